@@ -1,0 +1,11 @@
+# Type conversions between builtin types.
+print(int("7") + float("2.5"), str(7) + str(2.5), bool(""), bool("False"))
+print(list("abc"), tuple([1, 2]), set([1, 1, 2]), dict([("a", 1)]), frozenset([1, 1]))
+print(list({"x": 1, "y": 2}), list({"x": 1}.items()), tuple(range(3)))
+print(str([1, "2", 3.0]), str((1,)), str({"a": None}), str(None), str(True))
+print(repr("x"), repr(1.0), repr([None]), repr(-0.0), repr(1e100))
+print(int(True), float(False), int(-7.9), int("-0"), float("-0.0"))
+print(bool(0.0), bool(1), bool([[]]), bool(set()), bool(range(0)))
+print(list(map(int, "1 2 3".split())), [float(x) for x in ["1", "2.5", "1e3"]])
+print(str(12345678901234567890), int(str(2 ** 70)) == 2 ** 70)
+print(type(int("5")).__name__, type(float("5")).__name__, type(str(5)).__name__, type(bool(5)).__name__)

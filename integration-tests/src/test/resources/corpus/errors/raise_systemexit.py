@@ -1,0 +1,6 @@
+# raise SystemExit(4) and finally blocks.
+try:
+    print("in try")
+    raise SystemExit(4)
+finally:
+    print("finally before exit")

@@ -1,0 +1,36 @@
+# Catching builtin exceptions and reading their messages.
+def attempt(label, fn):
+    try:
+        result = fn()
+    except Exception as e:
+        print(f"{label}: {type(e).__name__}: {e}")
+    else:
+        print(f"{label}: ok {result!r}")
+attempt("div", lambda: 1 / 0)
+attempt("intdiv", lambda: 1 // 0)
+attempt("mod", lambda: 5 % 0)
+attempt("floatdiv", lambda: 1.0 / 0)
+attempt("divmod", lambda: divmod(1, 0))
+attempt("index", lambda: [1, 2][5])
+attempt("tuple index", lambda: (1,)[3])
+attempt("key", lambda: {"a": 1}["b"])
+attempt("attr", lambda: (5).foo)
+attempt("none attr", lambda: None.bar)
+attempt("name", lambda: undefined_thing)
+attempt("type add", lambda: 1 + "1")
+attempt("type add list", lambda: [1] + (2,))
+five = 5
+attempt("call", lambda: five())
+attempt("int parse", lambda: int("12a"))
+attempt("int parse base", lambda: int("z", 10))
+attempt("float parse", lambda: float("x1"))
+attempt("unhashable", lambda: {[]: 1})
+attempt("not iterable", lambda: list(5))
+attempt("len", lambda: len(5))
+attempt("subscript", lambda: five[0])
+attempt("compare", lambda: 1 < "a")
+attempt("neg sqrt", lambda: __import__("math").sqrt(-1))
+attempt("chr", lambda: chr(-1))
+attempt("overflow", lambda: float(10 ** 400))
+attempt("overflow inf", lambda: int(float("inf")))
+attempt("ok", lambda: "fine")

@@ -1,0 +1,5 @@
+# Helper package (not a program).
+print("loading geometry package")
+UNITS = "cm"
+def unit_label(x):
+    return f"{x} {UNITS}"

@@ -1,0 +1,2 @@
+# Helper subpackage (not a program).
+print("loading geometry.shapes package")

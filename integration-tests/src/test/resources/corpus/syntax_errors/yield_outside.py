@@ -1,0 +1,3 @@
+# yield outside a function.
+for i in range(3):
+    yield i

@@ -1,0 +1,224 @@
+package org.stitchjit.runtime.interp;
+
+import static org.stitchjit.api.layout.Tag.fromInt;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.stitchjit.api.bytecode.CodeFlags;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.ast.Node;
+import org.stitchjit.runtime.compiler.CodeUnit;
+import org.stitchjit.runtime.vm.VM;
+
+/**
+ * The Java-side mirror of a native code object: what the interpreter needs in Java arrays for
+ * speed (constants, names) and what only Java reads (line and exception tables). The native
+ * code object holds the bytecode with its inline caches; both are immortal.
+ */
+public final class CodeInfo {
+  public final long code;
+  public final long bytecode;
+  public final String name;
+  public final String qualname;
+  public final String filename;
+  public final int argcount;
+  public final int posonlyargcount;
+  public final int kwonlyargcount;
+  public final int flags;
+  public final int nlocals;
+  public final int ncells;
+  public final int nfree;
+  public final int nlocalsplus;
+  public final int stacksize;
+  public final int firstLine;
+  public final int units;
+  public final long[] consts;
+  public final long[] names;
+  public final String[] nameStrings;
+  public final long[] varnames;
+  public final String[] varnameStrings;
+  public final String[] cellStrings;
+  public final String[] freeStrings;
+  /** For each cell variable, the argument slot whose value it starts with, or -1. */
+  public final int[] cellToArg;
+  public final int[] lines;
+  final int[] excStart;
+  final int[] excEnd;
+  final int[] excTarget;
+  final int[] excDepth;
+  final boolean[] excLasti;
+  /** Number of positional-or-keyword plus keyword-only parameters (excluding * and **). */
+  public final int totalArgs;
+  /** The CodeUnit it was loaded from (kept for dumps). */
+  public final CodeUnit unit;
+  /** Frame size in bytes. */
+  public final long frameBytes;
+
+  private CodeInfo(VM vm, CodeUnit u) {
+    this.unit = u;
+    name = u.name();
+    qualname = u.qualname();
+    filename = u.filename();
+    argcount = u.argcount();
+    posonlyargcount = u.posonlyargcount();
+    kwonlyargcount = u.kwonlyargcount();
+    flags = u.flags();
+    nlocals = u.varnames().size();
+    ncells = u.cellvars().size();
+    nfree = u.freevars().size();
+    nlocalsplus = nlocals + ncells + nfree;
+    stacksize = u.stacksize() + 2;
+    firstLine = u.firstLine();
+    units = u.code().length;
+    lines = u.lines();
+    totalArgs = argcount + kwonlyargcount;
+    frameBytes = Layout.Frame.size(nlocalsplus, stacksize);
+
+    consts = new long[u.consts().size()];
+    for (int i = 0; i < consts.length; i++) {
+      consts[i] = constant(vm, u.consts().get(i));
+    }
+    names = internAll(vm, u.names());
+    nameStrings = u.names().toArray(new String[0]);
+    varnames = internAll(vm, u.varnames());
+    varnameStrings = u.varnames().toArray(new String[0]);
+    cellStrings = u.cellvars().toArray(new String[0]);
+    freeStrings = u.freevars().toArray(new String[0]);
+    int nargSlots = totalArgs + ((flags & CodeFlags.VARARGS) != 0 ? 1 : 0)
+        + ((flags & CodeFlags.VARKEYWORDS) != 0 ? 1 : 0);
+    cellToArg = new int[ncells];
+    for (int i = 0; i < ncells; i++) {
+      cellToArg[i] = -1;
+      for (int a = 0; a < Math.min(nargSlots, nlocals); a++) {
+        if (varnameStrings[a].equals(cellStrings[i])) {
+          cellToArg[i] = a;
+        }
+      }
+    }
+    List<CodeUnit.ExceptionEntry> table = u.exceptionTable();
+    int n = table.size();
+    excStart = new int[n];
+    excEnd = new int[n];
+    excTarget = new int[n];
+    excDepth = new int[n];
+    excLasti = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      CodeUnit.ExceptionEntry e = table.get(i);
+      excStart[i] = e.start();
+      excEnd[i] = e.end();
+      excTarget[i] = e.target();
+      excDepth[i] = e.depth();
+      excLasti[i] = e.pushLasti();
+    }
+
+    code = vm.allocImmortal(vm.codeType, Layout.Code.NSLOTS, 8L * units);
+    Mem.putLong(code + Layout.Code.NAME, vm.intern(name));
+    Mem.putLong(code + Layout.Code.QUALNAME, vm.intern(qualname));
+    Mem.putLong(code + Layout.Code.FILENAME, vm.intern(filename));
+    Mem.putLong(code + Layout.Code.CONSTS, immortalTuple(vm, consts));
+    Mem.putLong(code + Layout.Code.NAMES, immortalTuple(vm, names));
+    Mem.putLong(code + Layout.Code.VARNAMES, immortalTuple(vm, varnames));
+    Mem.putLong(code + Layout.Code.CELLVARS, immortalTuple(vm, internAll(vm, u.cellvars())));
+    Mem.putLong(code + Layout.Code.FREEVARS, immortalTuple(vm, internAll(vm, u.freevars())));
+    Mem.putLong(code + Layout.Code.ARGCOUNT, fromInt(argcount));
+    Mem.putLong(code + Layout.Code.POSONLYARGCOUNT, fromInt(posonlyargcount));
+    Mem.putLong(code + Layout.Code.KWONLYARGCOUNT, fromInt(kwonlyargcount));
+    Mem.putLong(code + Layout.Code.FLAGS, fromInt(flags));
+    Mem.putLong(code + Layout.Code.NLOCALSPLUS, fromInt(nlocalsplus));
+    Mem.putLong(code + Layout.Code.STACKSIZE, fromInt(stacksize));
+    Mem.putLong(code + Layout.Code.FIRSTLINE, fromInt(firstLine));
+    Mem.putLong(code + Layout.Code.CODE_UNITS, fromInt(units));
+    bytecode = code + Layout.Code.BYTECODE;
+    Mem.copyFromArray(u.code(), 0, bytecode, units);
+    int id = vm.registerCodeMirror(this);
+    Mem.putLong(code + Layout.Code.ID, fromInt(id));
+  }
+
+  /** Loads a compiled unit (and its nested code) into native code objects. */
+  public static CodeInfo load(VM vm, CodeUnit unit) {
+    return new CodeInfo(vm, unit);
+  }
+
+  /** The mirror of a native code object. */
+  public static CodeInfo of(VM vm, long code) {
+    return (CodeInfo) vm.codeMirror((int) (Mem.getLong(code + Layout.Code.ID) >> 1));
+  }
+
+  public boolean isGenerator() {
+    return (flags & CodeFlags.GENERATOR) != 0;
+  }
+
+  public boolean hasVarargs() {
+    return (flags & CodeFlags.VARARGS) != 0;
+  }
+
+  public boolean hasVarkw() {
+    return (flags & CodeFlags.VARKEYWORDS) != 0;
+  }
+
+  /** Source line of the instruction at unit index ip. */
+  public int lineAt(int ip) {
+    if (ip < 0 || ip >= lines.length) {
+      return firstLine;
+    }
+    return lines[ip];
+  }
+
+  /** Index of the exception-table entry covering ip, or -1. */
+  int handlerFor(int ip) {
+    for (int i = 0; i < excStart.length; i++) {
+      if (ip >= excStart[i] && ip < excEnd[i]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static long[] internAll(VM vm, List<String> strings) {
+    long[] out = new long[strings.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = vm.intern(strings.get(i));
+    }
+    return out;
+  }
+
+  private static long immortalTuple(VM vm, long[] items) {
+    long t = vm.tuple(items);
+    vm.makeImmortal(t);
+    return t;
+  }
+
+  static long constant(VM vm, Object c) {
+    long v;
+    if (c == null) {
+      return vm.none;
+    } else if (c instanceof Boolean b) {
+      return vm.bool(b);
+    } else if (c instanceof Long l) {
+      v = vm.newInt(l);
+    } else if (c instanceof BigInteger b) {
+      v = vm.newInt(b);
+    } else if (c instanceof Double d) {
+      v = vm.newFloat(d);
+    } else if (c instanceof String s) {
+      return vm.intern(s);
+    } else if (c instanceof Node.EllipsisValue) {
+      return vm.ellipsis;
+    } else if (c instanceof CodeUnit.ConstTuple t) {
+      long[] items = new long[t.items().size()];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = constant(vm, t.items().get(i));
+      }
+      v = vm.tuple(items);
+    } else if (c instanceof CodeUnit u) {
+      return load(vm, u).code;
+    } else {
+      throw new IllegalArgumentException("unsupported constant " + c.getClass());
+    }
+    if ((v & 1) == 0) {
+      vm.makeImmortal(v);
+    }
+    return v;
+  }
+}

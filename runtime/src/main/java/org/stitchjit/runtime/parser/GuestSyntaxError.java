@@ -1,0 +1,121 @@
+package org.stitchjit.runtime.parser;
+
+/**
+ * A compile-time error in guest source: what CPython raises as {@code SyntaxError} or one of its
+ * subclasses ({@code IndentationError}, {@code TabError}). Offsets follow CPython's
+ * {@code SyntaxError.offset}/{@code end_offset}: 1-based, and 0 or less means "no caret".
+ */
+public final class GuestSyntaxError extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final String type;
+  private final String message;
+  private final String filename;
+  private final int line;
+  private final int col;
+  private final int endLine;
+  private final int endCol;
+  private final String lineText;
+
+  public GuestSyntaxError(String type, String message, String filename, int line, int col,
+      int endLine, int endCol, String lineText) {
+    // No stack trace: these are user-facing diagnostics, created often by fuzzing and tests.
+    super(message, null, false, false);
+    this.type = type;
+    this.message = message;
+    this.filename = filename;
+    this.line = line;
+    this.col = col;
+    this.endLine = endLine;
+    this.endCol = endCol;
+    this.lineText = lineText;
+  }
+
+  /** CPython's exception class name: SyntaxError, IndentationError or TabError. */
+  public String type() {
+    return type;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public String filename() {
+    return filename;
+  }
+
+  /** 1-based line of the error. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column of the caret, as CPython's {@code SyntaxError.offset}. */
+  public int col() {
+    return col;
+  }
+
+  public int endLine() {
+    return endLine;
+  }
+
+  /** 1-based exclusive end column, or -1/0 when CPython reports none. */
+  public int endCol() {
+    return endCol;
+  }
+
+  /** The source line the error points into, without its line terminator; may be null. */
+  public String lineText() {
+    return lineText;
+  }
+
+  /**
+   * The text CPython 3.11 writes to stderr when this error escapes a main script: a
+   * {@code File} line, the stripped source line with carets, and {@code Type: message}.
+   */
+  public String format() {
+    StringBuilder out = new StringBuilder();
+    out.append("  File \"").append(filename).append("\", line ").append(line).append('\n');
+    if (lineText != null) {
+      appendSourceAndCarets(out);
+    }
+    out.append(type).append(": ").append(message).append('\n');
+    return out.toString();
+  }
+
+  private void appendSourceAndCarets(StringBuilder out) {
+    // CPython's text includes the newline, and carets are capped at that length.
+    int lineSize = lineText.length() + 1;
+    int end = endCol;
+    if (endLine > line) {
+      end = lineSize;
+    }
+    if (end > lineSize + 1) {
+      end = lineSize + 1;
+    }
+    int carets = end > 0 && end > col ? end - col : 1;
+    int offset = col - 1;
+    int start = 0;
+    while (start < lineText.length()) {
+      char c = lineText.charAt(start);
+      if (c != ' ' && c != '\t' && c != '\f') {
+        break;
+      }
+      start++;
+      offset--;
+    }
+    String text = lineText.substring(start);
+    if (offset > text.length()) {
+      offset = text.length();
+    }
+    out.append("    ").append(text).append('\n');
+    if (offset < 0) {
+      return;
+    }
+    out.append("    ").append(" ".repeat(offset)).append("^".repeat(carets)).append('\n');
+  }
+
+  @Override
+  public String toString() {
+    return type + ": " + message + " (" + filename + ", line " + line + ")";
+  }
+}
