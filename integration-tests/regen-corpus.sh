@@ -12,7 +12,8 @@
 #     <name>.errline  the '  File "<name>.py", line N' line (only for SyntaxError and subclasses;
 #                     CPython prints the script's absolute path there, the directory part is removed)
 # Stale .err/.exit/.errline files are removed. Each program is run twice with different
-# PYTHONHASHSEED values; the script fails if the two runs disagree (nondeterminism).
+# PYTHONHASHSEED values; the script fails if the two runs disagree (nondeterminism), if a
+# program uses more than 0.5 s of CPU time, or if a program exits 0 but writes to stderr.
 #
 # Usage: integration-tests/regen-corpus.sh [program.py ...]   (default: the whole corpus)
 set -u -o pipefail
@@ -54,22 +55,25 @@ for prog in "${programs[@]}"; do
   dir="$(dirname "$prog")"; file="$(basename "$prog")"; base="${prog%.py}"
   args=()
   if [ -f "$base.args" ]; then mapfile -t args < "$base.args"; fi
-  run() { # $1 = hash seed, $2 = output prefix
-    ( cd "$dir" && PYTHONHASHSEED="$1" timeout 20 "$PY" "$file" "${args[@]}" \
-        >"$2.stdout" 2>"$2.stderr" </dev/null )
-    echo $? > "$2.rc"
+  run() { # $1 = hash seed, $2 = output prefix; CPU seconds (user+sys) go to $2.cpu
+    local TIMEFORMAT='%3U %3S'
+    { time ( cd "$dir" && PYTHONHASHSEED="$1" timeout 20 "$PY" "$file" "${args[@]}" \
+        >"$2.stdout" 2>"$2.stderr" </dev/null; echo $? > "$2.rc" ) ; } 2> "$2.cpu"
   }
-  start=$(date +%s%N)
   run 0 "$tmp/a"
-  elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
   run 12345 "$tmp/b"
+  # CPU time rather than wall-clock time, so that a busy machine does not cause false alarms.
+  elapsed=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/a.cpu")
   rc="$(cat "$tmp/a.rc")"
   if ! cmp -s "$tmp/a.stdout" "$tmp/b.stdout" || ! cmp -s "$tmp/a.rc" "$tmp/b.rc" \
      || [ "$(tail -n 1 "$tmp/a.stderr")" != "$(tail -n 1 "$tmp/b.stderr")" ]; then
     echo "NONDETERMINISTIC: ${prog#"$corpus"/}" >&2; problems=$((problems + 1))
   fi
+  if [ "$rc" = 124 ]; then
+    echo "TIMEOUT (20 s): ${prog#"$corpus"/}" >&2; problems=$((problems + 1))
+  fi
   if [ "$elapsed" -gt 500 ]; then
-    echo "SLOW (${elapsed} ms): ${prog#"$corpus"/}" >&2; problems=$((problems + 1))
+    echo "SLOW (${elapsed} ms CPU): ${prog#"$corpus"/}" >&2; problems=$((problems + 1))
   fi
   cp "$tmp/a.stdout" "$base.out"
   rm -f "$base.err" "$base.exit" "$base.errline"

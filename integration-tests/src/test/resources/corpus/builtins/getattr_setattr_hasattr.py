@@ -18,7 +18,7 @@ for i, f in enumerate(fields):
     setattr(c, f, i * 10)
 print([getattr(c, f) for f in fields])
 method = getattr("hello", "upper")
-print(method(), getattr([3, 1, 2], "index")(2), getattr(5, "bit_length")())
+print(method(), getattr([3, 1, 2], "index")(2), getattr("a,b", "split")(","))
 print(hasattr(Config, "debug"), hasattr(Config, "name"), hasattr(len, "x"))
 try:
     setattr(5, "x", 1)

@@ -9,7 +9,7 @@ r = reversed([1, 2, 3])
 print(next(r), list(r))
 print(list(reversed("abc")), list(reversed(range(5))), list(reversed((1, 2))), "".join(reversed("stressed")))
 d = {"a": 1, "b": 2}
-print(list(reversed(d)), list(reversed(list(d.items()))))
+print(list(reversed(list(d))), list(reversed(list(d.items()))))
 try:
     reversed({1, 2})
 except TypeError as e:

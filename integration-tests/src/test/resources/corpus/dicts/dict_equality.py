@@ -6,7 +6,7 @@ c = {1: "a", 2.0: "b"}
 print(c, c[2], 1.0 in c)
 c[2] = "B"
 print(c)
-print(a.keys() == {"x", "y"}, sorted(a.keys() & {"x", "z"}), sorted(a.items()))
+print(set(a.keys()) == {"x", "y"}, sorted(set(a) & {"x", "z"}), sorted(a.items()))
 print(list(a.values()) == [1, 2])
 try:
     a < b

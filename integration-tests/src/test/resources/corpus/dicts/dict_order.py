@@ -10,11 +10,10 @@ d["zeta"] = 0
 print(d)
 for k, v in d.items():
     print(k, v)
-print(list(reversed(d)), list(reversed(d.items())))
+print(list(reversed(list(d))), list(reversed(list(d.items()))))
 e = {3: "c", 1: "a", 2: "b"}
 print(e, sorted(e), sorted(e.items(), key=lambda kv: kv[1], reverse=True))
 print({**e, 0: "z", 3: "C"}, {**{"a": 1}, **{"a": 2, "b": 3}})
-print(e | {4: "d", 1: "A"})
 f = dict(e)
-f |= {9: "i"}
-print(f)
+f.update({9: "i", 1: "A"})
+print(f, e)

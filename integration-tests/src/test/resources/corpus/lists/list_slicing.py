@@ -5,7 +5,7 @@ print(xs[-3:], xs[:-7], xs[-1:-5:-1], xs[5:100], xs[-100:2], xs[6:3], xs[3:3])
 print(xs[slice(1, 9, 3)], xs[slice(None, 4)], xs[slice(-2, None)])
 sl = slice(1, 8, 2)
 print(sl.start, sl.stop, sl.step, xs[sl])
-print(sl.indices(5), slice(None, None, -1).indices(4))
+print(xs[sl.start:sl.stop], xs[::sl.step], slice(3) == slice(None, 3, None))
 try:
     xs[::0]
 except ValueError as e:

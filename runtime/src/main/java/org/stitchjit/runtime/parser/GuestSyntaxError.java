@@ -83,8 +83,9 @@ public final class GuestSyntaxError extends Exception {
   }
 
   private void appendSourceAndCarets(StringBuilder out) {
-    // CPython's text includes the newline, and carets are capped at that length.
-    int lineSize = lineText.length() + 1;
+    // CPython works on the UTF-8 text here and takes the offsets as counts of its bytes, so
+    // carets drift right on lines with non-ASCII text exactly as they do in CPython.
+    int lineSize = utf8Length(lineText) + 1;
     int end = endCol;
     if (endLine > line) {
       end = lineSize;
@@ -92,7 +93,9 @@ public final class GuestSyntaxError extends Exception {
     if (end > lineSize + 1) {
       end = lineSize + 1;
     }
-    int carets = end > 0 && end > col ? end - col : 1;
+    // CPython shows a single caret for indentation errors.
+    boolean range = !type.equals("IndentationError") && !type.equals("TabError");
+    int carets = range && end > 0 && end > col ? end - col : 1;
     int offset = col - 1;
     int start = 0;
     while (start < lineText.length()) {
@@ -104,14 +107,34 @@ public final class GuestSyntaxError extends Exception {
       offset--;
     }
     String text = lineText.substring(start);
-    if (offset > text.length()) {
-      offset = text.length();
+    int length = utf8Length(text);
+    if (offset > length) {
+      offset = length;
     }
     out.append("    ").append(text).append('\n');
     if (offset < 0) {
       return;
     }
     out.append("    ").append(" ".repeat(offset)).append("^".repeat(carets)).append('\n');
+  }
+
+  static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   @Override

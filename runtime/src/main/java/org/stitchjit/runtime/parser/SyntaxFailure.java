@@ -28,9 +28,16 @@ final class SyntaxFailure extends RuntimeException {
   final int endLine;
   final int endCol;
   final Origin origin;
+  /** The text to show for the error line when it is not the file's own line, else null. */
+  final String lineText;
 
   SyntaxFailure(String type, String msg, int line, int col, int endLine, int endCol,
       Origin origin) {
+    this(type, msg, line, col, endLine, endCol, origin, null);
+  }
+
+  SyntaxFailure(String type, String msg, int line, int col, int endLine, int endCol,
+      Origin origin, String lineText) {
     super(msg, null, false, false);
     this.type = type;
     this.msg = msg;
@@ -39,6 +46,7 @@ final class SyntaxFailure extends RuntimeException {
     this.endLine = endLine;
     this.endCol = endCol;
     this.origin = origin;
+    this.lineText = lineText;
   }
 
   static SyntaxFailure syntax(String msg, int line, int col, int endLine, int endCol) {
@@ -46,6 +54,10 @@ final class SyntaxFailure extends RuntimeException {
   }
 
   SyntaxFailure withMessage(String newMsg) {
-    return new SyntaxFailure(type, newMsg, line, col, endLine, endCol, origin);
+    return new SyntaxFailure(type, newMsg, line, col, endLine, endCol, origin, lineText);
+  }
+
+  SyntaxFailure withOrigin(Origin newOrigin) {
+    return new SyntaxFailure(type, msg, line, col, endLine, endCol, newOrigin, lineText);
   }
 }

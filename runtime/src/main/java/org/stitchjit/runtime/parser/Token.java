@@ -13,6 +13,8 @@ final class Token {
   final int col;
   final int endLine;
   final int endCol;
+  /** Bracket nesting depth after this token (CPython consults it for one error message). */
+  int level;
   /** Memoized rule results starting at this token (a short linked list, as in CPython). */
   Memo memo;
 

@@ -40,6 +40,7 @@ final class Tokenizer {
   /** Start of the token being scanned (CPython's tok->start). */
   private int tokStart;
   private boolean finished;
+  private boolean sawEof;
 
   /**
    * @param src source with '\n' line endings that ends in '\n' unless empty
@@ -81,6 +82,14 @@ final class Tokenizer {
     return pos - lineStart + (lineno == firstLine ? firstLineColShift : 0);
   }
 
+  /**
+   * Where CPython places an error at an INDENT, DEDENT or ENDMARKER token: the tokenizer's
+   * position, or 0 (no caret) once end of input was read, as CPython has no line left then.
+   */
+  int columnForLayoutToken() {
+    return sawEof ? 0 : cursorColumn();
+  }
+
   /** The error for end of input inside brackets: points at the innermost open bracket. */
   SyntaxFailure unclosedBracketError() {
     int i = level - 1;
@@ -94,6 +103,7 @@ final class Tokenizer {
   private int nextc() {
     if (pos == lineEnd) {
       if (pos >= src.length()) {
+        sawEof = true;
         return EOF;
       }
       lineStart = pos;
@@ -148,6 +158,12 @@ final class Tokenizer {
   // ---------------------------------------------------------------- tokens
 
   Token next() {
+    Token t = scan();
+    t.level = level;
+    return t;
+  }
+
+  private Token scan() {
     if (finished) {
       return layout(TokenType.ENDMARKER);
     }
@@ -221,17 +237,7 @@ final class Tokenizer {
           return string(c);
         }
         if (c == '\\') {
-          c = nextc();
-          if (c != '\n') {
-            throw statusError("SyntaxError",
-                "unexpected character after line continuation character", cursorColumn());
-          }
-          c = nextc();
-          if (c == EOF) {
-            pos = src.length();
-            throw statusError("SyntaxError", "unexpected EOF while parsing", cursorColumn());
-          }
-          backup(c);
+          lineContinuation();
           continue;
         }
         return operator(c);
@@ -239,10 +245,30 @@ final class Tokenizer {
     }
   }
 
+  /** After a backslash: joins the next line, or fails as CPython does. */
+  private void lineContinuation() {
+    int c = nextc();
+    if (c != '\n') {
+      throw statusError("SyntaxError",
+          "unexpected character after line continuation character", cursorColumn());
+    }
+    c = nextc();
+    if (c == EOF) {
+      pos = src.length();
+      if (level > 0) {
+        throw unclosedBracketError();
+      }
+      throw statusError("SyntaxError", "unexpected EOF while parsing", cursorColumn());
+    }
+    backup(c);
+  }
+
   /** Reads leading whitespace at the start of a line; returns whether the line is blank. */
   private boolean measureIndentation() {
     int col = 0;
     int altcol = 0;
+    // A backslash inside the indentation joins lines; the first one fixes the indentation.
+    int contLineCol = 0;
     int c;
     for (;;) {
       c = nextc();
@@ -255,6 +281,9 @@ final class Tokenizer {
       } else if (c == '\f') {
         col = 0;
         altcol = 0;
+      } else if (c == '\\') {
+        contLineCol = contLineCol != 0 ? contLineCol : col;
+        lineContinuation();
       } else {
         break;
       }
@@ -264,13 +293,17 @@ final class Tokenizer {
     if (blank || level != 0) {
       return blank;
     }
+    if (contLineCol != 0) {
+      col = contLineCol;
+      altcol = contLineCol;
+    }
     if (col == indstack[indent]) {
       if (altcol != altindstack[indent]) {
         throw tabError();
       }
     } else if (col > indstack[indent]) {
       if (indent + 1 >= MAX_INDENT) {
-        throw statusError("IndentationError", "too many levels of indentation", 0);
+        throw statusError("IndentationError", "too many levels of indentation", 1);
       }
       if (altcol <= altindstack[indent]) {
         throw tabError();
@@ -296,7 +329,7 @@ final class Tokenizer {
   }
 
   private SyntaxFailure tabError() {
-    return statusError("TabError", "inconsistent use of tabs and spaces in indentation", 0);
+    return statusError("TabError", "inconsistent use of tabs and spaces in indentation", 1);
   }
 
   // ---------------------------------------------------------------- names and strings
@@ -626,7 +659,8 @@ final class Tokenizer {
       default:
         keywordFollows = false;
     }
-    if (!keywordFollows && isIdentifierChar(c)) {
+    // A non-ASCII character ends the number; the next token then reports it.
+    if (!keywordFollows && c < 128 && isIdentifierChar(c)) {
       backup(c);
       throw errorAtCursor("invalid " + kind + " literal");
     }

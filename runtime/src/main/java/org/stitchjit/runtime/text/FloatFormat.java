@@ -364,10 +364,28 @@ public final class FloatFormat {
             } else if (d.length() < p && guard < 4) {
                 x--;
             } else {
+                if (d.charAt(0) == '1' && isPowerOfTen(d) && guard < 4) {
+                    // Rounding may have carried into the next decade while x was estimated one
+                    // too high; the value below the decade wins if it still has p digits.
+                    String below = scaledRound(v, p - x);
+                    if (below.length() == p) {
+                        exponentOut[0] = x - 1;
+                        return below;
+                    }
+                }
                 exponentOut[0] = x;
                 return d;
             }
         }
+    }
+
+    private static boolean isPowerOfTen(String d) {
+        for (int i = 1; i < d.length(); i++) {
+            if (d.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -382,7 +400,10 @@ public final class FloatFormat {
         boolean upper = type == 'E' || type == 'F' || type == 'G';
         if (!Double.isFinite(v)) {
             String s = v != v ? "nan" : "inf";
-            return upper ? s.toUpperCase() : s;
+            if (upper) {
+                s = s.toUpperCase();
+            }
+            return type == '%' ? s + '%' : s;
         }
         StringBuilder sb = new StringBuilder(24);
         switch (type) {
@@ -486,6 +507,10 @@ public final class FloatFormat {
 
     // ---------------------------------------------------------------------------------------------
 
+    private static final double[] EXACT_POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    };
+
     /**
      * Python's {@code round(x, ndigits)}: the exact binary value rounded half-to-even at
      * {@code ndigits} decimal places, then read back correctly rounded.
@@ -503,6 +528,14 @@ public final class FloatFormat {
         }
         if (ndigits < -308) {
             return Math.copySign(0.0, x);
+        }
+        if (ndigits >= 0 && ndigits <= 18) {
+            // N = round(|x| * 10^nd) exactly; N and 10^nd are exact doubles, so one IEEE division
+            // gives the correctly rounded quotient.
+            long n = scaledRoundFast(Math.abs(x), (int) ndigits);
+            if (n >= 0 && n <= 1L << 53) {
+                return Math.copySign(n / EXACT_POW10[(int) ndigits], x);
+            }
         }
         double r = new BigDecimal(x).setScale((int) ndigits, RoundingMode.HALF_EVEN).doubleValue();
         if (Double.isInfinite(r)) {

@@ -335,7 +335,10 @@ public final class FormatSpec {
             if (alternate) {
                 throw FormatError.valueError("Alternate form (#) not allowed with integer format specifier 'c'");
             }
-            if (big != null || v < 0 || v > 0x10FFFF) {
+            if (big != null) {
+                throw FormatError.overflowError("Python int too large to convert to C long");
+            }
+            if (v < 0 || v > 0x10FFFF) {
                 throw FormatError.overflowError("%c arg not in range(0x110000)");
             }
             return layoutNumber(false, "", "", new String(Character.toChars((int) v)), 0);
@@ -405,7 +408,7 @@ public final class FormatSpec {
         }
         boolean negative = v != v ? false : Double.doubleToRawLongBits(v) < 0;
         String m = FloatFormat.magnitude(Math.abs(v), t, prec, alternate);
-        if (negative && noNegZero && isZero(m)) {
+        if (negative && noNegZero && Double.isFinite(v) && isZero(m)) {
             negative = false;
         }
         if (!Double.isFinite(v)) {
@@ -451,14 +454,12 @@ public final class FormatSpec {
             sb.append(rest);
             return sb.toString();
         }
-        int bodyLen;
         if (groupSize > 0) {
             StringBuilder body = new StringBuilder(digits.length() * 2);
             appendDigits(body, digits, groupSize, 0);
             digits = body.toString();
         }
-        bodyLen = fixedLen + digits.length();
-        int padding = width - bodyLen;
+        int padding = width - fixedLen - digits.length();
         if (padding <= 0) {
             return sb.append(signText).append(prefix).append(digits).append(rest).toString();
         }

@@ -33,7 +33,7 @@ public final class PercentFormat {
         final int argCount;
         final FormatArg dict;
         int argIndex;
-        /** While converting a {@code %(key)} value, positional arguments are unavailable. */
+        /** Once a {@code %(key)} value was used, positional arguments are unavailable (as in CPython). */
         boolean keyed;
 
         Run(String fmt, FormatArg args) {
@@ -49,21 +49,29 @@ public final class PercentFormat {
             if (keyed || argIndex >= argCount) {
                 throw FormatError.typeError("not enough arguments for format string");
             }
-            return tuple ? args.tupleItem(argIndex++) : (argIndex++ == 0 ? args : null);
+            if (tuple) {
+                return args.tupleItem(argIndex++);
+            }
+            argIndex++;
+            return args;
         }
 
-        int starArg() {
+        /** A '*' width (a C ssize_t in CPython) or precision (a C int). */
+        int starArg(boolean precision) {
             Object n = nextArg().number();
             if (n instanceof Long || n instanceof Integer) {
                 long v = ((Number) n).longValue();
                 if (v > Integer.MAX_VALUE || v < -Integer.MAX_VALUE) {
-                    // CPython keeps widths in a C int.
-                    throw FormatError.overflowError("signed integer is greater than maximum");
+                    if (precision) {
+                        throw FormatError.overflowError("Python int too large to convert to C int");
+                    }
+                    throw new FormatError("MemoryError", "");
                 }
                 return (int) v;
             }
             if (n instanceof BigInteger) {
-                throw FormatError.overflowError("Python int too large to convert to C ssize_t");
+                throw FormatError.overflowError(precision ? "Python int too large to convert to C int"
+                        : "Python int too large to convert to C ssize_t");
             }
             throw FormatError.typeError("* wants int");
         }
@@ -89,7 +97,6 @@ public final class PercentFormat {
                     continue;
                 }
                 FormatArg value = null;
-                keyed = false;
                 if (fmt.charAt(i) == '(') {
                     if (dict == null) {
                         throw FormatError.typeError("format requires a mapping");
@@ -125,7 +132,7 @@ public final class PercentFormat {
                 }
                 int width = -1;
                 if (i < n && fmt.charAt(i) == '*') {
-                    width = starArg();
+                    width = starArg(false);
                     if (width < 0) {
                         flags |= LJUST;
                         width = -width;
@@ -141,7 +148,7 @@ public final class PercentFormat {
                     i++;
                     prec = 0;
                     if (i < n && fmt.charAt(i) == '*') {
-                        prec = Math.max(starArg(), 0);
+                        prec = Math.max(starArg(true), 0);
                         i++;
                     } else {
                         while (i < n && isDigit(fmt.charAt(i))) {
@@ -164,7 +171,6 @@ public final class PercentFormat {
                 if (value == null) {
                     value = nextArg();
                 }
-                keyed = false;
                 convert(sb, value, conv, convIndex, flags, width, prec);
             }
             if (argIndex < argCount && dict == null) {

@@ -133,6 +133,10 @@ public final class StrOps {
         if (cp < 128) {
             return cp == '^' || cp == '`';
         }
+        if (cp == 0x1734) {
+            // Unicode 14 recategorised HANUNOO SIGN PAMUDPOD from Mn (JDK's Unicode 13) to Mc.
+            return false;
+        }
         switch (Character.getType(cp)) {
             case Character.NON_SPACING_MARK:
             case Character.ENCLOSING_MARK:

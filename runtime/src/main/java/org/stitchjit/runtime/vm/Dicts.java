@@ -118,7 +118,9 @@ public final class Dicts {
   }
 
   static boolean keysEqual(VM vm, long a, long b) {
-    if (vm.isStr(a) && vm.isStr(b)) {
+    // Only exact strs: a str subclass may define its own __eq__.
+    if ((a & 1) == 0 && (b & 1) == 0
+        && Mem.getLong(a) == vm.strType && Mem.getLong(b) == vm.strType) {
       return Strs.equal(a, b);
     }
     return vm.rt.eq(a, b);
@@ -161,6 +163,11 @@ public final class Dicts {
       setEntryValue(d, ix, value);
       return;
     }
+    appendEntry(vm, d, key, hash, value);
+  }
+
+  /** Adds an entry for a key known to be absent (no comparisons, so no guest code). */
+  private static void appendEntry(VM vm, long d, long key, long hash, long value) {
     long h = intValue(fromInt(hash));
     int filled = filled(d);
     long entriesArray = Mem.getLong(d + Layout.Dict.ENTRIES);
@@ -280,8 +287,8 @@ public final class Dicts {
 
   /** Copies every entry of src into dst (dst[k] = v in src's order). */
   public static void update(VM vm, long dst, long src) {
-    int n = filled(src);
-    for (int i = 0; i < n; i++) {
+    // filled(src) is re-read: an __eq__ called by insert may shrink src.
+    for (int i = 0; i < filled(src); i++) {
       long k = entryKey(src, i);
       if (k != 0) {
         insert(vm, dst, k, entryHash(src, i), entryValue(src, i));
@@ -292,8 +299,28 @@ public final class Dicts {
   /** A shallow copy with the given type. */
   public static long copy(VM vm, long src, long type) {
     long d = newDict(vm, type, 0);
-    update(vm, d, src);
+    // src's keys are distinct, so they are appended without comparisons (and no guest code
+    // runs while the new dict is held only here).
+    int n = filled(src);
+    for (int i = 0; i < n; i++) {
+      long k = entryKey(src, i);
+      if (k != 0) {
+        appendEntry(vm, d, k, entryHash(src, i), entryValue(src, i));
+      }
+    }
     return d;
+  }
+
+  /**
+   * Forgets deleted entries at the end of the entries array (after popitem), so that the next
+   * insertion reuses their room and repeated popitem calls do not rescan them.
+   */
+  public static void trimFilled(long d) {
+    int n = filled(d);
+    while (n > 0 && entryKey(d, n - 1) == 0) {
+      n--;
+    }
+    Mem.putLong(d + Layout.Dict.FILLED, fromInt(n));
   }
 
   /** The stored (truncated) hash of entry i, for re-inserting elsewhere without rehashing. */

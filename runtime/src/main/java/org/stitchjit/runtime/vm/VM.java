@@ -825,6 +825,11 @@ public final class VM implements AutoCloseable {
     return rt.isTrue(v);
   }
 
+  /** Every built-in exception type, for binding their names in builtins. */
+  public long[] exceptionTypes() {
+    return Bootstrap.exceptionTypes(this);
+  }
+
   // ================================================================ lifecycle
   public long frameStackBase() {
     return frameStackBase;

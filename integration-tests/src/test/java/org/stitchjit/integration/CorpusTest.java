@@ -1,0 +1,144 @@
+package org.stitchjit.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.stitchjit.cli.StitchCommand;
+
+/**
+ * The differential corpus: every program under src/test/resources/corpus runs through the
+ * stitch command's code path and must print exactly what CPython 3.11 printed (committed
+ * .out files), and for failing programs end stderr with CPython's last line and exit status.
+ *
+ * <p>Programs listed in known-failures.txt are expected to differ, and the test fails if one
+ * starts to match, so the list can only shrink.
+ */
+class CorpusTest {
+  static final Path CORPUS = Path.of("src/test/resources/corpus");
+
+  record Outcome(String stdout, String stderr, int status) {}
+
+  static Outcome run(Path program, List<String> extraArgs) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> args = new ArrayList<>(List.of("run", program.getFileName().toString()));
+    args.addAll(extraArgs);
+    int status;
+    try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = StitchCommand.execute(args, program.getParent(), o, e);
+      o.flush();
+    }
+    return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        status);
+  }
+
+  static List<Path> programs() throws IOException {
+    try (Stream<Path> s = Files.walk(CORPUS)) {
+      return s.filter(p -> p.toString().endsWith(".py"))
+          .filter(p -> !p.getFileName().toString().startsWith("_"))
+          .filter(p -> Files.exists(sibling(p, ".out")))
+          .sorted()
+          .toList();
+    }
+  }
+
+  static Path sibling(Path py, String ext) {
+    String name = py.getFileName().toString();
+    return py.resolveSibling(name.substring(0, name.length() - 3) + ext);
+  }
+
+  static Map<String, String> knownFailures() throws IOException {
+    Map<String, String> known = new HashMap<>();
+    Path f = CORPUS.resolve("known-failures.txt");
+    if (Files.exists(f)) {
+      for (String line : Files.readAllLines(f)) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) {
+          continue;
+        }
+        int hash = t.indexOf('#');
+        String path = (hash < 0 ? t : t.substring(0, hash)).strip();
+        known.put(path, hash < 0 ? "" : t.substring(hash + 1).strip());
+      }
+    }
+    return known;
+  }
+
+  /** Null when the outcome matches the expectation, else a description of the mismatch. */
+  static String mismatch(Path program, Outcome o) throws IOException {
+    String expectedOut = Files.readString(sibling(program, ".out"), StandardCharsets.UTF_8);
+    Path errFile = sibling(program, ".err");
+    Path exitFile = sibling(program, ".exit");
+    int expectedStatus = Files.exists(exitFile)
+        ? Integer.parseInt(Files.readString(exitFile).strip()) : 0;
+    if (!o.stdout().equals(expectedOut)) {
+      return "stdout differs\n--- expected\n" + expectedOut + "\n--- actual\n" + o.stdout()
+          + "\n--- stderr\n" + o.stderr();
+    }
+    if (o.status() != expectedStatus) {
+      return "exit status " + o.status() + ", expected " + expectedStatus + "\n--- stderr\n"
+          + o.stderr();
+    }
+    if (Files.exists(errFile)) {
+      String expectedLast = Files.readString(errFile, StandardCharsets.UTF_8).strip();
+      String[] lines = o.stderr().strip().split("\n");
+      String last = lines.length == 0 ? "" : lines[lines.length - 1].strip();
+      if (!last.equals(expectedLast)) {
+        return "last stderr line '" + last + "', expected '" + expectedLast + "'\n--- stderr\n"
+            + o.stderr();
+      }
+      Path errLine = sibling(program, ".errline");
+      if (Files.exists(errLine)) {
+        String expectedLine = Files.readString(errLine, StandardCharsets.UTF_8).stripTrailing();
+        if (!o.stderr().contains(expectedLine)) {
+          return "stderr lacks '" + expectedLine + "'\n--- stderr\n" + o.stderr();
+        }
+      }
+    } else if (expectedStatus == 0 && !o.stderr().isEmpty()) {
+      return "unexpected stderr\n" + o.stderr();
+    }
+    return null;
+  }
+
+  static List<String> extraArgs(Path program) throws IOException {
+    Path argsFile = sibling(program, ".args");
+    if (!Files.exists(argsFile)) {
+      return List.of();
+    }
+    return Files.readAllLines(argsFile).stream().filter(s -> !s.isEmpty()).toList();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> corpus() throws IOException {
+    Map<String, String> known = knownFailures();
+    return programs().stream().map(program -> {
+      String rel = CORPUS.relativize(program).toString();
+      return DynamicTest.dynamicTest(rel, () -> {
+        Outcome o = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+            () -> run(program, extraArgs(program)));
+        String problem = mismatch(program, o);
+        if (known.containsKey(rel)) {
+          assertThat(problem).as(rel + " is listed in known-failures.txt but now passes:"
+              + " remove it from the list").isNotNull();
+        } else {
+          assertThat(problem).as(rel).isNull();
+        }
+      });
+    });
+  }
+}

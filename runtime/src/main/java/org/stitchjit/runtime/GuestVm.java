@@ -1,0 +1,146 @@
+package org.stitchjit.runtime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.builtins.BuiltinFunctions;
+import org.stitchjit.runtime.interp.CodeInfo;
+import org.stitchjit.runtime.interp.Importer;
+import org.stitchjit.runtime.interp.Protocols;
+import org.stitchjit.runtime.modules.StdModules;
+import org.stitchjit.runtime.objects.MappingTypes;
+import org.stitchjit.runtime.objects.NumberTypes;
+import org.stitchjit.runtime.objects.SequenceTypes;
+import org.stitchjit.runtime.parser.GuestSyntaxError;
+import org.stitchjit.runtime.text.FormatError;
+import org.stitchjit.runtime.vm.Dicts;
+import org.stitchjit.runtime.vm.PyException;
+import org.stitchjit.runtime.vm.VM;
+
+/**
+ * A guest virtual machine ready to run programs: the native VM with its built-in types,
+ * builtins and modules installed, and the interpreter. One per program run; close it to
+ * release its native memory.
+ */
+public final class GuestVm implements AutoCloseable {
+  private final VM vm;
+  private final Protocols protocols;
+  private final Importer importer;
+  private long startNanos;
+  private long endNanos;
+
+  public GuestVm(long heapLimitBytes, PrintStream out, PrintStream err) {
+    vm = new VM(heapLimitBytes, out, err);
+    NumberTypes.install(vm);
+    SequenceTypes.install(vm);
+    MappingTypes.install(vm);
+    protocols = Protocols.create(vm);
+    importer = protocols.importer();
+    BuiltinFunctions.install(vm);
+    StdModules.install(vm);
+  }
+
+  public VM vm() {
+    return vm;
+  }
+
+  public Protocols protocols() {
+    return protocols;
+  }
+
+  /**
+   * Runs a file as __main__ with sys.argv = argv, printing an uncaught exception's traceback
+   * (or a syntax error) to err as CPython does. Returns the process exit status.
+   */
+  public int runFile(Path file, List<String> argv) {
+    return runFile(file, argv, file.toString());
+  }
+
+  /** As {@link #runFile(Path, List)}, naming the file displayName in tracebacks. */
+  public int runFile(Path file, List<String> argv, String displayName) {
+    String source;
+    try {
+      source = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      vm.err.println("stitch: can't open file '" + file + "': " + e.getMessage());
+      return 2;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    importer.setSearchRoot(dir == null ? Path.of(".") : dir);
+    vm.argv = new ArrayList<>(argv);
+    return runSource(source, displayName);
+  }
+
+  /** Runs source text as __main__ (filename is what tracebacks show). */
+  public int runSource(String source, String filename) {
+    startNanos = System.nanoTime();
+    try {
+      CodeInfo code;
+      try {
+        code = importer.compile(source, filename);
+      } catch (GuestSyntaxError e) {
+        vm.out.flush();
+        vm.err.print(e.format());
+        return 1;
+      }
+      long module = vm.newModule("__main__");
+      long dict = Mem.getLong(module + Layout.Module.DICT);
+      vm.makeImmortal(module);
+      Dicts.setItemStr(vm, vm.modules, vm.intern("__main__"), module);
+      Dicts.setItemStr(vm, dict, vm.intern("__file__"), vm.newStr(filename));
+      Dicts.setItemStr(vm, dict, vm.intern("__builtins__"), vm.builtins);
+      try {
+        protocols.runCode(code, dict, 0, 0);
+        return 0;
+      } catch (PyException e) {
+        return uncaught(e.exc);
+      } catch (FormatError e) {
+        return uncaught(protocols.toGuest(e).exc);
+      }
+    } catch (StackOverflowError e) {
+      vm.out.flush();
+      vm.err.println("RecursionError: maximum recursion depth exceeded");
+      return 1;
+    } finally {
+      endNanos = System.nanoTime();
+      vm.out.flush();
+    }
+  }
+
+  private int uncaught(long exc) {
+    vm.out.flush();
+    if (vm.isInstance(exc, vm.systemExit)) {
+      return protocols.exceptions().exitStatus(exc);
+    }
+    vm.err.print(protocols.exceptions().format(exc));
+    vm.err.flush();
+    return 1;
+  }
+
+  /** Statistics of the run so far. */
+  public RunStats stats() {
+    return new RunStats(
+        protocols.interpreter().instructions,
+        vm.heap.objectsAllocated(),
+        vm.heap.bytesAllocated(),
+        vm.collector.cycles(),
+        vm.collector.pauseNanosTotal() / 1e6,
+        vm.collector.pauseNanosMax() / 1e6,
+        vm.heap.peakCommittedBytes(),
+        vm.heap.committedBytes(),
+        protocols.interpreter().specializations,
+        protocols.interpreter().deoptimizations,
+        (endNanos - startNanos) / 1e6);
+  }
+
+  @Override
+  public void close() {
+    vm.close();
+  }
+}
