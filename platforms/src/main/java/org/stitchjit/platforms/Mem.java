@@ -26,6 +26,15 @@ public final class Mem {
     }
   }
 
+  /**
+   * The Unsafe instance itself, for the interpreter's dispatch loop only: that method is larger
+   * than HotSpot's inlining budget, so calls to these small static wrappers stay calls there,
+   * while Unsafe's own accessors are force-inlined.
+   */
+  public static Unsafe unsafe() {
+    return U;
+  }
+
   public static long getLong(long address) {
     return U.getLong(address);
   }

@@ -178,7 +178,7 @@ public enum Opcode {
   // ------------------------------------------------------------------ exceptions
   /** oparg 0: re-raise the handled exception; 1: raise TOS; 2: raise TOS1 from TOS. */
   RAISE_VARARGS(0, 0),
-  /** Re-raises TOS; if oparg != 0, also pops the saved lasti below it and restores it. */
+  /** Re-raises TOS; if oparg != 0, the lasti saved oparg + 1 slots from the top restores the frame's line. */
   RERAISE(0, 0),
   /** Pushes the previously handled exception below TOS and makes TOS the handled one. */
   PUSH_EXC_INFO(0, 0),

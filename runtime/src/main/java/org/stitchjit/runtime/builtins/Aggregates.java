@@ -39,8 +39,8 @@ final class Aggregates {
     int nkw = kwCount(kwnames);
     int npos = nargs - nkw;
     boolean positional = npos > 1;
-    if (!positional) {
-      Args.positional(vm, name, npos, 1, 1);
+    if (npos == 0) {
+      throw vm.typeError(name + " expected at least 1 argument, got 0");
     }
     if (nkw > 2) {
       throw vm.typeError(name + "() takes at most 2 keyword arguments (" + nkw + " given)");

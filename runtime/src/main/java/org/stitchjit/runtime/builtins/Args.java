@@ -91,7 +91,8 @@ public final class Args {
     for (int i = 0; i < npos; i++) {
       out[i] = arg(args, i);
     }
-    String unexpected = null;
+    // A keyword that binds nothing is reported only after missing arguments, as CPython does.
+    String extra = null;
     for (int k = 0; k < nkw; k++) {
       String kn = vm.str(VM.tupleGet(kwnames, k));
       int slot = -1;
@@ -101,17 +102,14 @@ public final class Args {
           break;
         }
       }
-      if (slot < 0) {
-        if (unexpected == null) {
-          unexpected = kn;
-        }
-        continue;
+      if (slot >= 0 && slot >= npos) {
+        out[slot] = arg(args, npos + k);
+      } else if (extra == null) {
+        extra = slot >= 0
+            ? "argument for " + fname + "() given by name ('" + kn + "') and position ("
+                + (slot + 1) + ")"
+            : "'" + kn + "' is an invalid keyword argument for " + fname + "()";
       }
-      if (slot < npos) {
-        throw vm.typeError("argument for " + fname + "() given by name ('" + kn
-            + "') and position (" + (slot + 1) + ")");
-      }
-      out[slot] = arg(args, npos + k);
     }
     for (int i = 0; i < required; i++) {
       if (out[i] == 0) {
@@ -119,9 +117,8 @@ public final class Args {
             + (i + 1) + ")");
       }
     }
-    if (unexpected != null) {
-      throw vm.typeError("'" + unexpected + "' is an invalid keyword argument for " + fname
-          + "()");
+    if (extra != null) {
+      throw vm.typeError(extra);
     }
     return out;
   }

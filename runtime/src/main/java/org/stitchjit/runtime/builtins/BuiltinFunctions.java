@@ -381,7 +381,13 @@ public final class BuiltinFunctions {
   private long next(long args, int nargs, long kwnames) {
     Args.noKeywords(vm, "next", kwnames);
     Args.positional(vm, "next", nargs, 1, 2);
-    long r = vm.rt.next(arg(args, 0));
+    long it = arg(args, 0);
+    if (nargs == 1 && (it & 1) == 0 && Mem.getLong(it) == vm.generatorType) {
+      // generator.__next__ raises StopIteration carrying the generator's return value, which
+      // the iteration protocol (vm.rt.next) drops.
+      return vm.rt.callMethod(it, "__next__", new long[0]);
+    }
+    long r = vm.rt.next(it);
     if (r != 0) {
       return r;
     }

@@ -581,6 +581,42 @@ final class Classes {
     }
   }
 
+  private final Map<Long, java.util.Optional<java.util.Set<String>>> slotsCache =
+      new HashMap<>();
+
+  /**
+   * False when the class and all its Python bases declare __slots__ (without __dict__) and
+   * name is not among them: such instances reject other attributes, as in CPython.
+   */
+  boolean slotsAllow(long type, long name) {
+    java.util.Optional<java.util.Set<String>> allowed = slotsCache.computeIfAbsent(type,
+        t -> java.util.Optional.ofNullable(computeSlots(t)));
+    return allowed.isEmpty() || allowed.get().contains(vm.str(name));
+  }
+
+  private java.util.Set<String> computeSlots(long type) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    long sSlots = vm.intern("__slots__");
+    for (long t = type; t != 0; t = Mem.getLong(t + Layout.Type.BASE)) {
+      if ((VM.typeFlags(t) & TypeFlags.HEAPTYPE) == 0) {
+        break;
+      }
+      long slots = Dicts.getItemStr(vm, Mem.getLong(t + Layout.Type.DICT), sSlots);
+      if (slots == 0) {
+        return null;
+      }
+      if (vm.isStr(slots)) {
+        names.add(vm.str(slots));
+        continue;
+      }
+      long it = p.iter(slots);
+      for (long v = p.next(it); v != 0; v = p.next(it)) {
+        names.add(vm.str(v));
+      }
+    }
+    return names.contains("__dict__") ? null : names;
+  }
+
   boolean isSpecialName(long name) {
     String n = vm.str(name);
     return n.startsWith("__") || n.equals("args");

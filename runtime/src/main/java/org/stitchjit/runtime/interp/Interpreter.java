@@ -32,6 +32,7 @@ import org.stitchjit.runtime.vm.VM;
  */
 public final class Interpreter {
   private static final Opcode[] OPS = Opcode.values();
+  private static final sun.misc.Unsafe U = Mem.unsafe();
   /** Executions of a generic instruction before it tries to specialize again. */
   static final int BACKOFF = 53;
   /** The entry bit of a frame's FLAGS word as stored (tagged). */
@@ -134,8 +135,8 @@ public final class Interpreter {
     long[] consts = ci.consts;
     long locals = frame + Frame.LOCALSPLUS;
     long stackBase = locals + 8L * ci.nlocalsplus;
-    int ip = (int) intValue(Mem.getLong(frame + Frame.IP));
-    long sp = stackBase + 8 * intValue(Mem.getLong(frame + Frame.SP));
+    int ip = (int) ((U.getLong(frame + Frame.IP)) >> 1);
+    long sp = stackBase + 8 * ((U.getLong(frame + Frame.SP)) >> 1);
     long kwnames = 0;
     int here = ip;
     boolean reraise = false;
@@ -152,228 +153,228 @@ public final class Interpreter {
         }
         while (true) {
           here = ip;
-          long unit = Mem.getLong(bc + 8L * ip);
+          long unit = U.getLong(bc + 8L * ip);
           int oparg = (int) (unit >> 32);
-          Opcode op = OPS[(int) unit & 0xFF];
+          int op = (int) unit & 0xFF;
           ip++;
           count++;
           switch (op) {
-            case NOP:
+            case Op.NOP:
               break;
-            case POP_TOP:
+            case Op.POP_TOP:
               sp -= 8;
               break;
-            case PUSH_NULL:
-              Mem.putLong(sp, 0);
+            case Op.PUSH_NULL:
+              U.putLong(sp, 0);
               sp += 8;
               break;
-            case COPY:
-              Mem.putLong(sp, Mem.getLong(sp - 8L * oparg));
+            case Op.COPY:
+              U.putLong(sp, U.getLong(sp - 8L * oparg));
               sp += 8;
               break;
-            case SWAP: {
-              long a = Mem.getLong(sp - 8);
+            case Op.SWAP: {
+              long a = U.getLong(sp - 8);
               long b = sp - 8L * oparg;
-              Mem.putLong(sp - 8, Mem.getLong(b));
-              Mem.putLong(b, a);
+              U.putLong(sp - 8, U.getLong(b));
+              U.putLong(b, a);
               break;
             }
-            case LOAD_CONST:
-              Mem.putLong(sp, consts[oparg]);
+            case Op.LOAD_CONST:
+              U.putLong(sp, consts[oparg]);
               sp += 8;
               break;
-            case LOAD_FAST: {
-              long v = Mem.getLong(locals + 8L * oparg);
+            case Op.LOAD_FAST: {
+              long v = U.getLong(locals + 8L * oparg);
               if (v == 0) {
                 throw unboundLocal(ci, oparg);
               }
-              Mem.putLong(sp, v);
+              U.putLong(sp, v);
               sp += 8;
               break;
             }
-            case STORE_FAST:
+            case Op.STORE_FAST:
               sp -= 8;
-              Mem.putLong(locals + 8L * oparg, Mem.getLong(sp));
+              U.putLong(locals + 8L * oparg, U.getLong(sp));
               break;
-            case DELETE_FAST:
-              if (Mem.getLong(locals + 8L * oparg) == 0) {
+            case Op.DELETE_FAST:
+              if (U.getLong(locals + 8L * oparg) == 0) {
                 throw unboundLocal(ci, oparg);
               }
-              Mem.putLong(locals + 8L * oparg, 0);
+              U.putLong(locals + 8L * oparg, 0);
               break;
-            case LOAD_CLOSURE:
-              Mem.putLong(sp, Mem.getLong(locals + 8L * oparg));
+            case Op.LOAD_CLOSURE:
+              U.putLong(sp, U.getLong(locals + 8L * oparg));
               sp += 8;
               break;
-            case LOAD_DEREF: {
-              long v = Mem.getLong(Mem.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS);
+            case Op.LOAD_DEREF: {
+              long v = U.getLong(U.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS);
               if (v == 0) {
                 throw unboundDeref(ci, oparg);
               }
-              Mem.putLong(sp, v);
+              U.putLong(sp, v);
               sp += 8;
               break;
             }
-            case LOAD_CLASSDEREF: {
+            case Op.LOAD_CLASSDEREF: {
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp, loadClassDeref(frame, ci, locals, oparg));
+              U.putLong(sp, loadClassDeref(frame, ci, locals, oparg));
               sp += 8;
               break;
             }
-            case STORE_DEREF:
+            case Op.STORE_DEREF:
               sp -= 8;
-              Mem.putLong(Mem.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS, Mem.getLong(sp));
+              U.putLong(U.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS, U.getLong(sp));
               break;
-            case DELETE_DEREF: {
-              long cell = Mem.getLong(locals + 8L * oparg);
-              if (Mem.getLong(cell + Layout.Cell.CONTENTS) == 0) {
+            case Op.DELETE_DEREF: {
+              long cell = U.getLong(locals + 8L * oparg);
+              if (U.getLong(cell + Layout.Cell.CONTENTS) == 0) {
                 throw unboundDeref(ci, oparg);
               }
-              Mem.putLong(cell + Layout.Cell.CONTENTS, 0);
+              U.putLong(cell + Layout.Cell.CONTENTS, 0);
               break;
             }
-            case LOAD_GLOBAL: {
+            case Op.LOAD_GLOBAL: {
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
+              U.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
               sp += 8;
               ip += 3;
               break;
             }
-            case LOAD_GLOBAL_MODULE: {
-              long globals = Mem.getLong(frame + Frame.GLOBALS);
+            case Op.LOAD_GLOBAL_MODULE: {
+              long globals = U.getLong(frame + Frame.GLOBALS);
               long c = bc + 8L * ip;
               ip += 3;
-              if (Dicts.keysVersion(globals) == Mem.getLong(c)) {
-                long v = Dicts.entryValue(globals, (int) Mem.getLong(c + 16));
+              if (U.getLong(globals + Layout.Dict.KEYS_VERSION) == U.getLong(c)) {
+                long v = U.getLong(U.getLong(globals + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
                 if (v != 0) {
-                  Mem.putLong(sp, v);
+                  U.putLong(sp, v);
                   sp += 8;
                   break;
                 }
               }
               deopt(bc, here, Opcode.LOAD_GLOBAL, oparg);
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
+              U.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
               sp += 8;
               break;
             }
-            case LOAD_GLOBAL_BUILTIN: {
-              long globals = Mem.getLong(frame + Frame.GLOBALS);
+            case Op.LOAD_GLOBAL_BUILTIN: {
+              long globals = U.getLong(frame + Frame.GLOBALS);
               long c = bc + 8L * ip;
               ip += 3;
-              if (Dicts.keysVersion(globals) == Mem.getLong(c)
-                  && Dicts.keysVersion(vm.builtins) == Mem.getLong(c + 8)) {
-                long v = Dicts.entryValue(vm.builtins, (int) Mem.getLong(c + 16));
+              if (U.getLong(globals + Layout.Dict.KEYS_VERSION) == U.getLong(c)
+                  && U.getLong(vm.builtins + Layout.Dict.KEYS_VERSION) == U.getLong(c + 8)) {
+                long v = U.getLong(U.getLong(vm.builtins + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
                 if (v != 0) {
-                  Mem.putLong(sp, v);
+                  U.putLong(sp, v);
                   sp += 8;
                   break;
                 }
               }
               deopt(bc, here, Opcode.LOAD_GLOBAL, oparg);
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
+              U.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
               sp += 8;
               break;
             }
-            case STORE_GLOBAL:
+            case Op.STORE_GLOBAL:
               sp -= 8;
               sync(frame, here, sp + 8, stackBase);
-              Dicts.setItemStr(vm, Mem.getLong(frame + Frame.GLOBALS), ci.names[oparg],
-                  Mem.getLong(sp));
+              Dicts.setItemStr(vm, U.getLong(frame + Frame.GLOBALS), ci.names[oparg],
+                  U.getLong(sp));
               break;
-            case DELETE_GLOBAL:
-              if (Dicts.remove(vm, Mem.getLong(frame + Frame.GLOBALS), ci.names[oparg]) == 0) {
+            case Op.DELETE_GLOBAL:
+              if (Dicts.remove(vm, U.getLong(frame + Frame.GLOBALS), ci.names[oparg]) == 0) {
                 throw vm.raise(vm.nameError, "name '" + ci.nameStrings[oparg] + "' is not defined");
               }
               break;
-            case LOAD_NAME:
+            case Op.LOAD_NAME:
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp, loadName(frame, ci, oparg));
+              U.putLong(sp, loadName(frame, ci, oparg));
               sp += 8;
               break;
-            case STORE_NAME:
+            case Op.STORE_NAME:
               sp -= 8;
               sync(frame, here, sp + 8, stackBase);
-              storeName(frame, ci, oparg, Mem.getLong(sp));
+              storeName(frame, ci, oparg, U.getLong(sp));
               break;
-            case DELETE_NAME:
+            case Op.DELETE_NAME:
               sync(frame, here, sp, stackBase);
               deleteName(frame, ci, oparg);
               break;
 
             // ---------------------------------------------------------- attributes
-            case LOAD_ATTR: {
+            case Op.LOAD_ATTR: {
               sync(frame, here, sp, stackBase);
-              long obj = Mem.getLong(sp - 8);
-              Mem.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
+              long obj = U.getLong(sp - 8);
+              U.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
               ip += 3;
               break;
             }
-            case LOAD_ATTR_INSTANCE: {
-              long obj = Mem.getLong(sp - 8);
+            case Op.LOAD_ATTR_INSTANCE: {
+              long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 3;
-              if ((obj & 1) == 0 && Mem.getLong(obj) == Mem.getLong(c)) {
-                long attrs = obj + (Mem.getLong(c + 16) & 0xFFFFFFFFL);
-                if (Mem.getLong(attrs + Layout.Attrs.SHAPE) == Mem.getLong(c + 8)) {
-                  long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
-                  long index = Mem.getLong(c + 16) >>> 32;
-                  Mem.putLong(sp - 8, Mem.getLong(values + Layout.Array.ITEMS + 8 * index));
+              if ((obj & 1) == 0 && U.getLong(obj) == U.getLong(c)) {
+                long attrs = obj + (U.getLong(c + 16) & 0xFFFFFFFFL);
+                if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)) {
+                  long values = U.getLong(attrs + Layout.Attrs.VALUES);
+                  long index = U.getLong(c + 16) >>> 32;
+                  U.putLong(sp - 8, U.getLong(values + Layout.Array.ITEMS + 8 * index));
                   break;
                 }
               }
               deopt(bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
+              U.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
               break;
             }
-            case LOAD_ATTR_MODULE: {
-              long obj = Mem.getLong(sp - 8);
+            case Op.LOAD_ATTR_MODULE: {
+              long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 3;
-              if ((obj & 1) == 0 && obj == Mem.getLong(c)) {
-                long dict = Mem.getLong(obj + Layout.Module.DICT);
-                if (Dicts.keysVersion(dict) == Mem.getLong(c + 8)) {
-                  long v = Dicts.entryValue(dict, (int) Mem.getLong(c + 16));
+              if ((obj & 1) == 0 && obj == U.getLong(c)) {
+                long dict = U.getLong(obj + Layout.Module.DICT);
+                if (U.getLong(dict + Layout.Dict.KEYS_VERSION) == U.getLong(c + 8)) {
+                  long v = U.getLong(U.getLong(dict + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
                   if (v != 0) {
-                    Mem.putLong(sp - 8, v);
+                    U.putLong(sp - 8, v);
                     break;
                   }
                 }
               }
               deopt(bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
+              U.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
               break;
             }
-            case STORE_ATTR: {
+            case Op.STORE_ATTR: {
               sync(frame, here, sp, stackBase);
-              long obj = Mem.getLong(sp - 8);
-              long value = Mem.getLong(sp - 16);
+              long obj = U.getLong(sp - 8);
+              long value = U.getLong(sp - 16);
               p.storeAttrAndSpecialize(obj, ci.names[oparg], value, bc, here);
               sp -= 16;
               ip += 4;
               break;
             }
-            case STORE_ATTR_INSTANCE: {
-              long obj = Mem.getLong(sp - 8);
+            case Op.STORE_ATTR_INSTANCE: {
+              long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 4;
-              if ((obj & 1) == 0 && Mem.getLong(obj) == Mem.getLong(c)) {
-                long attrs = obj + (Mem.getLong(c + 24) & 0xFFFFFFFFL);
-                if (Mem.getLong(attrs + Layout.Attrs.SHAPE) == Mem.getLong(c + 8)) {
-                  long index = Mem.getLong(c + 24) >>> 32;
-                  long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
-                  long newShape = Mem.getLong(c + 16);
+              if ((obj & 1) == 0 && U.getLong(obj) == U.getLong(c)) {
+                long attrs = obj + (U.getLong(c + 24) & 0xFFFFFFFFL);
+                if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)) {
+                  long index = U.getLong(c + 24) >>> 32;
+                  long values = U.getLong(attrs + Layout.Attrs.VALUES);
+                  long newShape = U.getLong(c + 16);
                   if (newShape == 0) {
-                    Mem.putLong(values + Layout.Array.ITEMS + 8 * index, Mem.getLong(sp - 16));
+                    U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
                     sp -= 16;
                     break;
                   }
                   if (values != 0 && VM.slotCount(values) > index) {
-                    Mem.putLong(values + Layout.Array.ITEMS + 8 * index, Mem.getLong(sp - 16));
-                    Mem.putLong(attrs + Layout.Attrs.SHAPE, newShape);
+                    U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
+                    U.putLong(attrs + Layout.Attrs.SHAPE, newShape);
                     sp -= 16;
                     break;
                   }
@@ -381,35 +382,35 @@ public final class Interpreter {
               }
               deopt(bc, here, Opcode.STORE_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              p.setAttr(obj, ci.names[oparg], Mem.getLong(sp - 16));
+              p.setAttr(obj, ci.names[oparg], U.getLong(sp - 16));
               sp -= 16;
               break;
             }
-            case DELETE_ATTR:
+            case Op.DELETE_ATTR:
               sync(frame, here, sp, stackBase);
-              p.delAttr(Mem.getLong(sp - 8), ci.names[oparg]);
+              p.delAttr(U.getLong(sp - 8), ci.names[oparg]);
               sp -= 8;
               break;
-            case LOAD_METHOD: {
+            case Op.LOAD_METHOD: {
               sync(frame, here, sp, stackBase);
               p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
               sp += 8;
               ip += 4;
               break;
             }
-            case LOAD_METHOD_CLASS: {
-              long obj = Mem.getLong(sp - 8);
+            case Op.LOAD_METHOD_CLASS: {
+              long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 4;
               if ((obj & 1) == 0) {
-                long type = Mem.getLong(obj);
-                if (type == Mem.getLong(c)
-                    && Mem.getLong(type + Layout.Type.VERSION) == Mem.getLong(c + 8)) {
-                  long shape = Mem.getLong(c + 16);
-                  if (shape == 0 || Mem.getLong(obj + intValue(Mem.getLong(type
-                      + Layout.Type.ATTR_OFFSET)) + Layout.Attrs.SHAPE) == shape) {
-                    Mem.putLong(sp - 8, Mem.getLong(c + 24));
-                    Mem.putLong(sp, obj);
+                long type = U.getLong(obj);
+                if (type == U.getLong(c)
+                    && U.getLong(type + Layout.Type.VERSION) == U.getLong(c + 8)) {
+                  long shape = U.getLong(c + 16);
+                  if (shape == 0 || U.getLong(obj + ((U.getLong(type
+                      + Layout.Type.ATTR_OFFSET)) >> 1) + Layout.Attrs.SHAPE) == shape) {
+                    U.putLong(sp - 8, U.getLong(c + 24));
+                    U.putLong(sp, obj);
                     sp += 8;
                     break;
                   }
@@ -421,14 +422,14 @@ public final class Interpreter {
               sp += 8;
               break;
             }
-            case LOAD_METHOD_BUILTIN: {
-              long obj = Mem.getLong(sp - 8);
+            case Op.LOAD_METHOD_BUILTIN: {
+              long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 4;
-              if (vm.typeOf(obj) == Mem.getLong(c)
-                  && Mem.getLong(Mem.getLong(c) + Layout.Type.VERSION) == Mem.getLong(c + 8)) {
-                Mem.putLong(sp - 8, Mem.getLong(c + 24));
-                Mem.putLong(sp, obj);
+              if (vm.typeOf(obj) == U.getLong(c)
+                  && U.getLong(U.getLong(c) + Layout.Type.VERSION) == U.getLong(c + 8)) {
+                U.putLong(sp - 8, U.getLong(c + 24));
+                U.putLong(sp, obj);
                 sp += 8;
                 break;
               }
@@ -440,26 +441,26 @@ public final class Interpreter {
             }
 
             // ---------------------------------------------------------- operators
-            case BINARY_OP: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               long r = p.binaryOp(oparg, a, b);
               maybeSpecializeBinary(bc, here, ip, oparg, a, b);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               ip += 1;
               break;
             }
-            case BINARY_OP_ADD_INT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP_ADD_INT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               if ((a & b & 1) != 0) {
                 long r = (a - 1) + b;
                 if (((a ^ r) & (b ^ r)) >= 0) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, r);
+                  U.putLong(sp - 8, r);
                   break;
                 }
               } else {
@@ -467,18 +468,18 @@ public final class Interpreter {
               }
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
               break;
             }
-            case BINARY_OP_SUBTRACT_INT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP_SUBTRACT_INT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               if ((a & b & 1) != 0) {
                 long r = a - (b - 1);
                 if (((a ^ b) & (a ^ r)) >= 0) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, r);
+                  U.putLong(sp - 8, r);
                   break;
                 }
               } else {
@@ -486,12 +487,12 @@ public final class Interpreter {
               }
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
               break;
             }
-            case BINARY_OP_MULTIPLY_INT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP_MULTIPLY_INT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               if ((a & b & 1) != 0) {
                 long x = a >> 1;
@@ -501,7 +502,7 @@ public final class Interpreter {
                 if ((hi == 0 && lo >= 0 && lo <= Tag.SMALL_MAX)
                     || (hi == -1 && lo < 0 && lo >= Tag.SMALL_MIN)) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, (lo << 1) | 1);
+                  U.putLong(sp - 8, (lo << 1) | 1);
                   break;
                 }
               } else {
@@ -509,21 +510,21 @@ public final class Interpreter {
               }
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
               break;
             }
-            case BINARY_OP_ADD_FLOAT:
-            case BINARY_OP_SUBTRACT_FLOAT:
-            case BINARY_OP_MULTIPLY_FLOAT:
-            case BINARY_OP_TRUE_DIVIDE_FLOAT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP_ADD_FLOAT:
+            case Op.BINARY_OP_SUBTRACT_FLOAT:
+            case Op.BINARY_OP_MULTIPLY_FLOAT:
+            case Op.BINARY_OP_TRUE_DIVIDE_FLOAT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               double x;
               double y;
               long ft = vm.floatType;
-              if ((a & 1) == 0 && Mem.getLong(a) == ft) {
-                x = VM.floatValue(a);
+              if ((a & 1) == 0 && U.getLong(a) == ft) {
+                x = U.getDouble(a + Layout.Float.VALUE);
               } else if ((a & 1) != 0) {
                 x = (double) (a >> 1);
               } else {
@@ -531,26 +532,26 @@ public final class Interpreter {
                 deopt(bc, here, Opcode.BINARY_OP, oparg);
                 sync(frame, here, sp, stackBase);
                 sp -= 8;
-                Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+                U.putLong(sp - 8, p.binaryOp(oparg, a, b));
                 break;
               }
-              if ((b & 1) == 0 && Mem.getLong(b) == ft) {
-                y = VM.floatValue(b);
+              if ((b & 1) == 0 && U.getLong(b) == ft) {
+                y = U.getDouble(b + Layout.Float.VALUE);
               } else if ((b & 1) != 0 && (a & 1) == 0) {
                 y = (double) (b >> 1);
               } else {
                 deopt(bc, here, Opcode.BINARY_OP, oparg);
                 sync(frame, here, sp, stackBase);
                 sp -= 8;
-                Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+                U.putLong(sp - 8, p.binaryOp(oparg, a, b));
                 break;
               }
               double r;
-              if (op == Opcode.BINARY_OP_ADD_FLOAT) {
+              if (op == Op.BINARY_OP_ADD_FLOAT) {
                 r = x + y;
-              } else if (op == Opcode.BINARY_OP_SUBTRACT_FLOAT) {
+              } else if (op == Op.BINARY_OP_SUBTRACT_FLOAT) {
                 r = x - y;
-              } else if (op == Opcode.BINARY_OP_MULTIPLY_FLOAT) {
+              } else if (op == Op.BINARY_OP_MULTIPLY_FLOAT) {
                 r = x * y;
               } else {
                 if (y == 0.0) {
@@ -560,60 +561,60 @@ public final class Interpreter {
                 r = x / y;
               }
               sp -= 8;
-              Mem.putLong(sp - 8, vm.newFloat(r));
+              U.putLong(sp - 8, vm.newFloat(r));
               break;
             }
-            case BINARY_OP_ADD_STR: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.BINARY_OP_ADD_STR: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               sync(frame, here, sp, stackBase);
-              if ((a & 1) == 0 && (b & 1) == 0 && Mem.getLong(a) == vm.strType
-                  && Mem.getLong(b) == vm.strType) {
+              if ((a & 1) == 0 && (b & 1) == 0 && U.getLong(a) == vm.strType
+                  && U.getLong(b) == vm.strType) {
                 sp -= 8;
-                Mem.putLong(sp - 8, Strs.concat(vm, a, b));
+                U.putLong(sp - 8, Strs.concat(vm, a, b));
                 break;
               }
               deopt(bc, here, Opcode.BINARY_OP, oparg);
               sp -= 8;
-              Mem.putLong(sp - 8, p.binaryOp(oparg, a, b));
+              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
               break;
             }
-            case COMPARE_OP: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.COMPARE_OP: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               long r = p.richCompare(a, b, oparg);
               maybeSpecializeCompare(bc, here, ip, oparg, a, b);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               ip += 1;
               break;
             }
-            case COMPARE_OP_INT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.COMPARE_OP_INT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               if ((a & b & 1) != 0) {
                 sp -= 8;
-                Mem.putLong(sp - 8, CompareOp.test(oparg, Long.compare(a, b)) ? vm.trueObj
+                U.putLong(sp - 8, CompareOp.test(oparg, Long.compare(a, b)) ? vm.trueObj
                     : vm.falseObj);
                 break;
               }
               deopt(bc, here, Opcode.COMPARE_OP, oparg);
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.richCompare(a, b, oparg));
+              U.putLong(sp - 8, p.richCompare(a, b, oparg));
               break;
             }
-            case COMPARE_OP_FLOAT: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.COMPARE_OP_FLOAT: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               long ft = vm.floatType;
-              if ((a & 1) == 0 && (b & 1) == 0 && Mem.getLong(a) == ft && Mem.getLong(b) == ft) {
-                double x = VM.floatValue(a);
-                double y = VM.floatValue(b);
+              if ((a & 1) == 0 && (b & 1) == 0 && U.getLong(a) == ft && U.getLong(b) == ft) {
+                double x = U.getDouble(a + Layout.Float.VALUE);
+                double y = U.getDouble(b + Layout.Float.VALUE);
                 boolean r = switch (oparg) {
                   case CompareOp.LT -> x < y;
                   case CompareOp.LE -> x <= y;
@@ -623,48 +624,48 @@ public final class Interpreter {
                   default -> x >= y;
                 };
                 sp -= 8;
-                Mem.putLong(sp - 8, r ? vm.trueObj : vm.falseObj);
+                U.putLong(sp - 8, r ? vm.trueObj : vm.falseObj);
                 break;
               }
               deopt(bc, here, Opcode.COMPARE_OP, oparg);
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.richCompare(a, b, oparg));
+              U.putLong(sp - 8, p.richCompare(a, b, oparg));
               break;
             }
-            case COMPARE_OP_STR: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.COMPARE_OP_STR: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               ip += 1;
               long st = vm.strType;
-              if ((a & 1) == 0 && (b & 1) == 0 && Mem.getLong(a) == st && Mem.getLong(b) == st) {
+              if ((a & 1) == 0 && (b & 1) == 0 && U.getLong(a) == st && U.getLong(b) == st) {
                 boolean eq = Strs.equal(a, b);
                 sp -= 8;
-                Mem.putLong(sp - 8, (oparg == CompareOp.EQ) == eq ? vm.trueObj : vm.falseObj);
+                U.putLong(sp - 8, (oparg == CompareOp.EQ) == eq ? vm.trueObj : vm.falseObj);
                 break;
               }
               deopt(bc, here, Opcode.COMPARE_OP, oparg);
               sync(frame, here, sp, stackBase);
               sp -= 8;
-              Mem.putLong(sp - 8, p.richCompare(a, b, oparg));
+              U.putLong(sp - 8, p.richCompare(a, b, oparg));
               break;
             }
-            case IS_OP: {
-              long a = Mem.getLong(sp - 16);
-              long b = Mem.getLong(sp - 8);
+            case Op.IS_OP: {
+              long a = U.getLong(sp - 16);
+              long b = U.getLong(sp - 8);
               sp -= 8;
-              Mem.putLong(sp - 8, ((a == b) ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
+              U.putLong(sp - 8, ((a == b) ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
               break;
             }
-            case CONTAINS_OP: {
+            case Op.CONTAINS_OP: {
               sync(frame, here, sp, stackBase);
-              boolean r = p.contains(Mem.getLong(sp - 8), Mem.getLong(sp - 16));
+              boolean r = p.contains(U.getLong(sp - 8), U.getLong(sp - 16));
               sp -= 8;
-              Mem.putLong(sp - 8, (r ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
+              U.putLong(sp - 8, (r ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
               break;
             }
-            case UNARY_NOT: {
-              long v = Mem.getLong(sp - 8);
+            case Op.UNARY_NOT: {
+              long v = U.getLong(sp - 8);
               boolean t;
               if (v == vm.trueObj) {
                 t = true;
@@ -674,39 +675,39 @@ public final class Interpreter {
                 sync(frame, here, sp, stackBase);
                 t = p.isTrue(v);
               }
-              Mem.putLong(sp - 8, t ? vm.falseObj : vm.trueObj);
+              U.putLong(sp - 8, t ? vm.falseObj : vm.trueObj);
               break;
             }
-            case UNARY_NEGATIVE:
-            case UNARY_POSITIVE:
-            case UNARY_INVERT:
+            case Op.UNARY_NEGATIVE:
+            case Op.UNARY_POSITIVE:
+            case Op.UNARY_INVERT:
               sync(frame, here, sp, stackBase);
-              Mem.putLong(sp - 8, p.unaryOp(op, Mem.getLong(sp - 8)));
+              U.putLong(sp - 8, p.unaryOp(OPS[op], U.getLong(sp - 8)));
               break;
-            case BINARY_SUBSCR: {
-              long container = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.BINARY_SUBSCR: {
+              long container = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               long r = p.getItem(container, key);
               maybeSpecializeSubscr(bc, here, ip, container, key);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               ip += 1;
               break;
             }
-            case BINARY_SUBSCR_LIST_INT: {
-              long list = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.BINARY_SUBSCR_LIST_INT: {
+              long list = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               ip += 1;
-              if ((key & 1) != 0 && (list & 1) == 0 && Mem.getLong(list) == vm.listType) {
+              if ((key & 1) != 0 && (list & 1) == 0 && U.getLong(list) == vm.listType) {
                 long i = key >> 1;
-                long n = VM.listLen(list);
+                long n = (U.getLong(list + Layout.List.SIZE) >> 1);
                 if (i < 0) {
                   i += n;
                 }
                 if (i >= 0 && i < n) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, VM.listGet(list, (int) i));
+                  U.putLong(sp - 8, U.getLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i));
                   break;
                 }
               } else {
@@ -715,22 +716,22 @@ public final class Interpreter {
               sync(frame, here, sp, stackBase);
               long r = p.getItem(list, key);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               break;
             }
-            case BINARY_SUBSCR_TUPLE_INT: {
-              long t = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.BINARY_SUBSCR_TUPLE_INT: {
+              long t = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               ip += 1;
-              if ((key & 1) != 0 && (t & 1) == 0 && Mem.getLong(t) == vm.tupleType) {
+              if ((key & 1) != 0 && (t & 1) == 0 && U.getLong(t) == vm.tupleType) {
                 long i = key >> 1;
-                long n = VM.tupleLen(t);
+                long n = ((U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL);
                 if (i < 0) {
                   i += n;
                 }
                 if (i >= 0 && i < n) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, VM.tupleGet(t, (int) i));
+                  U.putLong(sp - 8, U.getLong(t + Layout.Tuple.ITEMS + 8 * i));
                   break;
                 }
               } else {
@@ -739,19 +740,19 @@ public final class Interpreter {
               sync(frame, here, sp, stackBase);
               long r = p.getItem(t, key);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               break;
             }
-            case BINARY_SUBSCR_DICT: {
-              long d = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.BINARY_SUBSCR_DICT: {
+              long d = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               ip += 1;
               sync(frame, here, sp, stackBase);
-              if ((d & 1) == 0 && Mem.getLong(d) == vm.dictType) {
+              if ((d & 1) == 0 && U.getLong(d) == vm.dictType) {
                 long v = Dicts.getItem(vm, d, key);
                 if (v != 0) {
                   sp -= 8;
-                  Mem.putLong(sp - 8, v);
+                  U.putLong(sp - 8, v);
                   break;
                 }
               } else {
@@ -759,31 +760,31 @@ public final class Interpreter {
               }
               long r = p.getItem(d, key);
               sp -= 8;
-              Mem.putLong(sp - 8, r);
+              U.putLong(sp - 8, r);
               break;
             }
-            case STORE_SUBSCR: {
-              long container = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.STORE_SUBSCR: {
+              long container = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
-              p.setItem(container, key, Mem.getLong(sp - 24));
+              p.setItem(container, key, U.getLong(sp - 24));
               maybeSpecializeStoreSubscr(bc, here, ip, container, key);
               sp -= 24;
               ip += 1;
               break;
             }
-            case STORE_SUBSCR_LIST_INT: {
-              long list = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.STORE_SUBSCR_LIST_INT: {
+              long list = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               ip += 1;
-              if ((key & 1) != 0 && (list & 1) == 0 && Mem.getLong(list) == vm.listType) {
+              if ((key & 1) != 0 && (list & 1) == 0 && U.getLong(list) == vm.listType) {
                 long i = key >> 1;
-                long n = VM.listLen(list);
+                long n = (U.getLong(list + Layout.List.SIZE) >> 1);
                 if (i < 0) {
                   i += n;
                 }
                 if (i >= 0 && i < n) {
-                  VM.listSet(list, (int) i, Mem.getLong(sp - 24));
+                  U.putLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i, U.getLong(sp - 24));
                   sp -= 24;
                   break;
                 }
@@ -791,65 +792,65 @@ public final class Interpreter {
                 deopt(bc, here, Opcode.STORE_SUBSCR, oparg);
               }
               sync(frame, here, sp, stackBase);
-              p.setItem(list, key, Mem.getLong(sp - 24));
+              p.setItem(list, key, U.getLong(sp - 24));
               sp -= 24;
               break;
             }
-            case STORE_SUBSCR_DICT: {
-              long d = Mem.getLong(sp - 16);
-              long key = Mem.getLong(sp - 8);
+            case Op.STORE_SUBSCR_DICT: {
+              long d = U.getLong(sp - 16);
+              long key = U.getLong(sp - 8);
               ip += 1;
               sync(frame, here, sp, stackBase);
-              if ((d & 1) == 0 && Mem.getLong(d) == vm.dictType) {
-                Dicts.setItem(vm, d, key, Mem.getLong(sp - 24));
+              if ((d & 1) == 0 && U.getLong(d) == vm.dictType) {
+                Dicts.setItem(vm, d, key, U.getLong(sp - 24));
               } else {
                 deopt(bc, here, Opcode.STORE_SUBSCR, oparg);
-                p.setItem(d, key, Mem.getLong(sp - 24));
+                p.setItem(d, key, U.getLong(sp - 24));
               }
               sp -= 24;
               break;
             }
-            case DELETE_SUBSCR:
+            case Op.DELETE_SUBSCR:
               sync(frame, here, sp, stackBase);
-              p.delItem(Mem.getLong(sp - 16), Mem.getLong(sp - 8));
+              p.delItem(U.getLong(sp - 16), U.getLong(sp - 8));
               sp -= 16;
               break;
-            case BUILD_SLICE: {
+            case Op.BUILD_SLICE: {
               sync(frame, here, sp, stackBase);
-              long step = oparg == 3 ? Mem.getLong(sp - 8) : vm.none;
-              long stop = Mem.getLong(sp - (oparg == 3 ? 16 : 8));
-              long start = Mem.getLong(sp - (oparg == 3 ? 24 : 16));
+              long step = oparg == 3 ? U.getLong(sp - 8) : vm.none;
+              long stop = U.getLong(sp - (oparg == 3 ? 16 : 8));
+              long start = U.getLong(sp - (oparg == 3 ? 24 : 16));
               long s = p.newSlice(start, stop, step);
               sp -= 8L * oparg;
-              Mem.putLong(sp, s);
+              U.putLong(sp, s);
               sp += 8;
               break;
             }
 
             // ---------------------------------------------------------- building
-            case BUILD_TUPLE: {
+            case Op.BUILD_TUPLE: {
               sync(frame, here, sp, stackBase);
               sp -= 8L * oparg;
-              Mem.putLong(sp, vm.tupleFromWords(sp, oparg));
+              U.putLong(sp, vm.tupleFromWords(sp, oparg));
               sp += 8;
               break;
             }
-            case BUILD_LIST: {
+            case Op.BUILD_LIST: {
               sync(frame, here, sp, stackBase);
               sp -= 8L * oparg;
-              Mem.putLong(sp, vm.listFromWords(sp, oparg));
+              U.putLong(sp, vm.listFromWords(sp, oparg));
               sp += 8;
               break;
             }
-            case BUILD_SET: {
+            case Op.BUILD_SET: {
               sync(frame, here, sp, stackBase);
               long set = p.buildSet(sp - 8L * oparg, oparg);
               sp -= 8L * oparg;
-              Mem.putLong(sp, set);
+              U.putLong(sp, set);
               sp += 8;
               break;
             }
-            case BUILD_MAP: {
+            case Op.BUILD_MAP: {
               sync(frame, here, sp, stackBase);
               long d = vm.newDict();
               long base = sp - 16L * oparg;
@@ -857,90 +858,90 @@ public final class Interpreter {
               vm.pushHandle(d);
               try {
                 for (int i = 0; i < oparg; i++) {
-                  Dicts.setItem(vm, d, Mem.getLong(base + 16L * i), Mem.getLong(base + 16L * i + 8));
+                  Dicts.setItem(vm, d, U.getLong(base + 16L * i), U.getLong(base + 16L * i + 8));
                 }
               } finally {
                 vm.popHandles(mark);
               }
               sp = base;
-              Mem.putLong(sp, d);
+              U.putLong(sp, d);
               sp += 8;
               break;
             }
-            case BUILD_CONST_KEY_MAP: {
+            case Op.BUILD_CONST_KEY_MAP: {
               sync(frame, here, sp, stackBase);
-              long keys = Mem.getLong(sp - 8);
+              long keys = U.getLong(sp - 8);
               long d = vm.newDict();
               long base = sp - 8 - 8L * oparg;
               long mark = vm.handleMark();
               vm.pushHandle(d);
               try {
                 for (int i = 0; i < oparg; i++) {
-                  Dicts.setItem(vm, d, VM.tupleGet(keys, i), Mem.getLong(base + 8L * i));
+                  Dicts.setItem(vm, d, VM.tupleGet(keys, i), U.getLong(base + 8L * i));
                 }
               } finally {
                 vm.popHandles(mark);
               }
               sp = base;
-              Mem.putLong(sp, d);
+              U.putLong(sp, d);
               sp += 8;
               break;
             }
-            case BUILD_STRING: {
+            case Op.BUILD_STRING: {
               sync(frame, here, sp, stackBase);
               long s = p.joinStrings(sp - 8L * oparg, oparg);
               sp -= 8L * oparg;
-              Mem.putLong(sp, s);
+              U.putLong(sp, s);
               sp += 8;
               break;
             }
-            case LIST_APPEND: {
-              long v = Mem.getLong(sp - 8);
-              vm.listAppend(Mem.getLong(sp - 8 - 8L * oparg), v);
+            case Op.LIST_APPEND: {
+              long v = U.getLong(sp - 8);
+              vm.listAppend(U.getLong(sp - 8 - 8L * oparg), v);
               sp -= 8;
               break;
             }
-            case SET_ADD:
-            case MAP_ADD:
-            case LIST_EXTEND:
-            case SET_UPDATE:
-            case DICT_UPDATE:
-            case DICT_MERGE:
-            case LIST_TO_TUPLE:
-            case FORMAT_VALUE:
-            case UNPACK_EX:
-            case GET_ITER:
-            case GET_YIELD_FROM_ITER:
-            case LOAD_BUILD_CLASS:
-            case LOAD_ASSERTION_ERROR:
-            case MAKE_FUNCTION:
-            case BEFORE_WITH:
-            case WITH_EXCEPT_START:
-            case IMPORT_NAME:
-            case IMPORT_FROM:
-            case IMPORT_STAR:
-            case CALL_FUNCTION_EX:
-            case PUSH_EXC_INFO:
-            case POP_EXCEPT:
-            case CHECK_EXC_MATCH:
+            case Op.SET_ADD:
+            case Op.MAP_ADD:
+            case Op.LIST_EXTEND:
+            case Op.SET_UPDATE:
+            case Op.DICT_UPDATE:
+            case Op.DICT_MERGE:
+            case Op.LIST_TO_TUPLE:
+            case Op.FORMAT_VALUE:
+            case Op.UNPACK_EX:
+            case Op.GET_ITER:
+            case Op.GET_YIELD_FROM_ITER:
+            case Op.LOAD_BUILD_CLASS:
+            case Op.LOAD_ASSERTION_ERROR:
+            case Op.MAKE_FUNCTION:
+            case Op.BEFORE_WITH:
+            case Op.WITH_EXCEPT_START:
+            case Op.IMPORT_NAME:
+            case Op.IMPORT_FROM:
+            case Op.IMPORT_STAR:
+            case Op.CALL_FUNCTION_EX:
+            case Op.PUSH_EXC_INFO:
+            case Op.POP_EXCEPT:
+            case Op.CHECK_EXC_MATCH:
               sync(frame, here, sp, stackBase);
-              sp = p.slowOp(op, oparg, frame, ci, sp);
+              sp = p.slowOp(OPS[op], oparg, frame, ci, sp);
               break;
-            case UNPACK_SEQUENCE: {
-              long seq = Mem.getLong(sp - 8);
+            case Op.UNPACK_SEQUENCE: {
+              long seq = U.getLong(sp - 8);
               ip += 1;
-              if ((seq & 1) == 0 && Mem.getLong(seq) == vm.tupleType && VM.tupleLen(seq) == oparg) {
+              if ((seq & 1) == 0 && U.getLong(seq) == vm.tupleType && ((U.getLong(seq + 8) >>> 4) & 0x3FFFFFFFL) == oparg) {
                 sp -= 8;
                 for (int i = oparg - 1; i >= 0; i--) {
-                  Mem.putLong(sp, VM.tupleGet(seq, i));
+                  U.putLong(sp, U.getLong(seq + Layout.Tuple.ITEMS + 8L * i));
                   sp += 8;
                 }
                 break;
               }
-              if ((seq & 1) == 0 && Mem.getLong(seq) == vm.listType && VM.listLen(seq) == oparg) {
+              if ((seq & 1) == 0 && U.getLong(seq) == vm.listType && (U.getLong(seq + Layout.List.SIZE) >> 1) == oparg) {
                 sp -= 8;
                 for (int i = oparg - 1; i >= 0; i--) {
-                  Mem.putLong(sp, VM.listGet(seq, i));
+                  U.putLong(sp, U.getLong(U.getLong(seq + Layout.List.ITEMS) + Layout.Array.ITEMS + 8L * i));
                   sp += 8;
                 }
                 break;
@@ -949,25 +950,25 @@ public final class Interpreter {
               sp = p.unpackSequence(sp, oparg);
               break;
             }
-            case UNPACK_SEQUENCE_TWO_TUPLE:
+            case Op.UNPACK_SEQUENCE_TWO_TUPLE:
               throw new IllegalStateException("not emitted");
 
             // ---------------------------------------------------------- control flow
-            case JUMP_FORWARD:
+            case Op.JUMP_FORWARD:
               ip = oparg;
               break;
-            case JUMP_BACKWARD:
+            case Op.JUMP_BACKWARD:
               ip = oparg;
-              if (Mem.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
                 sync(frame, ip, sp, stackBase);
                 vm.collectGarbage();
               }
               break;
-            case JUMP_BACKWARD_NO_INTERRUPT:
+            case Op.JUMP_BACKWARD_NO_INTERRUPT:
               ip = oparg;
               break;
-            case POP_JUMP_IF_FALSE: {
-              long v = Mem.getLong(sp - 8);
+            case Op.POP_JUMP_IF_FALSE: {
+              long v = U.getLong(sp - 8);
               sp -= 8;
               if (v == vm.falseObj) {
                 ip = oparg;
@@ -979,8 +980,8 @@ public final class Interpreter {
               }
               break;
             }
-            case POP_JUMP_IF_TRUE: {
-              long v = Mem.getLong(sp - 8);
+            case Op.POP_JUMP_IF_TRUE: {
+              long v = U.getLong(sp - 8);
               sp -= 8;
               if (v == vm.trueObj) {
                 ip = oparg;
@@ -992,20 +993,20 @@ public final class Interpreter {
               }
               break;
             }
-            case POP_JUMP_IF_NONE:
+            case Op.POP_JUMP_IF_NONE:
               sp -= 8;
-              if (Mem.getLong(sp) == vm.none) {
+              if (U.getLong(sp) == vm.none) {
                 ip = oparg;
               }
               break;
-            case POP_JUMP_IF_NOT_NONE:
+            case Op.POP_JUMP_IF_NOT_NONE:
               sp -= 8;
-              if (Mem.getLong(sp) != vm.none) {
+              if (U.getLong(sp) != vm.none) {
                 ip = oparg;
               }
               break;
-            case JUMP_IF_FALSE_OR_POP: {
-              long v = Mem.getLong(sp - 8);
+            case Op.JUMP_IF_FALSE_OR_POP: {
+              long v = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               if (!isTrueFast(v)) {
                 ip = oparg;
@@ -1014,8 +1015,8 @@ public final class Interpreter {
               }
               break;
             }
-            case JUMP_IF_TRUE_OR_POP: {
-              long v = Mem.getLong(sp - 8);
+            case Op.JUMP_IF_TRUE_OR_POP: {
+              long v = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               if (isTrueFast(v)) {
                 ip = oparg;
@@ -1024,8 +1025,8 @@ public final class Interpreter {
               }
               break;
             }
-            case FOR_ITER: {
-              long it = Mem.getLong(sp - 8);
+            case Op.FOR_ITER: {
+              long it = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
               long v = p.next(it);
               maybeSpecializeForIter(bc, here, it);
@@ -1033,25 +1034,25 @@ public final class Interpreter {
                 sp -= 8;
                 ip = oparg;
               } else {
-                Mem.putLong(sp, v);
+                U.putLong(sp, v);
                 sp += 8;
                 ip += 1;
               }
               break;
             }
-            case FOR_ITER_RANGE: {
-              long it = Mem.getLong(sp - 8);
-              if ((it & 1) == 0 && Mem.getLong(it) == vm.rangeIteratorType) {
-                long left = Mem.getLong(it + Layout.Iter.LIMIT);
+            case Op.FOR_ITER_RANGE: {
+              long it = U.getLong(sp - 8);
+              if ((it & 1) == 0 && U.getLong(it) == vm.rangeIteratorType) {
+                long left = U.getLong(it + Layout.Iter.LIMIT);
                 if (left <= 1) {
                   sp -= 8;
                   ip = oparg;
                   break;
                 }
-                long cur = Mem.getLong(it + Layout.Iter.INDEX);
-                Mem.putLong(it + Layout.Iter.LIMIT, left - 2);
-                Mem.putLong(it + Layout.Iter.INDEX, cur + Mem.getLong(it + Layout.Iter.AUX) - 1);
-                Mem.putLong(sp, cur);
+                long cur = U.getLong(it + Layout.Iter.INDEX);
+                U.putLong(it + Layout.Iter.LIMIT, left - 2);
+                U.putLong(it + Layout.Iter.INDEX, cur + U.getLong(it + Layout.Iter.AUX) - 1);
+                U.putLong(sp, cur);
                 sp += 8;
                 ip += 1;
                 break;
@@ -1060,20 +1061,20 @@ public final class Interpreter {
               ip = here;
               break;
             }
-            case FOR_ITER_LIST: {
-              long it = Mem.getLong(sp - 8);
-              if ((it & 1) == 0 && Mem.getLong(it) == vm.listIteratorType) {
-                long list = Mem.getLong(it + Layout.Iter.SEQ);
+            case Op.FOR_ITER_LIST: {
+              long it = U.getLong(sp - 8);
+              if ((it & 1) == 0 && U.getLong(it) == vm.listIteratorType) {
+                long list = U.getLong(it + Layout.Iter.SEQ);
                 if (list != 0) {
-                  long i = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
-                  if (i < VM.listLen(list)) {
-                    Mem.putLong(it + Layout.Iter.INDEX, fromInt(i + 1));
-                    Mem.putLong(sp, VM.listGet(list, (int) i));
+                  long i = U.getLong(it + Layout.Iter.INDEX) >> 1;
+                  if (i < (U.getLong(list + Layout.List.SIZE) >> 1)) {
+                    U.putLong(it + Layout.Iter.INDEX, ((((long) (i + 1)) << 1) | 1));
+                    U.putLong(sp, U.getLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i));
                     sp += 8;
                     ip += 1;
                     break;
                   }
-                  Mem.putLong(it + Layout.Iter.SEQ, 0);
+                  U.putLong(it + Layout.Iter.SEQ, 0);
                 }
                 sp -= 8;
                 ip = oparg;
@@ -1083,20 +1084,20 @@ public final class Interpreter {
               ip = here;
               break;
             }
-            case FOR_ITER_TUPLE: {
-              long it = Mem.getLong(sp - 8);
-              if ((it & 1) == 0 && Mem.getLong(it) == vm.tupleIteratorType) {
-                long t = Mem.getLong(it + Layout.Iter.SEQ);
+            case Op.FOR_ITER_TUPLE: {
+              long it = U.getLong(sp - 8);
+              if ((it & 1) == 0 && U.getLong(it) == vm.tupleIteratorType) {
+                long t = U.getLong(it + Layout.Iter.SEQ);
                 if (t != 0) {
-                  long i = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
-                  if (i < VM.tupleLen(t)) {
-                    Mem.putLong(it + Layout.Iter.INDEX, fromInt(i + 1));
-                    Mem.putLong(sp, VM.tupleGet(t, (int) i));
+                  long i = U.getLong(it + Layout.Iter.INDEX) >> 1;
+                  if (i < ((U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL)) {
+                    U.putLong(it + Layout.Iter.INDEX, ((((long) (i + 1)) << 1) | 1));
+                    U.putLong(sp, U.getLong(t + Layout.Tuple.ITEMS + 8 * i));
                     sp += 8;
                     ip += 1;
                     break;
                   }
-                  Mem.putLong(it + Layout.Iter.SEQ, 0);
+                  U.putLong(it + Layout.Iter.SEQ, 0);
                 }
                 sp -= 8;
                 ip = oparg;
@@ -1106,33 +1107,33 @@ public final class Interpreter {
               ip = here;
               break;
             }
-            case RETURN_VALUE: {
-              long v = Mem.getLong(sp - 8);
-              if ((Mem.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
+            case Op.RETURN_VALUE: {
+              long v = U.getLong(sp - 8);
+              if ((U.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
                 // Entry frame: back to the Java caller.
                 sp -= 8;
-                Mem.putLong(frame + Frame.SP, fromInt((sp - stackBase) >> 3));
-                Mem.putLong(frame + Frame.IP, fromInt(here));
+                U.putLong(frame + Frame.SP, ((((long) ((sp - stackBase) >> 3)) << 1) | 1));
+                U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
                 leaveEntry(frame);
                 yielded = false;
                 instructions += count;
                 return v;
               }
-              long caller = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
+              long caller = Tag.wordToRaw(U.getLong(frame + Frame.PREVIOUS));
               popFrame(frame);
               frame = caller;
-              Mem.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+              U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
               ci = codeOf(vm, frame);
               bc = ci.bytecode;
               consts = ci.consts;
               locals = frame + Frame.LOCALSPLUS;
               stackBase = locals + 8L * ci.nlocalsplus;
-              here = (int) intValue(Mem.getLong(frame + Frame.IP));
+              here = (int) ((U.getLong(frame + Frame.IP)) >> 1);
               ip = here + Opcode.CALL.size();
-              sp = stackBase + 8 * intValue(Mem.getLong(frame + Frame.SP));
-              Mem.putLong(sp, v);
+              sp = stackBase + 8 * ((U.getLong(frame + Frame.SP)) >> 1);
+              U.putLong(sp, v);
               sp += 8;
-              if (Mem.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
                 sync(frame, ip, sp, stackBase);
                 vm.collectGarbage();
               }
@@ -1140,16 +1141,16 @@ public final class Interpreter {
             }
 
             // ---------------------------------------------------------- calls
-            case KW_NAMES:
+            case Op.KW_NAMES:
               kwnames = consts[oparg];
               break;
-            case CALL:
-            case CALL_PY_EXACT_ARGS:
-            case CALL_BUILTIN: {
+            case Op.CALL:
+            case Op.CALL_PY_EXACT_ARGS:
+            case Op.CALL_BUILTIN: {
               long kw = kwnames;
               kwnames = 0;
               long nullSlot = sp - 8L * (oparg + 2);
-              long first = Mem.getLong(nullSlot);
+              long first = U.getLong(nullSlot);
               long callable;
               long args;
               int nargs;
@@ -1158,19 +1159,19 @@ public final class Interpreter {
                 args = nullSlot + 8;
                 nargs = oparg + 1;
               } else {
-                callable = Mem.getLong(nullSlot + 8);
+                callable = U.getLong(nullSlot + 8);
                 args = nullSlot + 16;
                 nargs = oparg;
               }
-              if ((callable & 1) == 0 && Mem.getLong(callable) == vm.functionType) {
-                long code = Mem.getLong(callable + Layout.Function.CODE);
+              if ((callable & 1) == 0 && U.getLong(callable) == vm.functionType) {
+                long code = U.getLong(callable + Layout.Function.CODE);
                 CodeInfo callee = CodeInfo.of(vm, code);
                 if (!callee.isGenerator()) {
                   // Save the caller with its stack cut below the call, push and enter.
-                  Mem.putLong(frame + Frame.IP, fromInt(here));
-                  Mem.putLong(frame + Frame.SP, fromInt((nullSlot - stackBase) >> 3));
+                  U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
+                  U.putLong(frame + Frame.SP, ((((long) ((nullSlot - stackBase) >> 3)) << 1) | 1));
                   long nf = pushFrame(callee, callable,
-                      Mem.getLong(callable + Layout.Function.GLOBALS), 0);
+                      U.getLong(callable + Layout.Function.GLOBALS), 0);
                   try {
                     p.bindArguments(nf, callee, callable, args, nargs, kw);
                   } catch (PyException e) {
@@ -1178,7 +1179,7 @@ public final class Interpreter {
                     throw e;
                   }
                   frame = nf;
-                  Mem.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+                  U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
                   ci = callee;
                   bc = ci.bytecode;
                   consts = ci.consts;
@@ -1187,7 +1188,7 @@ public final class Interpreter {
                   ip = 0;
                   here = 0;
                   sp = stackBase;
-                  if (Mem.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+                  if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
                     sync(frame, 0, sp, stackBase);
                     vm.collectGarbage();
                   }
@@ -1197,48 +1198,48 @@ public final class Interpreter {
               sync(frame, here, sp, stackBase);
               long r = p.callWords(callable, args, nargs, kw);
               sp = nullSlot;
-              Mem.putLong(sp, r);
+              U.putLong(sp, r);
               sp += 8;
               ip += 2;
               break;
             }
 
             // ---------------------------------------------------------- exceptions
-            case RAISE_VARARGS:
+            case Op.RAISE_VARARGS:
               sync(frame, here, sp, stackBase);
               p.raiseVarargs(sp, oparg);
               throw new IllegalStateException("raise did not throw");
-            case RERAISE: {
+            case Op.RERAISE: {
               // The saved lasti (oparg != 0) only matters for traceback lines, which this
               // frame's entry already has; handlers are found from the RERAISE itself.
-              long exc = Mem.getLong(sp - 8);
+              long exc = U.getLong(sp - 8);
               sp -= 8;
               reraise = true;
               sync(frame, here, sp, stackBase);
               throw vm.raiseObject(exc);
             }
-            case YIELD_VALUE: {
-              long v = Mem.getLong(sp - 8);
+            case Op.YIELD_VALUE: {
+              long v = U.getLong(sp - 8);
               sp -= 8;
-              Mem.putLong(frame + Frame.SP, fromInt((sp - stackBase) >> 3));
-              Mem.putLong(frame + Frame.IP, fromInt(here));
+              U.putLong(frame + Frame.SP, ((((long) ((sp - stackBase) >> 3)) << 1) | 1));
+              U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
               leaveEntry(frame);
               yielded = true;
               instructions += count;
               return v;
             }
-            case SEND: {
+            case Op.SEND: {
               sync(frame, here, sp, stackBase);
-              long receiver = Mem.getLong(sp - 16);
-              long value = Mem.getLong(sp - 8);
+              long receiver = U.getLong(sp - 16);
+              long value = U.getLong(sp - 8);
               long r = p.send(receiver, value);
               if (p.lastSendReturned) {
                 sp -= 16;
-                Mem.putLong(sp, r);
+                U.putLong(sp, r);
                 sp += 8;
                 ip = oparg;
               } else {
-                Mem.putLong(sp - 8, r);
+                U.putLong(sp - 8, r);
               }
               break;
             }
@@ -1253,58 +1254,82 @@ public final class Interpreter {
         pe = p.toGuest(e);
       } catch (Heap.HeapExhausted e) {
         reraise = false;
-        Mem.putLong(vm.memoryErrorInstance + Layout.Exc.TRACEBACK, 0);
+        U.putLong(vm.memoryErrorInstance + Layout.Exc.TRACEBACK, 0);
         pe = vm.raiseObject(vm.memoryErrorInstance);
       } catch (StackOverflowError e) {
         reraise = false;
         pe = vm.raise(vm.recursionError, "maximum recursion depth exceeded");
       }
       // Unwind to the innermost handler, popping frames of this run() that have none.
-      long exc = pe.exc;
-      boolean firstFrame = true;
-      while (true) {
-        if (!reraise || !firstFrame) {
-          p.exceptions.addTraceback(exc, ci, here, firstFrame);
-        }
-        reraise = false;
-        firstFrame = false;
-        int h = ci.handlerFor(here);
-        if (h >= 0) {
-          sp = stackBase + 8L * ci.excDepth[h];
-          if (ci.excLasti[h]) {
-            Mem.putLong(sp, fromInt(here));
-            sp += 8;
-          }
-          Mem.putLong(sp, exc);
-          sp += 8;
-          ip = ci.excTarget[h];
-          kwnames = 0;
-          Mem.putLong(ts + Layout.ThreadState.PENDING_EXC, 0);
-          break;
-        }
-        if ((Mem.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
-          Mem.putLong(frame + Frame.SP, fromInt(0));
-          leaveEntry(frame);
-          instructions += count;
-          throw pe;
-        }
-        long caller = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
-        popFrame(frame);
-        frame = caller;
-        Mem.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
-        ci = codeOf(vm, frame);
-        bc = ci.bytecode;
-        consts = ci.consts;
-        locals = frame + Frame.LOCALSPLUS;
-        stackBase = locals + 8L * ci.nlocalsplus;
-        here = (int) intValue(Mem.getLong(frame + Frame.IP));
+      instructions += count;
+      count = 0;
+      frame = unwind(frame, ci, here, pe, reraise);
+      reraise = false;
+      kwnames = 0;
+      ci = codeOf(vm, frame);
+      bc = ci.bytecode;
+      consts = ci.consts;
+      locals = frame + Frame.LOCALSPLUS;
+      stackBase = locals + 8L * ci.nlocalsplus;
+      ip = (int) (U.getLong(frame + Frame.IP) >> 1);
+      sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+    }
+  }
+
+  /**
+   * Finds the handler for an exception raised at instruction here of frame, adding traceback
+   * entries and popping frames without one. Returns the frame whose handler will run, with
+   * its IP set to the handler and SP to the handler's depth plus what it pushed; rethrows when
+   * the exception leaves this run()'s entry frame.
+   */
+  private long unwind(long frame, CodeInfo ci, int here, PyException pe, boolean reraise) {
+    long exc = pe.exc;
+    boolean firstFrame = true;
+    while (true) {
+      if (!reraise || !firstFrame) {
+        p.exceptions.addTraceback(exc, ci, here, firstFrame);
       }
+      firstFrame = false;
+      int h = ci.handlerFor(here);
+      if (h >= 0) {
+        long stackBase = frame + Frame.LOCALSPLUS + 8L * ci.nlocalsplus;
+        long sp = stackBase + 8L * ci.excDepth[h];
+        if (ci.excLasti[h]) {
+          U.putLong(sp, fromInt(here));
+          sp += 8;
+        }
+        U.putLong(sp, exc);
+        sp += 8;
+        sync(frame, ci.excTarget[h], sp, stackBase);
+        U.putLong(ts + Layout.ThreadState.PENDING_EXC, 0);
+        return frame;
+      }
+      if ((U.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
+        U.putLong(frame + Frame.SP, fromInt(0));
+        leaveEntry(frame);
+        throw pe;
+      }
+      long caller = Tag.wordToRaw(U.getLong(frame + Frame.PREVIOUS));
+      popFrame(frame);
+      frame = caller;
+      U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+      ci = codeOf(vm, frame);
+      here = (int) intValue(U.getLong(frame + Frame.IP));
     }
   }
 
   private static void sync(long frame, int here, long sp, long stackBase) {
-    Mem.putLong(frame + Frame.IP, fromInt(here));
-    Mem.putLong(frame + Frame.SP, fromInt((sp - stackBase) >> 3));
+    U.putLong(frame + Frame.IP, ((long) here << 1) | 1);
+    U.putLong(frame + Frame.SP, (((sp - stackBase) >> 3) << 1) | 1);
+  }
+
+  // Tagging spelled out for run(), where even trivial static calls are not inlined.
+  private static long tag(long n) {
+    return (n << 1) | 1;
+  }
+
+  private static long untag(long v) {
+    return v >> 1;
   }
 
   private boolean isTrueFast(long v) {

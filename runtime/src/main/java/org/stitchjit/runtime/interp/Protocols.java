@@ -120,6 +120,41 @@ public final class Protocols implements Runtime {
     sDict = vm.intern("__dict__");
     sDoc = vm.intern("__doc__");
     sMissing = vm.intern("__missing__");
+    vm.setKindOps(Kind.METHOD, new TypeOps() {
+      @Override
+      public long richCompare(VM vm, long a, long b, int op) {
+        if ((op != CompareOp.EQ && op != CompareOp.NE) || vm.kindOf(b) != Kind.METHOD) {
+          return vm.notImplemented;
+        }
+        boolean same = Mem.getLong(a + Layout.Method.SELF) == Mem.getLong(b + Layout.Method.SELF)
+            && Mem.getLong(a + Layout.Method.FUNC) == Mem.getLong(b + Layout.Method.FUNC);
+        return vm.bool(same == (op == CompareOp.EQ));
+      }
+
+      @Override
+      public long hash(VM vm, long self) {
+        return identityHash(Mem.getLong(self + Layout.Method.SELF))
+            ^ identityHash(Mem.getLong(self + Layout.Method.FUNC));
+      }
+    });
+    vm.setKindOps(Kind.BUILTIN, new TypeOps() {
+      @Override
+      public long richCompare(VM vm, long a, long b, int op) {
+        if ((op != CompareOp.EQ && op != CompareOp.NE) || vm.kindOf(b) != Kind.BUILTIN) {
+          return vm.notImplemented;
+        }
+        boolean same = a == b
+            || (Mem.getLong(a + Layout.Builtin.SELF) == Mem.getLong(b + Layout.Builtin.SELF)
+                && Mem.getLong(a + Layout.Builtin.ID) == Mem.getLong(b + Layout.Builtin.ID));
+        return vm.bool(same == (op == CompareOp.EQ));
+      }
+
+      @Override
+      public long hash(VM vm, long self) {
+        return identityHash(Mem.getLong(self + Layout.Builtin.SELF))
+            ^ Mem.getLong(self + Layout.Builtin.ID);
+      }
+    });
     this.interp = new Interpreter(vm, this);
     this.exceptions = new Exceptions(vm, this);
     this.classes = new Classes(vm, this);
@@ -668,7 +703,8 @@ public final class Protocols implements Runtime {
     if (descr != 0 && isDataDescriptor(descr)) {
       long fset = Mem.getLong(descr + Layout.Wrapper.FSET);
       if (fset == 0 || fset == vm.none) {
-        throw vm.raise(vm.attributeError, "can't set attribute '" + vm.str(name) + "'");
+        throw vm.raise(vm.attributeError, "property '" + vm.str(name) + "' of '"
+            + vm.typeName(type) + "' object has no setter");
       }
       call(fset, new long[] {obj, value});
       return;
@@ -677,7 +713,7 @@ public final class Protocols implements Runtime {
       return;
     }
     long off = attrOffset(type);
-    if (off == 0) {
+    if (off == 0 || !classes.slotsAllow(type, name)) {
       throw vm.raise(vm.attributeError,
           "'" + vm.typeName(type) + "' object has no attribute '" + vm.str(name) + "'");
     }
@@ -721,7 +757,8 @@ public final class Protocols implements Runtime {
     if (descr != 0 && isDataDescriptor(descr)) {
       long fdel = Mem.getLong(descr + Layout.Wrapper.FDEL);
       if (fdel == 0 || fdel == vm.none) {
-        throw vm.raise(vm.attributeError, "can't delete attribute '" + vm.str(name) + "'");
+        throw vm.raise(vm.attributeError, "property '" + vm.str(name) + "' of '"
+            + vm.typeName(type) + "' object has no deleter");
       }
       call(fdel, new long[] {obj});
       return;
@@ -796,7 +833,8 @@ public final class Protocols implements Runtime {
     boolean plain = off != 0 && VM.typeKind(type) != Kind.TYPE
         && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0;
     long descr = plain ? lookupType(type, name) : 0;
-    if (!plain || (descr != 0 && isDataDescriptor(descr)) || classes.isSpecialName(name)) {
+    if (!plain || (descr != 0 && isDataDescriptor(descr)) || classes.isSpecialName(name)
+        || !classes.slotsAllow(type, name)) {
       setAttr(obj, name, value);
       return;
     }
@@ -1440,7 +1478,15 @@ public final class Protocols implements Runtime {
 
   long unpackSequence(long sp, int n) {
     long seq = Mem.getLong(sp - 8);
-    long it = iter(seq);
+    long it;
+    try {
+      it = iter(seq);
+    } catch (PyException e) {
+      if (vm.isInstance(e.exc, vm.typeError) && userSpecial(vm.typeOf(seq), sIter) == 0) {
+        throw vm.typeError("cannot unpack non-iterable " + vm.typeNameOf(seq) + " object");
+      }
+      throw e;
+    }
     long mark = vm.handleMark();
     vm.pushHandle(it);
     try {

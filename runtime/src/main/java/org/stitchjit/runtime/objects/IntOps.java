@@ -292,7 +292,7 @@ public class IntOps implements TypeOps {
   }
 
   private static long shiftLeft(VM vm, BigInteger x, long count) {
-    if (x.bitLength() + count > Numbers.MAX_BITS) {
+    if (count > Numbers.MAX_BITS || x.bitLength() + count > Numbers.MAX_BITS) {
       throw Numbers.memoryError(vm);
     }
     return vm.newInt(x.shiftLeft((int) count));

@@ -99,7 +99,7 @@ public final class NumberTypes {
     }
     m = Numbers.special(vm, v, "__index__");
     if (m != 0) {
-      return intResult(vm, vm.rt.call(m, new long[] {v}), "__index__");
+      return Numbers.callIndex(vm, m, v);
     }
     m = Numbers.special(vm, v, "__trunc__");
     if (m != 0) {
@@ -108,10 +108,11 @@ public final class NumberTypes {
       if (w != 0) {
         return w;
       }
-      if (Numbers.special(vm, r, "__index__") == 0) {
+      long index = Numbers.special(vm, r, "__index__");
+      if (index == 0) {
         throw vm.typeError("__trunc__ returned non-Integral (type " + vm.typeNameOf(r) + ")");
       }
-      return Numbers.intWord(vm, vm.rt.index(r));
+      return Numbers.callIndex(vm, index, r);
     }
     throw vm.typeError("int() argument must be a string, a bytes-like object or a real number,"
         + " not '" + vm.typeNameOf(v) + "'");
@@ -167,8 +168,9 @@ public final class NumberTypes {
       }
       return r;
     }
-    if (Numbers.special(vm, v, "__index__") != 0) {
-      return vm.newFloat(Numbers.intToDouble(vm, Numbers.intWord(vm, vm.rt.index(v))));
+    m = Numbers.special(vm, v, "__index__");
+    if (m != 0) {
+      return vm.newFloat(Numbers.intToDouble(vm, Numbers.callIndex(vm, m, v)));
     }
     throw vm.typeError("float() argument must be a string or a real number, not '"
         + vm.typeNameOf(v) + "'");
@@ -185,7 +187,11 @@ public final class NumberTypes {
     if (nargs == 0) {
       return vm.falseObj;
     }
-    return vm.bool(vm.isTrue(arg(args, 0)));
+    long x = arg(args, 0);
+    if (Numbers.isNumber(vm, x)) {
+      return vm.bool(vm.kindOps[vm.kindOf(x)].isTrue(vm, x) != 0);
+    }
+    return vm.bool(vm.isTrue(x));
   }
 
   // ================================================================ int methods

@@ -56,18 +56,23 @@ public final class Numbers {
     if ((v & 1) != 0) {
       return v;
     }
-    int k = vm.kindOf(v);
-    if (k == Kind.INT) {
+    long type = Mem.getLong(v);
+    if (type == vm.intType) {
       return v;
     }
-    if (k == Kind.BOOL) {
+    if (type == vm.boolType) {
       return Mem.getLong(v + Layout.Bool.VALUE);
     }
-    return 0;
+    // Neither type can be subclassed today; the kind test keeps this right if int ever can.
+    return VM.typeKind(type) == Kind.INT ? v : 0;
   }
 
   static boolean isFloat(VM vm, long v) {
-    return (v & 1) == 0 && vm.kindOf(v) == Kind.FLOAT;
+    if ((v & 1) != 0) {
+      return false;
+    }
+    long type = Mem.getLong(v);
+    return type == vm.floatType || VM.typeKind(type) == Kind.FLOAT;
   }
 
   /** The value of an int word as a BigInteger. */
@@ -121,10 +126,24 @@ public final class Numbers {
       }
       return VM.floatValue(r);
     }
-    if (special(vm, v, "__index__") != 0) {
-      return intToDouble(vm, intWord(vm, vm.rt.index(v)));
+    m = special(vm, v, "__index__");
+    if (m != 0) {
+      return intToDouble(vm, callIndex(vm, m, v));
     }
     throw vm.typeError("must be real number, not " + vm.typeNameOf(v));
+  }
+
+  /**
+   * Calls a type's __index__ (found with {@link #special}) and returns the int word of its
+   * result, keeping big results (the runtime's index protocol narrows to a long).
+   */
+  static long callIndex(VM vm, long method, long v) {
+    long r = vm.rt.call(method, new long[] {v});
+    long w = intWord(vm, r);
+    if (w == 0) {
+      throw vm.typeError("__index__ returned non-int (type " + vm.typeNameOf(r) + ")");
+    }
+    return w;
   }
 
   /** int(d) for a float: truncation toward zero, exact for any magnitude. */
@@ -138,12 +157,8 @@ public final class Numbers {
     if (Math.abs(d) < 0x1p62) {
       return fromInt((long) d);
     }
-    // Doubles this large are integers: the 53-bit significand shifted into place.
-    long bits = Double.doubleToRawLongBits(d);
-    int exp = (int) ((bits >>> 52) & 0x7ff) - 1075;
-    long mant = (bits & ((1L << 52) - 1)) | (1L << 52);
-    BigInteger r = BigInteger.valueOf(mant).shiftLeft(exp);
-    return vm.newInt(d < 0 ? r.negate() : r);
+    // Doubles this large have no fraction.
+    return vm.newInt(bigOfIntegral(d));
   }
 
   /**
@@ -191,8 +206,8 @@ public final class Numbers {
     double fl = Math.floor(d);
     if ((x & 1) != 0) {
       long n = x >> 1;
-      if (Math.abs(fl) < 0x1p62) {
-        // fl is an integer in the small range, so the long conversion is exact.
+      if (fl >= -0x1p63 && fl < 0x1p63) {
+        // fl is an integer in the long range, so the conversion is exact.
         long f = (long) fl;
         if (n != f) {
           return n < f ? -1 : 1;
@@ -212,7 +227,7 @@ public final class Numbers {
     return d > fl ? -1 : 0;
   }
 
-  /** An integral finite double as a BigInteger. */
+  /** An integral finite double as a BigInteger: its 53-bit significand shifted into place. */
   static BigInteger bigOfIntegral(double d) {
     if (Math.abs(d) < 0x1p62) {
       return BigInteger.valueOf((long) d);
@@ -521,7 +536,7 @@ public final class Numbers {
     BigInteger x = big(vm, w);
     // |x| < 10**digits; once 10**-n exceeds twice that, everything rounds to 0.
     long digits = (long) (x.bitLength() * 0.30103) + 1;
-    if (-n > digits + 1) {
+    if (n < -(digits + 1)) {
       return fromInt(0);
     }
     BigInteger pow = BigInteger.TEN.pow((int) -n);

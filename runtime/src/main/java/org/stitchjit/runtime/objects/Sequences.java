@@ -1,6 +1,5 @@
 package org.stitchjit.runtime.objects;
 
-import static org.stitchjit.api.layout.Tag.fromInt;
 import static org.stitchjit.api.layout.Tag.intValue;
 
 import org.stitchjit.api.layout.Layout;
@@ -442,9 +441,5 @@ public final class Sequences {
   /** Forgets an exception Java code caught and handled, as PyErr_Clear does. */
   static void clearPending(VM vm) {
     Mem.putLong(vm.ts + Layout.ThreadState.PENDING_EXC, 0);
-  }
-
-  static long smallInt(long n) {
-    return fromInt(n);
   }
 }

@@ -5,7 +5,6 @@ import static org.stitchjit.runtime.objects.Sequences.arg;
 import java.math.BigInteger;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.layout.Layout;
-import org.stitchjit.api.layout.Tag;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.vm.TypeOps;
 import org.stitchjit.runtime.vm.VM;
@@ -211,9 +210,5 @@ public final class SliceType implements TypeOps {
       return x.compareTo(lower) < 0 ? lower : x;
     }
     return x.compareTo(upper) > 0 ? upper : x;
-  }
-
-  static boolean isSmall(long v) {
-    return Tag.isInt(v);
   }
 }

@@ -5,7 +5,6 @@ import static org.stitchjit.api.layout.Tag.intValue;
 import static org.stitchjit.runtime.objects.Sequences.arg;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -1390,9 +1389,5 @@ public final class StrType implements TypeOps {
     } finally {
       vm.popHandles(mark);
     }
-  }
-
-  static String latin1(byte[] b) {
-    return new String(b, StandardCharsets.ISO_8859_1);
   }
 }

@@ -27,10 +27,6 @@ public final class TupleType implements TypeOps {
     return t + Layout.Tuple.ITEMS;
   }
 
-  public static boolean isTuple(VM vm, long v) {
-    return vm.isTuple(v);
-  }
-
   // ---------------------------------------------------------------- repr
   @Override
   public long repr(VM vm, long self) {

@@ -17,7 +17,7 @@ import org.stitchjit.runtime.ast.Node.JoinedStr;
 final class FStringParser {
   private static final int MAX_NESTED_BRACKETS = 200;
 
-  private final ExpressionParser host;
+  private final AtomRules host;
   /** The f-string body being scanned, its end, and the scan position. */
   private String s;
   private int end;
@@ -25,6 +25,8 @@ final class FStringParser {
   /** Offset of the body within the current token's text. */
   private int bodyOffset;
   private Token current;
+  /** Where the literal text found by findLiteral ends (it may stop before a brace). */
+  private int literalEnd;
 
   /**
    * One step of the scan: literal text (or null), a doubled brace that ends the literal
@@ -32,7 +34,7 @@ final class FStringParser {
    */
   private record Piece(String literal, boolean doubledBrace, String exprText, Expr field) {}
 
-  FStringParser(ExpressionParser host) {
+  FStringParser(AtomRules host) {
     this.host = host;
   }
 
@@ -164,21 +166,15 @@ final class FStringParser {
   private Piece findLiteralAndExpr(boolean raw, int recurseLevel, Token first) {
     int literalStart = pos;
     boolean doubled = findLiteral(raw, recurseLevel);
-    String literal = literalText(raw, literalStart, doubled);
+    String literal = null;
+    if (literalStart != literalEnd) {
+      String text = s.substring(literalStart, literalEnd);
+      literal = raw ? text : decode(text);
+    }
     if (doubled || pos >= end || s.charAt(pos) == '}') {
       return new Piece(literal, doubled, null, null);
     }
     return findExpr(raw, recurseLevel, first, literal);
-  }
-
-  private int literalEnd;
-
-  private String literalText(boolean raw, int literalStart, boolean doubled) {
-    if (literalStart == literalEnd) {
-      return null;
-    }
-    String text = s.substring(literalStart, literalEnd);
-    return raw ? text : decode(text);
   }
 
   /** Scans literal text up to a field, setting literalEnd; true if a doubled brace ended it. */

@@ -50,9 +50,6 @@ abstract class ParserCore {
   static final int M_BLOCK = 15;
   static final int M_INVALID_NAMED_EXPRESSION = 16;
 
-  /** Sentinel stored in the memo for a rule that matched but produced no node. */
-  static final Object NO_NODE = new Object();
-
   final Tokenizer tokenizer;
   final Unsupported unsupported;
   /** Set for the sub-parser of an f-string expression: CPython prefixes its messages. */

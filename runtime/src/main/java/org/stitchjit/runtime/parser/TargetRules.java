@@ -230,7 +230,8 @@ abstract class TargetRules extends ParserCore {
   }
 
   final boolean tLookahead() {
-    return atAny(TokenType.LPAR, TokenType.LSQB, TokenType.DOT);
+    TokenType t = peek().type;
+    return t == TokenType.LPAR || t == TokenType.LSQB || t == TokenType.DOT;
   }
 
   /** A primary that is followed by another trailer ('(', '[' or '.'). */

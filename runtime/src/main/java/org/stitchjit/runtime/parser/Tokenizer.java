@@ -17,7 +17,7 @@ final class Tokenizer {
   private static final int EOF = -1;
   private static final int TAB_SIZE = 8;
   private static final int MAX_INDENT = 100;
-  static final int MAX_LEVEL = 200;
+  private static final int MAX_LEVEL = 200;
 
   private final String src;
   /** Added to the column of tokens on the first line (f-string expressions start mid-line). */
@@ -40,6 +40,8 @@ final class Tokenizer {
   /** Start of the token being scanned (CPython's tok->start). */
   private int tokStart;
   private boolean finished;
+  /** CPython rejects a NUL character when it reads the line holding it. */
+  private final int firstNul;
   private boolean sawEof;
 
   /**
@@ -52,6 +54,7 @@ final class Tokenizer {
     this.firstLine = firstLine;
     this.firstLineColShift = firstLineColShift;
     this.lineno = firstLine - 1;
+    this.firstNul = src.indexOf('\0');
   }
 
   /** Normalizes line endings the way CPython's universal-newline reader does. */
@@ -110,7 +113,7 @@ final class Tokenizer {
       lineno++;
       int nl = src.indexOf('\n', pos);
       lineEnd = nl < 0 ? src.length() : nl + 1;
-      if (src.indexOf('\0', lineStart) >= 0 && src.indexOf('\0', lineStart) < lineEnd) {
+      if (firstNul >= lineStart && firstNul < lineEnd) {
         throw new SyntaxFailure("SyntaxError", "source code cannot contain null bytes", lineno,
             0, lineno, 0, Origin.TOKENIZER);
       }
@@ -140,8 +143,9 @@ final class Tokenizer {
     return new SyntaxFailure("SyntaxError", msg, lineno, col, lineno, col, Origin.TOKENIZER);
   }
 
-  private SyntaxFailure statusError(String type, String msg, int col) {
-    return new SyntaxFailure(type, msg, lineno, col, lineno, 0, Origin.TOKENIZER_STATUS);
+  /** An error CPython raises from the tokenizer's status; endCol 0 or -1 as CPython has it. */
+  private SyntaxFailure statusError(String type, String msg, int col, int endCol) {
+    return new SyntaxFailure(type, msg, lineno, col, lineno, endCol, Origin.TOKENIZER_STATUS);
   }
 
   private Token make(TokenType type, int start, int end) {
@@ -250,7 +254,7 @@ final class Tokenizer {
     int c = nextc();
     if (c != '\n') {
       throw statusError("SyntaxError",
-          "unexpected character after line continuation character", cursorColumn());
+          "unexpected character after line continuation character", cursorColumn(), 0);
     }
     c = nextc();
     if (c == EOF) {
@@ -258,7 +262,7 @@ final class Tokenizer {
       if (level > 0) {
         throw unclosedBracketError();
       }
-      throw statusError("SyntaxError", "unexpected EOF while parsing", cursorColumn());
+      throw statusError("SyntaxError", "unexpected EOF while parsing", cursorColumn(), -1);
     }
     backup(c);
   }
@@ -303,7 +307,7 @@ final class Tokenizer {
       }
     } else if (col > indstack[indent]) {
       if (indent + 1 >= MAX_INDENT) {
-        throw statusError("IndentationError", "too many levels of indentation", 1);
+        throw statusError("IndentationError", "too many levels of indentation", 1, 0);
       }
       if (altcol <= altindstack[indent]) {
         throw tabError();
@@ -319,7 +323,7 @@ final class Tokenizer {
       if (col != indstack[indent]) {
         pos = lineEnd;
         throw statusError("IndentationError",
-            "unindent does not match any outer indentation level", cursorColumn());
+            "unindent does not match any outer indentation level", cursorColumn(), -1);
       }
       if (altcol != altindstack[indent]) {
         throw tabError();
@@ -329,7 +333,8 @@ final class Tokenizer {
   }
 
   private SyntaxFailure tabError() {
-    return statusError("TabError", "inconsistent use of tabs and spaces in indentation", 1);
+    return statusError("TabError", "inconsistent use of tabs and spaces in indentation", 1,
+        0);
   }
 
   // ---------------------------------------------------------------- names and strings
@@ -678,17 +683,17 @@ final class Tokenizer {
 
   private Token operator(int c) {
     int c2 = nextc();
-    String two = "" + (char) c + (char) c2;
-    TokenType twoType = two.equals("<>") ? TokenType.NOTEQUAL : TokenType.operator(two);
-    if (c2 != EOF && twoType != null) {
+    TokenType two = twoCharOperator(c, c2);
+    if (two != null) {
       // Every three-character operator extends a two-character one.
       int c3 = nextc();
-      TokenType three = c3 == EOF ? null : TokenType.operator(two + (char) c3);
+      TokenType three = threeCharOperator(two, c3);
       if (three != null) {
-        return make(three, tokStart, pos);
+        return makeOperator(three);
       }
       backup(c3);
-      return make(twoType, tokStart, pos);
+      // "<>" keeps its own text: the parser rejects it where "!=" is fine.
+      return two == TokenType.NOTEQUAL ? make(two, tokStart, pos) : makeOperator(two);
     }
     backup(c2);
     switch (c) {
@@ -727,7 +732,60 @@ final class Tokenizer {
     if (c < 128 && !isPrintable(c)) {
       throw errorAtCursor("invalid non-printable character U+" + String.format("%04X", c));
     }
-    TokenType one = TokenType.operator(String.valueOf((char) c));
-    return make(one == null ? TokenType.ERRORTOKEN : one, tokStart, pos);
+    TokenType one = c < 128 ? ONE_CHAR[c] : null;
+    return one == null ? make(TokenType.ERRORTOKEN, tokStart, pos) : makeOperator(one);
+  }
+
+  private static final TokenType[] ONE_CHAR = new TokenType[128];
+
+  static {
+    for (TokenType t : TokenType.values()) {
+      if (!t.keyword && t.text != null && t.text.length() == 1) {
+        ONE_CHAR[t.text.charAt(0)] = t;
+      }
+    }
+  }
+
+  /** Operators share their kind's text instead of copying it out of the source. */
+  private Token makeOperator(TokenType type) {
+    int shift = shift(lineno);
+    return new Token(type, type.text, lineno, tokStart - lineStart + shift, lineno,
+        pos - lineStart + shift);
+  }
+
+  private static TokenType twoCharOperator(int c1, int c2) {
+    switch (c1) {
+      case '!': return c2 == '=' ? TokenType.NOTEQUAL : null;
+      case '%': return c2 == '=' ? TokenType.PERCENTEQUAL : null;
+      case '&': return c2 == '=' ? TokenType.AMPEREQUAL : null;
+      case '*': return c2 == '*' ? TokenType.DOUBLESTAR : c2 == '=' ? TokenType.STAREQUAL : null;
+      case '+': return c2 == '=' ? TokenType.PLUSEQUAL : null;
+      case '-': return c2 == '=' ? TokenType.MINEQUAL : c2 == '>' ? TokenType.RARROW : null;
+      case '/': return c2 == '/' ? TokenType.DOUBLESLASH : c2 == '=' ? TokenType.SLASHEQUAL : null;
+      case ':': return c2 == '=' ? TokenType.COLONEQUAL : null;
+      case '<':
+        return c2 == '<' ? TokenType.LEFTSHIFT : c2 == '=' ? TokenType.LESSEQUAL
+            : c2 == '>' ? TokenType.NOTEQUAL : null;
+      case '=': return c2 == '=' ? TokenType.EQEQUAL : null;
+      case '>':
+        return c2 == '=' ? TokenType.GREATEREQUAL : c2 == '>' ? TokenType.RIGHTSHIFT : null;
+      case '@': return c2 == '=' ? TokenType.ATEQUAL : null;
+      case '^': return c2 == '=' ? TokenType.CIRCUMFLEXEQUAL : null;
+      case '|': return c2 == '=' ? TokenType.VBAREQUAL : null;
+      default: return null;
+    }
+  }
+
+  private static TokenType threeCharOperator(TokenType two, int c3) {
+    if (c3 != '=') {
+      return null;
+    }
+    switch (two) {
+      case DOUBLESTAR: return TokenType.DOUBLESTAREQUAL;
+      case DOUBLESLASH: return TokenType.DOUBLESLASHEQUAL;
+      case LEFTSHIFT: return TokenType.LEFTSHIFTEQUAL;
+      case RIGHTSHIFT: return TokenType.RIGHTSHIFTEQUAL;
+      default: return null;
+    }
   }
 }

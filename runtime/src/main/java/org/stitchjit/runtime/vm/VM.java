@@ -59,7 +59,8 @@ public final class VM implements AutoCloseable {
   private final List<BuiltinImpl> builtinImpls = new ArrayList<>();
   private final List<String> builtinNames = new ArrayList<>();
   private BuiltinImpl[] builtinTable = new BuiltinImpl[0];
-  private final List<Object> codeMirrors = new ArrayList<>();
+  private Object[] codeMirrors = new Object[256];
+  private int codeMirrorCount;
   private int nextTypeId;
 
   public PrintStream out;
@@ -784,12 +785,15 @@ public final class VM implements AutoCloseable {
   // ================================================================ code mirrors
   /** Registers the Java-side mirror of a code object; returns its id. */
   public int registerCodeMirror(Object mirror) {
-    codeMirrors.add(mirror);
-    return codeMirrors.size() - 1;
+    if (codeMirrorCount == codeMirrors.length) {
+      codeMirrors = java.util.Arrays.copyOf(codeMirrors, codeMirrorCount * 2);
+    }
+    codeMirrors[codeMirrorCount] = mirror;
+    return codeMirrorCount++;
   }
 
   public Object codeMirror(int id) {
-    return codeMirrors.get(id);
+    return codeMirrors[id];
   }
 
   // ================================================================ protocols (rt)

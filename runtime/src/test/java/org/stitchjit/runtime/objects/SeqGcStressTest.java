@@ -1,7 +1,5 @@
 package org.stitchjit.runtime.objects;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
