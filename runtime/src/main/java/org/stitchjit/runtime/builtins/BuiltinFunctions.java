@@ -7,10 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.stitchjit.api.layout.Layout.Kind;
@@ -36,7 +32,6 @@ public final class BuiltinFunctions {
   private final long sCall;
   private final long sWrite;
   private final long sDelattr;
-  private MethodHandle delAttrHandle;
 
   private static BufferedReader stdin;
   private static java.io.InputStream stdinSource;
@@ -417,40 +412,14 @@ public final class BuiltinFunctions {
     }
   }
 
-  /**
-   * delattr(obj, name): a class-defined __delattr__ wins; otherwise the interpreter's attribute
-   * deletion (the same code DELETE_ATTR runs), which the Runtime interface does not expose.
-   */
+  /** delattr(obj, name): a class-defined __delattr__ wins, else DELETE_ATTR's own code. */
   private void delattr(long obj, long name) {
     long custom = Args.lookupType(vm, vm.typeOf(obj), sDelattr);
     if (custom != 0) {
       vm.rt.call(custom, new long[] {obj, name});
       return;
     }
-    MethodHandle h = delAttrHandle();
-    try {
-      h.invoke(vm.rt, obj, name);
-    } catch (PyException | Error e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private MethodHandle delAttrHandle() {
-    if (delAttrHandle == null) {
-      try {
-        Method m = vm.rt.getClass().getDeclaredMethod("delAttr", long.class, long.class);
-        m.setAccessible(true);
-        delAttrHandle = MethodHandles.lookup().unreflect(m)
-            .asType(MethodType.methodType(void.class, Object.class, long.class, long.class));
-      } catch (ReflectiveOperationException e) {
-        throw vm.raise(vm.notImplementedError, "delattr() is not supported by this runtime");
-      }
-    }
-    return delAttrHandle;
+    vm.rt.delAttr(obj, name);
   }
 
   private long radix(long args, int nargs, long kwnames, String name, int radix) {

@@ -747,7 +747,8 @@ public final class Protocols implements Runtime {
     return index;
   }
 
-  void delAttr(long obj, long name) {
+  @Override
+  public void delAttr(long obj, long name) {
     long type = vm.typeOf(obj);
     if (VM.typeKind(type) == Kind.TYPE) {
       classes.delTypeAttr(obj, name);

@@ -168,76 +168,7 @@ public final class Sorting {
     }
   }
 
-  // ---------------------------------------------------------------- stable merge sort
-  private static final int RUN = 16;
-
-  /**
-   * Bottom-up merge sort of a permutation: binary insertion sort on short runs, then merges
-   * that take from the right run only when it is strictly less, which keeps equal keys in
-   * their original order. An exception from less leaves perm a permutation.
-   */
-  private static void mergeSort(int[] perm, Less less) {
-    int n = perm.length;
-    for (int lo = 0; lo < n; lo += RUN) {
-      insertionSort(perm, lo, Math.min(lo + RUN, n), less);
-    }
-    int[] tmp = new int[n];
-    for (int width = RUN; width < n; width *= 2) {
-      for (int lo = 0; lo + width < n; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, n);
-        // Already ordered runs (common for nearly sorted data) need no merge.
-        if (!less.lt(perm[mid], perm[mid - 1])) {
-          continue;
-        }
-        merge(perm, tmp, lo, mid, hi, less);
-      }
-    }
-  }
-
-  private static void insertionSort(int[] perm, int lo, int hi, Less less) {
-    for (int i = lo + 1; i < hi; i++) {
-      int x = perm[i];
-      // Binary search for the first position whose element is greater than x.
-      int l = lo;
-      int r = i;
-      while (l < r) {
-        int m = (l + r) >>> 1;
-        if (less.lt(x, perm[m])) {
-          r = m;
-        } else {
-          l = m + 1;
-        }
-      }
-      System.arraycopy(perm, l, perm, l + 1, i - l);
-      perm[l] = x;
-    }
-  }
-
-  private static void merge(int[] perm, int[] tmp, int lo, int mid, int hi, Less less) {
-    System.arraycopy(perm, lo, tmp, lo, hi - lo);
-    int i = lo;
-    int j = mid;
-    int k = lo;
-    try {
-      while (i < mid && j < hi) {
-        if (less.lt(tmp[j], tmp[i])) {
-          perm[k++] = tmp[j++];
-        } else {
-          perm[k++] = tmp[i++];
-        }
-      }
-    } finally {
-      // Whatever happened, perm must hold every index exactly once.
-      while (i < mid) {
-        perm[k++] = tmp[i++];
-      }
-      while (j < hi) {
-        perm[k++] = tmp[j++];
-      }
-    }
-  }
-
+@@TIMSORT@@
   // ---------------------------------------------------------------- list.sort
   /** list.sort(*, key=None, reverse=False). */
   static long sortMethod(VM vm, long args, int nargs, long kwnames) {

@@ -43,6 +43,10 @@ final class Tokenizer {
   /** CPython rejects a NUL character when it reads the line holding it. */
   private final int firstNul;
   private boolean sawEof;
+  /** Whether a token is being scanned: lines read then join CPython's line buffer. */
+  private boolean inToken;
+  /** Start of the first line in CPython's line buffer. */
+  private int bufferStart;
 
   /**
    * @param src source with '\n' line endings that ends in '\n' unless empty
@@ -111,6 +115,9 @@ final class Tokenizer {
       }
       lineStart = pos;
       lineno++;
+      if (!inToken) {
+        bufferStart = lineStart;
+      }
       int nl = src.indexOf('\n', pos);
       lineEnd = nl < 0 ? src.length() : nl + 1;
       if (firstNul >= lineStart && firstNul < lineEnd) {
@@ -175,6 +182,7 @@ final class Tokenizer {
     boolean blankline;
     nextline:
     for (;;) {
+      inToken = false;
       blankline = false;
       if (atBol) {
         atBol = false;
@@ -190,9 +198,11 @@ final class Tokenizer {
         return layout(TokenType.INDENT);
       }
       for (;;) {
+        inToken = false;
         do {
           c = nextc();
         } while (c == ' ' || c == '\t' || c == '\f');
+        inToken = true;
         tokStart = c == EOF ? pos : pos - 1;
         if (c == '#') {
           while (c != EOF && c != '\n') {
@@ -253,8 +263,11 @@ final class Tokenizer {
   private void lineContinuation() {
     int c = nextc();
     if (c != '\n') {
+      // CPython counts this column from the start of its line buffer, which still holds
+      // the earlier lines of a token (a string, a continued line) that ran into this one.
       throw statusError("SyntaxError",
-          "unexpected character after line continuation character", cursorColumn(), 0);
+          "unexpected character after line continuation character",
+          cursorColumn() + lineStart - bufferStart, 0);
     }
     c = nextc();
     if (c == EOF) {

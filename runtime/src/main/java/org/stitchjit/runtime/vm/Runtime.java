@@ -39,6 +39,9 @@ public interface Runtime {
 
   void setAttr(long v, long name, long value);
 
+  /** del v.name (AttributeError when absent). */
+  void delAttr(long v, long name);
+
   /** a op b (BinaryOp numbering), with reflection and CPython's TypeError. */
   long binaryOp(int op, long a, long b);
 

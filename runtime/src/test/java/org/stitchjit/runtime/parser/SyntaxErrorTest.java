@@ -184,6 +184,27 @@ class SyntaxErrorTest {
     assertThat(error("y = (1,\nx = = 1\n").message()).isEqualTo("'(' was never closed");
   }
 
+  /** Quirks of CPython's parser that decide which message a user sees. */
+  @Test
+  void reproducesCPythonQuirks() {
+    // A dict item after the first is checked for a missing ':' even in the first pass.
+    GuestSyntaxError dict = error("d = {'a': 1, 'b' 2}\n");
+    assertThat(List.of(dict.message(), dict.col()))
+        .isEqualTo(List.of("':' expected after dictionary key", 16));
+    // CPython's soft-keyword test accepts any prefix of "match"/"case", so "c d" is not
+    // reported as a missing comma while "a b" is.
+    assertThat(error("f(c d)\n").message()).isEqualTo("invalid syntax");
+    assertThat(error("f(a b)\n").message())
+        .isEqualTo("invalid syntax. Perhaps you forgot a comma?");
+    // This column counts from the start of the multi-line token before it, as CPython's
+    // line buffer does.
+    GuestSyntaxError cont = error("s = \"\"\"a\nb\"\"\" \\ x\n");
+    assertThat(List.of(cont.line(), cont.col())).isEqualTo(List.of(2, 16));
+    // Parser errors in a script are measured in UTF-8 bytes, tokenizer errors in characters.
+    assertThat(error("π = (1 2)\n").col()).isEqualTo(7);
+    assertThat(error("π = €\n").col()).isEqualTo(5);
+  }
+
   @Test
   void indentationErrorsAtEndOfFileShowNoCaret() {
     assertThat(error("if x:\n").format()).isEqualTo("  File \"main.py\", line 1\n    if x:\n"
