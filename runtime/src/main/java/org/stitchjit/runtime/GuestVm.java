@@ -67,8 +67,12 @@ public final class GuestVm implements AutoCloseable {
     String source;
     try {
       source = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      vm.err.println("stitch: can't open file '" + displayName
+          + "': [Errno 2] No such file or directory");
+      return 2;
     } catch (IOException e) {
-      vm.err.println("stitch: can't open file '" + file + "': " + e.getMessage());
+      vm.err.println("stitch: can't open file '" + displayName + "': " + e.getMessage());
       return 2;
     }
     Path dir = file.toAbsolutePath().getParent();

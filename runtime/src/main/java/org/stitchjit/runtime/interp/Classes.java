@@ -28,6 +28,10 @@ final class Classes {
   private final Map<Long, TreeSet<String>> abstractMethods = new HashMap<>();
   private long nextVersion = 2;
   private final long sNew;
+
+  long sNewName() {
+    return sNew;
+  }
   private final long sClasscell;
   private final long sIsAbstract;
 

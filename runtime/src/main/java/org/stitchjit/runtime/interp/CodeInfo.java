@@ -54,6 +54,12 @@ public final class CodeInfo {
   public final CodeUnit unit;
   /** Frame size in bytes. */
   public final long frameBytes;
+  /**
+   * True when a call with exactly argcount positional arguments binds by copying them: no
+   * *args/**kwargs, keyword-only parameters or cells, and not a generator. The interpreter's
+   * call fast path (Interpreter.pushSimple) handles exactly these.
+   */
+  public final boolean simpleArgs;
 
   private CodeInfo(VM vm, CodeUnit u) {
     this.unit = u;
@@ -74,6 +80,8 @@ public final class CodeInfo {
     lines = u.lines();
     totalArgs = argcount + kwonlyargcount;
     frameBytes = Layout.Frame.size(nlocalsplus, stacksize);
+    simpleArgs = (flags & (CodeFlags.GENERATOR | CodeFlags.VARARGS | CodeFlags.VARKEYWORDS)) == 0
+        && kwonlyargcount == 0 && ncells == 0;
 
     consts = new long[u.consts().size()];
     for (int i = 0; i < consts.length; i++) {

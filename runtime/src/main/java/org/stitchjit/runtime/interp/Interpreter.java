@@ -4,6 +4,7 @@ import static org.stitchjit.api.layout.Tag.fromInt;
 import static org.stitchjit.api.layout.Tag.intValue;
 
 import org.stitchjit.api.bytecode.BinaryOp;
+import org.stitchjit.api.bytecode.CodeFlags;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.layout.Layout;
@@ -37,6 +38,12 @@ public final class Interpreter {
   static final int BACKOFF = 53;
   /** The entry bit of a frame's FLAGS word as stored (tagged). */
   private static final long ENTRY = fromInt(Frame.FLAG_ENTRY) & ~1L;
+  /** Frame flag of an __init__ frame pushed by CALL on a class: its return yields self. */
+  private static final int FLAG_INIT = 2;
+  private static final long INIT = fromInt(FLAG_INIT) & ~1L;
+  private static final long INIT_TAGGED = fromInt(FLAG_INIT);
+  /** Units of a CALL with its caches (a constant, so run() need not call Opcode.size()). */
+  private static final int CALL_SIZE = Opcode.CALL.size();
 
   final VM vm;
   final Protocols p;
@@ -90,7 +97,55 @@ public final class Interpreter {
     Mem.putLong(frame + Frame.SP, fromInt(0));
     Mem.putLong(frame + Frame.FLAGS, fromInt(0));
     Mem.putLong(frame + Frame.GENERATOR, 0);
-    Mem.zero(frame + Frame.LOCALSPLUS, 8L * ci.nlocalsplus);
+    // A word loop, not Mem.zero: Unsafe.setMemory is a native call, slow for a few words.
+    long lp = frame + Frame.LOCALSPLUS;
+    for (int i = 0, n = ci.nlocalsplus; i < n; i++) {
+      U.putLong(lp + 8L * i, 0);
+    }
+  }
+
+  /**
+   * The call fast path for a function whose code has {@link CodeInfo#simpleArgs} called with
+   * exactly argcount positional arguments: pushes the frame, copies the arguments and the
+   * closure's cells, zeroes the other locals. Returns the frame, or 0 (nothing pushed) when the
+   * recursion or stack limit would be exceeded, so the general path raises. Small and
+   * self-contained, so that C2 compiles it with everything inlined although run() cannot.
+   */
+  private long pushSimple(CodeInfo ci, long func, long args, int nargs) {
+    long top = U.getLong(ts + Layout.ThreadState.STACK_TOP);
+    long depth = U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) + 1;
+    if (depth > U.getLong(ts + Layout.ThreadState.RECURSION_LIMIT)
+        || top + ci.frameBytes > U.getLong(ts + Layout.ThreadState.STACK_LIMIT)) {
+      return 0;
+    }
+    U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH, depth);
+    U.putLong(ts + Layout.ThreadState.STACK_TOP, top + ci.frameBytes);
+    U.putLong(top + Frame.CODE, ci.code);
+    U.putLong(top + Frame.FUNCTION, func);
+    U.putLong(top + Frame.GLOBALS, U.getLong(func + Layout.Function.GLOBALS));
+    U.putLong(top + Frame.BUILTINS, vm.builtins);
+    U.putLong(top + Frame.LOCALS, 0);
+    U.putLong(top + Frame.PREVIOUS, U.getLong(ts + Layout.ThreadState.CURRENT_FRAME) | 1);
+    U.putLong(top + Frame.IP, 1);
+    U.putLong(top + Frame.SP, 1);
+    U.putLong(top + Frame.FLAGS, 1);
+    U.putLong(top + Frame.GENERATOR, 0);
+    long locals = top + Frame.LOCALSPLUS;
+    for (int i = 0; i < nargs; i++) {
+      U.putLong(locals + 8L * i, U.getLong(args + 8L * i));
+    }
+    int nlocals = ci.nlocals;
+    for (int i = nargs; i < nlocals; i++) {
+      U.putLong(locals + 8L * i, 0);
+    }
+    int nfree = ci.nfree;
+    if (nfree > 0) {
+      long closure = U.getLong(func + Layout.Function.CLOSURE);
+      for (int i = 0; i < nfree; i++) {
+        U.putLong(locals + 8L * (nlocals + i), U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
+      }
+    }
+    return top;
   }
 
   /** Pops a frame from the native frame stack (not for generator frames). */
@@ -1119,18 +1174,31 @@ public final class Interpreter {
                 instructions += count;
                 return v;
               }
-              long caller = Tag.wordToRaw(U.getLong(frame + Frame.PREVIOUS));
-              popFrame(frame);
+              boolean initFrame = (U.getLong(frame + Frame.FLAGS) & INIT) != 0;
+              // popFrame and codeOf spelled out: calls from run() are not inlined.
+              long caller = U.getLong(frame + Frame.PREVIOUS) & ~1L;
+              U.putLong(ts + Layout.ThreadState.STACK_TOP, frame);
+              U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH,
+                  U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) - 1);
               frame = caller;
               U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
-              ci = codeOf(vm, frame);
+              ci = (CodeInfo) vm.codeMirrors[
+                  (int) (U.getLong(U.getLong(frame + Frame.CODE) + Layout.Code.ID) >> 1)];
               bc = ci.bytecode;
               consts = ci.consts;
               locals = frame + Frame.LOCALSPLUS;
               stackBase = locals + 8L * ci.nlocalsplus;
               here = (int) ((U.getLong(frame + Frame.IP)) >> 1);
-              ip = here + Opcode.CALL.size();
+              ip = here + CALL_SIZE;
               sp = stackBase + 8 * ((U.getLong(frame + Frame.SP)) >> 1);
+              if (initFrame) {
+                // The call's value is the instance saved in the caller's stack (see CALL).
+                if (v != vm.none) {
+                  throw initReturned(v);
+                }
+                sp -= 8;
+                v = U.getLong(sp);
+              }
               U.putLong(sp, v);
               sp += 8;
               if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
@@ -1165,18 +1233,25 @@ public final class Interpreter {
               }
               if ((callable & 1) == 0 && U.getLong(callable) == vm.functionType) {
                 long code = U.getLong(callable + Layout.Function.CODE);
-                CodeInfo callee = CodeInfo.of(vm, code);
-                if (!callee.isGenerator()) {
+                CodeInfo callee =
+                    (CodeInfo) vm.codeMirrors[(int) (U.getLong(code + Layout.Code.ID) >> 1)];
+                if ((callee.flags & CodeFlags.GENERATOR) == 0) {
                   // Save the caller with its stack cut below the call, push and enter.
                   U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
                   U.putLong(frame + Frame.SP, ((((long) ((nullSlot - stackBase) >> 3)) << 1) | 1));
-                  long nf = pushFrame(callee, callable,
-                      U.getLong(callable + Layout.Function.GLOBALS), 0);
-                  try {
-                    p.bindArguments(nf, callee, callable, args, nargs, kw);
-                  } catch (PyException e) {
-                    popFrame(nf);
-                    throw e;
+                  long nf = 0;
+                  if (kw == 0 && nargs == callee.argcount && callee.simpleArgs) {
+                    nf = pushSimple(callee, callable, args, nargs);
+                  }
+                  if (nf == 0) {
+                    nf = pushFrame(callee, callable,
+                        U.getLong(callable + Layout.Function.GLOBALS), 0);
+                    try {
+                      p.bindArguments(nf, callee, callable, args, nargs, kw);
+                    } catch (PyException e) {
+                      popFrame(nf);
+                      throw e;
+                    }
                   }
                   frame = nf;
                   U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
@@ -1193,6 +1268,45 @@ public final class Interpreter {
                     vm.collectGarbage();
                   }
                   break;
+                }
+              }
+              if (first == 0 && kw == 0 && (callable & 1) == 0
+                  && U.getLong(callable) == vm.typeType) {
+                // A plain class: allocate here and run __init__ in a pushed frame flagged
+                // INIT, whose return pushes the instance. The instance goes in the NULL slot,
+                // kept below the caller's saved SP for the collector, and as self.
+                long init = p.simpleInitFor(callable, nargs);
+                if (init != 0) {
+                  long obj = p.newPlainInstance(callable);
+                  U.putLong(nullSlot, obj);
+                  U.putLong(nullSlot + 8, obj);
+                  U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
+                  U.putLong(frame + Frame.SP,
+                      ((((long) ((nullSlot + 8 - stackBase) >> 3)) << 1) | 1));
+                  CodeInfo callee = (CodeInfo) vm.codeMirrors[(int) (U.getLong(
+                      U.getLong(init + Layout.Function.CODE) + Layout.Code.ID) >> 1)];
+                  long nf = pushSimple(callee, init, nullSlot + 8, nargs + 1);
+                  if (nf != 0) {
+                    U.putLong(nf + Frame.FLAGS, INIT_TAGGED);
+                    frame = nf;
+                    U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+                    ci = callee;
+                    bc = ci.bytecode;
+                    consts = ci.consts;
+                    locals = frame + Frame.LOCALSPLUS;
+                    stackBase = locals + 8L * ci.nlocalsplus;
+                    ip = 0;
+                    here = 0;
+                    sp = stackBase;
+                    if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+                      sync(frame, 0, sp, stackBase);
+                      vm.collectGarbage();
+                    }
+                    break;
+                  }
+                  // Recursion limit: let the general path raise it.
+                  U.putLong(nullSlot, 0);
+                  U.putLong(nullSlot + 8, callable);
                 }
               }
               sync(frame, here, sp, stackBase);
@@ -1316,6 +1430,10 @@ public final class Interpreter {
       ci = codeOf(vm, frame);
       here = (int) intValue(U.getLong(frame + Frame.IP));
     }
+  }
+
+  private PyException initReturned(long v) {
+    return vm.typeError("__init__() should return None, not '" + vm.typeNameOf(v) + "'");
   }
 
   private static void sync(long frame, int here, long sp, long stackBase) {

@@ -197,8 +197,55 @@ public final class Protocols implements Runtime {
   }
 
   // ================================================================ type lookup
+  // A global type-attribute cache, like CPython's method cache: (type, type version, name)
+  // -> result of the MRO walk (NULL included). Types are immortal and Classes gives a class
+  // and its subclasses a fresh VERSION on any class attribute change, so a hit is exact; the
+  // built-in types' dicts change only through VM.defineMethod/defineAttr, which bump
+  // VM.typeDictEpoch and so flush the cache. Only immortal (interned) names are cached, so a
+  // key's address is never reused. userSpecial results share the arrays with name | 2 as key.
+  private static final int TCACHE_SIZE = 4096;
+  private final long[] tcType = new long[TCACHE_SIZE];
+  private final long[] tcVersion = new long[TCACHE_SIZE];
+  private final long[] tcName = new long[TCACHE_SIZE];
+  private final long[] tcValue = new long[TCACHE_SIZE];
+  private int tcEpoch;
+
+  private static int tcIndex(long type, long key) {
+    long h = (type >>> 3) * 0x9E3779B97F4A7C15L + (key >>> 1);
+    return (int) (h ^ (h >>> 29)) & (TCACHE_SIZE - 1);
+  }
+
+  private boolean tcCacheable(long name) {
+    if ((Mem.getLong(name + org.stitchjit.api.layout.Header.META)
+        & org.stitchjit.api.layout.Header.IMMORTAL) == 0) {
+      return false;
+    }
+    if (tcEpoch != vm.typeDictEpoch) {
+      java.util.Arrays.fill(tcType, 0);
+      tcEpoch = vm.typeDictEpoch;
+    }
+    return true;
+  }
+
   /** name in type's MRO, or NULL. */
   long lookupType(long type, long name) {
+    long version = Mem.getLong(type + Layout.Type.VERSION);
+    int h = tcIndex(type, name);
+    if (tcType[h] == type && tcName[h] == name && tcVersion[h] == version
+        && tcEpoch == vm.typeDictEpoch) {
+      return tcValue[h];
+    }
+    long v = lookupTypeUncached(type, name);
+    if (tcCacheable(name)) {
+      tcType[h] = type;
+      tcName[h] = name;
+      tcVersion[h] = version;
+      tcValue[h] = v;
+    }
+    return v;
+  }
+
+  private long lookupTypeUncached(long type, long name) {
     long mro = Mem.getLong(type + Layout.Type.MRO);
     int n = VM.tupleLen(mro);
     for (int i = 0; i < n; i++) {
@@ -219,6 +266,24 @@ public final class Protocols implements Runtime {
     if ((VM.typeFlags(type) & TypeFlags.HEAPTYPE) == 0) {
       return 0;
     }
+    long version = Mem.getLong(type + Layout.Type.VERSION);
+    long key = name | 2;
+    int h = tcIndex(type, key);
+    if (tcType[h] == type && tcName[h] == key && tcVersion[h] == version
+        && tcEpoch == vm.typeDictEpoch) {
+      return tcValue[h];
+    }
+    long v = userSpecialUncached(type, name);
+    if (tcCacheable(name)) {
+      tcType[h] = type;
+      tcName[h] = key;
+      tcVersion[h] = version;
+      tcValue[h] = v;
+    }
+    return v;
+  }
+
+  private long userSpecialUncached(long type, long name) {
     long mro = Mem.getLong(type + Layout.Type.MRO);
     int n = VM.tupleLen(mro);
     for (int i = 0; i < n; i++) {
@@ -332,6 +397,38 @@ public final class Protocols implements Runtime {
     }
   }
 
+  /**
+   * For the interpreter's in-loop construction of plain instances: the __init__ function of a
+   * class called with nargs positional arguments when the call can be done as "allocate, then
+   * run __init__ in a pushed frame" exactly as Classes.callType would (a heap class of kind
+   * OBJECT whose metaclass is type, not abstract, object's __new__, and a Python __init__
+   * taking exactly self plus nargs positional arguments with CodeInfo.simpleArgs); else NULL.
+   * All lookups hit the type-attribute cache in the steady state.
+   */
+  long simpleInitFor(long type, int nargs) {
+    int flags = VM.typeFlags(type);
+    if ((flags & TypeFlags.HEAPTYPE) == 0 || (flags & TypeFlags.ABSTRACT) != 0
+        || VM.typeKind(type) != Kind.OBJECT
+        || lookupType(type, classes.sNewName()) != lookupType(vm.objectType, classes.sNewName())) {
+      return 0;
+    }
+    long init = lookupType(type, sInit);
+    if (init == 0 || (init & 1) != 0 || Mem.getLong(init) != vm.functionType) {
+      return 0;
+    }
+    CodeInfo ci = CodeInfo.of(vm, Mem.getLong(init + Layout.Function.CODE));
+    return ci.simpleArgs && ci.argcount == nargs + 1 ? init : 0;
+  }
+
+  /** A fresh instance of a plain class (kind OBJECT), as Classes.callType allocates it. */
+  long newPlainInstance(long type) {
+    long nslots = Mem.getLong(type + Layout.Type.INSTANCE_SLOTS) >> 1;
+    long obj = vm.alloc(type, nslots, 0);
+    long off = Mem.getLong(type + Layout.Type.ATTR_OFFSET) >> 1;
+    Mem.putLong(obj + off + Layout.Attrs.SHAPE, Mem.getLong(type + Layout.Type.ROOT_SHAPE));
+    return obj;
+  }
+
   /** Calls a Python function from Java: a nested run of the interpreter. */
   long callFunction(long func, long args, int nargs, long kwnames) {
     CodeInfo ci = CodeInfo.of(vm, Mem.getLong(func + Layout.Function.CODE));
@@ -376,7 +473,10 @@ public final class Protocols implements Runtime {
     int argcount = ci.argcount;
     if (nkw == 0 && npos == argcount && !ci.hasVarargs() && ci.kwonlyargcount == 0
         && !ci.hasVarkw()) {
-      Mem.copy(args, locals, 8L * npos);
+      // Word copies: Mem.copy's bounds checks and stub cost more than a few words.
+      for (int i = 0; i < npos; i++) {
+        Mem.putLong(locals + 8L * i, Mem.getLong(args + 8L * i));
+      }
     } else {
       bindSlow(locals, ci, func, args, npos, kwnames, nkw);
     }

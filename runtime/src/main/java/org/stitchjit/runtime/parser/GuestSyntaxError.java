@@ -2,8 +2,10 @@ package org.stitchjit.runtime.parser;
 
 /**
  * A compile-time error in guest source: what CPython raises as {@code SyntaxError} or one of its
- * subclasses ({@code IndentationError}, {@code TabError}). Offsets follow CPython's
- * {@code SyntaxError.offset}/{@code end_offset}: 1-based, and 0 or less means "no caret".
+ * subclasses ({@code IndentationError}, {@code TabError}). Offsets follow CPython 3.11's
+ * {@code SyntaxError.offset}/{@code end_offset} for a script run from a file: 1-based, 0 or less
+ * means "no caret", and (a CPython quirk kept so carets match) errors found by the parser count
+ * UTF-8 bytes while errors found by the tokenizer count characters.
  */
 public final class GuestSyntaxError extends Exception {
   private static final long serialVersionUID = 1L;

@@ -20,6 +20,14 @@ public final class Parser {
 
   private Parser() {}
 
+  /**
+   * Parses a module. The filename only labels errors; to print what CPython prints for a main
+   * script, pass the script's absolute path, as CPython 3.11 reports that.
+   *
+   * @throws GuestSyntaxError for invalid source, and for valid Python that Stitch does not
+   *     support ("async functions are not supported by Stitch"), which is reported only when
+   *     the whole file parses
+   */
   public static Node.Mod parse(String source, String filename) throws GuestSyntaxError {
     Object[] outcome = new Object[1];
     Thread worker = new Thread(null, () -> {

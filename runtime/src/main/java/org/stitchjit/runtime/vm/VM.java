@@ -59,7 +59,17 @@ public final class VM implements AutoCloseable {
   private final List<BuiltinImpl> builtinImpls = new ArrayList<>();
   private final List<String> builtinNames = new ArrayList<>();
   private BuiltinImpl[] builtinTable = new BuiltinImpl[0];
-  private Object[] codeMirrors = new Object[256];
+  /**
+   * CodeInfo mirrors by code ID. Public so the interpreter loop can index it without a call
+   * (nothing is inlined into Interpreter.run); read-only outside registerCodeMirror.
+   */
+  /**
+   * Bumped whenever a built-in type's dict changes (defineMethod/defineAttr), which does not
+   * change the type's VERSION: flushes Protocols' type-attribute cache.
+   */
+  public int typeDictEpoch;
+
+  public Object[] codeMirrors = new Object[256];
   private int codeMirrorCount;
   private int nextTypeId;
 
@@ -745,11 +755,13 @@ public final class VM implements AutoCloseable {
 
   /** Defines a method (receiver in args[0]) in a type's dict. */
   public void defineMethod(long type, String name, BuiltinImpl impl) {
+    typeDictEpoch++;
     Dicts.setItemStr(this, get(type, Layout.Type.DICT), intern(name), newBuiltin(name, impl));
   }
 
   /** Puts a value in a type's dict. */
   public void defineAttr(long type, String name, long value) {
+    typeDictEpoch++;
     Dicts.setItemStr(this, get(type, Layout.Type.DICT), intern(name), value);
   }
 

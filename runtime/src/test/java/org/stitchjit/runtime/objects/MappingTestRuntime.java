@@ -168,6 +168,11 @@ final class MappingTestRuntime implements org.stitchjit.runtime.vm.Runtime {
   }
 
   @Override
+  public void delAttr(long v, long name) {
+    throw new UnsupportedOperationException("attribute deletion is not part of these tests");
+  }
+
+  @Override
   public void setAttr(long v, long name, long value) {
     throw new UnsupportedOperationException();
   }

@@ -1,6 +1,8 @@
 package org.stitchjit.runtime.objects;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.runtime.objects.Sorting.TimSort;
 import org.stitchjit.runtime.vm.VM;
 
 /** list.sort; every expected value was produced by CPython 3.11. */
@@ -150,5 +153,149 @@ class SortingTest extends SeqTestBase {
     long words = list(s("ab"), s("ba"), s("ca"), s("bb"));
     sortKw(words, strKey, null);
     assertRepr("['ba', 'ca', 'ab', 'bb']", words);
+  }
+
+  /** Runs of every shape through TimSort itself, against Java's stable sort. */
+  @Test
+  void timSortIsStableOnAllShapes() {
+    Random rnd = new Random(7);
+    for (int round = 0; round < 400; round++) {
+      int n = rnd.nextInt(round < 300 ? 300 : 5000);
+      int[] key = randomKeys(rnd, n);
+      int[] perm = identity(n);
+      long[] count = {0};
+      TimSort.sort(perm, (x, y) -> {
+        count[0]++;
+        return key[x] < key[y];
+      });
+      Integer[] expected = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        expected[i] = i;
+      }
+      java.util.Arrays.sort(expected, Comparator.comparingInt(i -> key[i]));
+      for (int i = 0; i < n; i++) {
+        assertEquals((int) expected[i], perm[i], "round " + round + " position " + i);
+      }
+      // Timsort's worst case is O(n log n) comparisons; a bad merge policy or broken galloping
+      // usually shows up here before it shows up as a wrong order.
+      assertTrue(count[0] <= (long) n * (32 - Integer.numberOfLeadingZeros(n)) + n,
+          "round " + round + ": " + count[0] + " comparisons for " + n);
+    }
+  }
+
+  /** However far the sort got when less threw, perm is still a permutation. */
+  @Test
+  void timSortKeepsAPermutationWhenLessThrows() {
+    Random rnd = new Random(11);
+    for (int round = 0; round < 300; round++) {
+      int n = 2 + rnd.nextInt(600);
+      int[] key = randomKeys(rnd, n);
+      int[] perm = identity(n);
+      int budget = rnd.nextInt(n * 8);
+      int[] used = {0};
+      try {
+        TimSort.sort(perm, (x, y) -> {
+          if (used[0]++ == budget) {
+            throw new IllegalStateException("stop");
+          }
+          return key[x] < key[y];
+        });
+      } catch (IllegalStateException e) {
+        // expected for most budgets
+      }
+      int[] sorted = perm.clone();
+      java.util.Arrays.sort(sorted);
+      assertArrayEquals(identity(n), sorted, "round " + round);
+    }
+  }
+
+  @Test
+  void minRunAndPower() {
+    // From listsort.txt: 2112 gives 33 (66 runs of 32 would leave one short), 2048 gives 32.
+    assertEquals(63, TimSort.minRun(63));
+    assertEquals(32, TimSort.minRun(64));
+    assertEquals(33, TimSort.minRun(65));
+    assertEquals(32, TimSort.minRun(2048));
+    assertEquals(33, TimSort.minRun(2112));
+    // Two halves of the whole array meet at the top of the merge tree: power 1; quarters at
+    // the middle of the first half: power 2.
+    assertEquals(1, TimSort.power(0, 50, 50, 100));
+    assertEquals(2, TimSort.power(0, 25, 25, 100));
+    assertEquals(2, TimSort.power(50, 25, 25, 100));
+  }
+
+  /** The float and str fast paths give the same stable order as the generic comparison. */
+  @Test
+  void fastPathsAreStable() {
+    Random rnd = new Random(3);
+    for (int round = 0; round < 20; round++) {
+      int n = rnd.nextInt(200);
+      long l = vm.newList(n);
+      long[] items = new long[n];
+      for (int k = 0; k < n; k++) {
+        String letter = Character.toString('a' + rnd.nextInt(4));
+        items[k] = tuple(i(k), f(rnd.nextInt(5) - 2.0), s(letter));
+        vm.listAppend(l, items[k]);
+      }
+      boolean reverse = rnd.nextBoolean();
+      int field = 1 + round % 2;
+      Sorting.sort(vm, l, fn("k", t -> VM.tupleGet(t, field)), reverse);
+      List<Long> expected = new ArrayList<>();
+      for (long v : items) {
+        expected.add(v);
+      }
+      Comparator<Long> byKey = field == 1
+          ? Comparator.comparingDouble(t -> VM.floatValue(VM.tupleGet(t, 1)))
+          : Comparator.comparing(t -> vm.str(VM.tupleGet(t, 2)));
+      expected.sort(reverse ? byKey.reversed() : byKey);
+      for (int k = 0; k < n; k++) {
+        assertEquals((long) expected.get(k), VM.listGet(l, k), "round " + round);
+      }
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    return p;
+  }
+
+  /** Random keys with many duplicates, in random, presorted, reversed or blocky shapes. */
+  private static int[] randomKeys(Random rnd, int n) {
+    int distinct = new int[] {1, 2, 5, 50, 1_000_000}[rnd.nextInt(5)];
+    int[] key = new int[n];
+    for (int i = 0; i < n; i++) {
+      key[i] = rnd.nextInt(distinct);
+    }
+    switch (rnd.nextInt(4)) {
+      case 1 -> {
+        for (int i = 0; i < n; ) {
+          int j = Math.min(n, i + 1 + rnd.nextInt(200));
+          java.util.Arrays.sort(key, i, j);
+          if (rnd.nextBoolean()) {
+            for (int a = i, b = j - 1; a < b; a++, b--) {
+              int t = key[a];
+              key[a] = key[b];
+              key[b] = t;
+            }
+          }
+          i = j;
+        }
+      }
+      case 2 -> {
+        java.util.Arrays.sort(key, 0, n / 2);
+        java.util.Arrays.sort(key, n / 2, n);
+      }
+      case 3 -> {
+        java.util.Arrays.sort(key);
+        for (int k = rnd.nextInt(4); k > 0 && n > 0; k--) {
+          key[rnd.nextInt(n)] = rnd.nextInt(distinct);
+        }
+      }
+      default -> { }
+    }
+    return key;
   }
 }
