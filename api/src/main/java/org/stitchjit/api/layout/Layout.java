@@ -43,7 +43,12 @@ public final class Layout {
     public static final long INSTANCE_SLOTS = slot(10);
     public static final long QUALNAME = slot(11);
     public static final long MODULE = slot(12);
-    public static final int NSLOTS = 13;
+    /**
+     * Capacity of the values array a new instance starts with: the most attributes an
+     * instance of the class has needed so far, so stores in __init__ do not reallocate.
+     */
+    public static final long ATTR_CAPACITY = slot(13);
+    public static final int NSLOTS = 14;
   }
 
   /** Type flag bits (stored as a small int in {@link Type#FLAGS}). */
@@ -58,6 +63,8 @@ public final class Layout {
     public static final int ABSTRACT = 1 << 3;
     /** The type or a base defines __eq__/__hash__ etc. in Python: no identity fast paths. */
     public static final int CUSTOM_EQ = 1 << 4;
+    /** The class and all its Python bases declare __slots__: other attributes are refused. */
+    public static final int SLOTS = 1 << 5;
 
     private TypeFlags() {}
   }

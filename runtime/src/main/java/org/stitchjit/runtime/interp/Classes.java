@@ -205,6 +205,7 @@ final class Classes {
       Mem.putLong(t + Layout.Type.INSTANCE_SLOTS, fromInt(baseSlots + 2));
     }
     Mem.putLong(t + Layout.Type.ID, fromInt(0));
+    Mem.putLong(t + Layout.Type.ATTR_CAPACITY, fromInt(4));
     if (intValue(Mem.getLong(t + Layout.Type.ATTR_OFFSET)) != 0) {
       Mem.putLong(t + Layout.Type.ROOT_SHAPE, vm.shapes.newRoot(t));
     }
@@ -220,6 +221,11 @@ final class Classes {
     }
     Mem.putLong(t + Layout.Type.MRO, mro);
     subclasses.computeIfAbsent(base, k -> new ArrayList<>()).add(t);
+    if (Dicts.getItemStr(vm, dict, vm.intern("__slots__")) != 0
+        && ((VM.typeFlags(base) & TypeFlags.HEAPTYPE) == 0
+            || (VM.typeFlags(base) & TypeFlags.SLOTS) != 0)) {
+      flags |= TypeFlags.SLOTS;
+    }
     TreeSet<String> abstracts = computeAbstract(t, base, dict);
     if (!abstracts.isEmpty()) {
       flags |= TypeFlags.ABSTRACT;
@@ -330,6 +336,13 @@ final class Classes {
       obj = vm.alloc(type, nslots, 0);
       long off = intValue(Mem.getLong(type + Layout.Type.ATTR_OFFSET));
       Mem.putLong(obj + off + Layout.Attrs.SHAPE, Mem.getLong(type + Layout.Type.ROOT_SHAPE));
+      // Start with room for every attribute instances of this class have needed, so the
+      // specialized attribute stores in __init__ never have to grow the array.
+      long cap = intValue(Mem.getLong(type + Layout.Type.ATTR_CAPACITY));
+      if (cap > 0) {
+        long values = vm.alloc(vm.arrayType, cap, 0);
+        Mem.putLong(obj + off + Layout.Attrs.VALUES, values);
+      }
     } else if (kind == Kind.EXCEPTION) {
       obj = p.exceptions.newInstance(type, args, nargs, kwnames);
     } else {
@@ -593,6 +606,9 @@ final class Classes {
    * name is not among them: such instances reject other attributes, as in CPython.
    */
   boolean slotsAllow(long type, long name) {
+    if ((VM.typeFlags(type) & TypeFlags.SLOTS) == 0) {
+      return true;
+    }
     java.util.Optional<java.util.Set<String>> allowed = slotsCache.computeIfAbsent(type,
         t -> java.util.Optional.ofNullable(computeSlots(t)));
     return allowed.isEmpty() || allowed.get().contains(vm.str(name));

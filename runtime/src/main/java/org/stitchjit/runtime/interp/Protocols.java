@@ -835,6 +835,11 @@ public final class Protocols implements Runtime {
     int cap = values == 0 ? 0 : VM.slotCount(values);
     if (index >= cap) {
       int newCap = Math.max(4, cap * 2);
+      long type = Mem.getLong(obj);
+      if (newCap > intValue(Mem.getLong(type + Layout.Type.ATTR_CAPACITY))
+          && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0) {
+        Mem.putLong(type + Layout.Type.ATTR_CAPACITY, fromInt(newCap));
+      }
       long fresh = vm.alloc(vm.arrayType, newCap, 0);
       if (cap > 0) {
         Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);

@@ -200,6 +200,7 @@ final class Bootstrap {
     Mem.putLong(t + Layout.Type.ID, fromInt(vm.newTypeId()));
     Mem.putLong(t + Layout.Type.INSTANCE_SLOTS, fromInt(instanceSlots));
     Mem.putLong(t + Layout.Type.ATTR_OFFSET, fromInt(attrOffset));
+    Mem.putLong(t + Layout.Type.ATTR_CAPACITY, fromInt(0));
     if (attrOffset != 0) {
       Mem.putLong(t + Layout.Type.ROOT_SHAPE, vm.shapes.newRoot(t));
     }
