@@ -379,9 +379,13 @@ public final class Interpreter {
                   break;
                 }
               }
-              deopt(bc, here, Opcode.LOAD_ATTR, oparg);
+              // A miss re-specializes at once for the new receiver (generic with back-off
+              // only if it is not cacheable): polymorphic sites that see one class for a while
+              // then another (richards, deltablue) keep hitting instead of running 53 generic
+              // lookups after each change.
+              respecialize(bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              U.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
+              U.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
               break;
             }
             case Op.LOAD_ATTR_MODULE: {
@@ -435,9 +439,9 @@ public final class Interpreter {
                   }
                 }
               }
-              deopt(bc, here, Opcode.STORE_ATTR, oparg);
+              respecialize(bc, here, Opcode.STORE_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              p.setAttr(obj, ci.names[oparg], U.getLong(sp - 16));
+              p.storeAttrAndSpecialize(obj, ci.names[oparg], U.getLong(sp - 16), bc, here);
               sp -= 16;
               break;
             }
@@ -471,9 +475,9 @@ public final class Interpreter {
                   }
                 }
               }
-              deopt(bc, here, Opcode.LOAD_METHOD, oparg);
+              respecialize(bc, here, Opcode.LOAD_METHOD, oparg);
               sync(frame, here, sp, stackBase);
-              p.loadMethod(sp - 8, ci.names[oparg]);
+              p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
               sp += 8;
               break;
             }
@@ -1465,6 +1469,12 @@ public final class Interpreter {
     Mem.putLong(bc + 8L * here, Opcode.encode(generic, oparg));
     // Back off before trying to specialize this site again.
     Mem.putLong(bc + 8L * (here + 1), BACKOFF);
+  }
+
+  /** Back to the generic instruction, ready to specialize again on its next execution. */
+  static void respecialize(long bc, int here, Opcode generic, int oparg) {
+    Mem.putLong(bc + 8L * here, Opcode.encode(generic, oparg));
+    Mem.putLong(bc + 8L * (here + 1), 0);
   }
 
   static void rewrite(long bc, int here, Opcode specialized, int oparg) {

@@ -55,13 +55,13 @@ public final class MappingTypes {
    * descriptor checks it before anything else.
    */
   static long receiver(VM vm, long args, int nargs, long type, String method) {
-    String typeName = vm.typeName(type);
     if (nargs == 0) {
-      throw vm.typeError("unbound method " + typeName + "." + method + "() needs an argument");
+      throw vm.typeError("unbound method " + vm.typeName(type) + "." + method
+          + "() needs an argument");
     }
     long self = arg(args, 0);
     if (!vm.isInstance(self, type)) {
-      throw vm.typeError("descriptor '" + method + "' for '" + typeName
+      throw vm.typeError("descriptor '" + method + "' for '" + vm.typeName(type)
           + "' objects doesn't apply to a '" + vm.typeNameOf(self) + "' object");
     }
     return self;
@@ -69,14 +69,13 @@ public final class MappingTypes {
 
   /** The receiver of a slot wrapper (__init__, __setitem__, __len__ ...), worded as CPython's. */
   static long slotReceiver(VM vm, long args, int nargs, long type, String method) {
-    String typeName = vm.typeName(type);
     if (nargs == 0) {
-      throw vm.typeError("descriptor '" + method + "' of '" + typeName
+      throw vm.typeError("descriptor '" + method + "' of '" + vm.typeName(type)
           + "' object needs an argument");
     }
     long self = arg(args, 0);
     if (!vm.isInstance(self, type)) {
-      throw vm.typeError("descriptor '" + method + "' requires a '" + typeName
+      throw vm.typeError("descriptor '" + method + "' requires a '" + vm.typeName(type)
           + "' object but received a '" + vm.typeNameOf(self) + "'");
     }
     return self;

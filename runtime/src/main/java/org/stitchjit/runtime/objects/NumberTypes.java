@@ -339,9 +339,8 @@ public final class NumberTypes {
    */
   private static long receiver(VM vm, long type, String name, long args, int nargs,
       boolean slotWrapper) {
-    String typeName = vm.typeName(type);
     if (nargs == 0) {
-      throw vm.typeError("descriptor '" + name + "' of '" + typeName
+      throw vm.typeError("descriptor '" + name + "' of '" + vm.typeName(type)
           + "' object needs an argument");
     }
     long self = arg(args, 0);
@@ -349,10 +348,10 @@ public final class NumberTypes {
         : Numbers.intWord(vm, self) != 0;
     if (!ok) {
       if (slotWrapper) {
-        throw vm.typeError("descriptor '" + name + "' requires a '" + typeName
+        throw vm.typeError("descriptor '" + name + "' requires a '" + vm.typeName(type)
             + "' object but received a '" + vm.typeNameOf(self) + "'");
       }
-      throw vm.typeError("descriptor '" + name + "' for '" + typeName
+      throw vm.typeError("descriptor '" + name + "' for '" + vm.typeName(type)
           + "' objects doesn't apply to a '" + vm.typeNameOf(self) + "' object");
     }
     return self;
