@@ -7,6 +7,7 @@ import org.stitchjit.api.bytecode.BinaryOp;
 import org.stitchjit.api.bytecode.CodeFlags;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Tag;
@@ -431,7 +432,8 @@ public final class Interpreter {
                     sp -= 16;
                     break;
                   }
-                  if (values != 0 && VM.slotCount(values) > index) {
+                  if (values != 0 && ((U.getLong(values + Header.META) >>> Header.SLOTS_SHIFT)
+                      & Header.SLOTS_MASK) > index) {
                     U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
                     U.putLong(attrs + Layout.Attrs.SHAPE, newShape);
                     sp -= 16;
@@ -503,6 +505,20 @@ public final class Interpreter {
             case Op.BINARY_OP: {
               long a = U.getLong(sp - 16);
               long b = U.getLong(sp - 8);
+              if ((a & b & 1) != 0) {
+                // Bitwise operators on small ints have no specialized instruction (flag tests
+                // in richards, go): done on the tagged words, which keeps the tag bit.
+                int base = oparg >= BinaryOp.INPLACE ? oparg - BinaryOp.INPLACE : oparg;
+                long r = base == BinaryOp.AND ? a & b
+                    : base == BinaryOp.OR ? a | b
+                    : base == BinaryOp.XOR ? (a ^ b) | 1 : 0;
+                if (r != 0) {
+                  sp -= 8;
+                  U.putLong(sp - 8, r);
+                  ip += 1;
+                  break;
+                }
+              }
               sync(frame, here, sp, stackBase);
               long r = p.binaryOp(oparg, a, b);
               maybeSpecializeBinary(bc, here, ip, oparg, a, b);

@@ -227,6 +227,46 @@ public final class Protocols implements Runtime {
     return true;
   }
 
+  // (shape, interned key) -> slot index or -1, sparing the walk up the shape's parent chain on
+  // generic attribute paths (megamorphic sites). Shapes and interned strs are immortal and a
+  // shape's keys never change, so entries never go stale.
+  private final long[] scShape = new long[TCACHE_SIZE];
+  private final long[] scKey = new long[TCACHE_SIZE];
+  private final int[] scIndex = new int[TCACHE_SIZE];
+
+  int shapeIndex(long shape, long key) {
+    int h = tcIndex(shape, key);
+    if (scShape[h] == shape && scKey[h] == key) {
+      return scIndex[h];
+    }
+    int i = Shapes.indexOf(shape, key);
+    if ((Mem.getLong(key + org.stitchjit.api.layout.Header.META)
+        & org.stitchjit.api.layout.Header.IMMORTAL) != 0) {
+      scShape[h] = shape;
+      scKey[h] = key;
+      scIndex[h] = i;
+    }
+    return i;
+  }
+
+  // Classes.isSpecialName by name address (it decodes the str): immortal names only.
+  private final long[] spName = new long[1024];
+  private final boolean[] spValue = new boolean[1024];
+
+  boolean isSpecialNameCached(long name) {
+    int h = (int) (name >>> 3) & 1023;
+    if (spName[h] == name) {
+      return spValue[h];
+    }
+    boolean r = classes.isSpecialName(name);
+    if ((Mem.getLong(name + org.stitchjit.api.layout.Header.META)
+        & org.stitchjit.api.layout.Header.IMMORTAL) != 0) {
+      spName[h] = name;
+      spValue[h] = r;
+    }
+    return r;
+  }
+
   /** name in type's MRO, or NULL. */
   long lookupType(long type, long name) {
     long version = Mem.getLong(type + Layout.Type.VERSION);
@@ -655,7 +695,7 @@ public final class Protocols implements Runtime {
     if (shape == 0) {
       return 0;
     }
-    int i = Shapes.indexOf(shape, internKey(name));
+    int i = shapeIndex(shape, internKey(name));
     if (i < 0) {
       return 0;
     }
@@ -824,7 +864,7 @@ public final class Protocols implements Runtime {
   int storeInstanceAttr(long obj, long off, long key, long value) {
     long attrs = obj + off;
     long shape = Mem.getLong(attrs + Layout.Attrs.SHAPE);
-    int i = Shapes.indexOf(shape, key);
+    int i = shapeIndex(shape, key);
     long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
     if (i >= 0) {
       Mem.putLong(values + Layout.Array.ITEMS + 8L * i, value);
@@ -871,7 +911,7 @@ public final class Protocols implements Runtime {
     }
     long off = attrOffset(type);
     long key = internKey(name);
-    if (off == 0 || Shapes.indexOf(Mem.getLong(obj + off), key) < 0) {
+    if (off == 0 || shapeIndex(Mem.getLong(obj + off), key) < 0) {
       throw attributeError(obj, name);
     }
     // Rebuild the instance on a shape without the key.
@@ -916,7 +956,7 @@ public final class Protocols implements Runtime {
         && userSpecial(type, sGetattr) == 0) {
       long descr = lookupType(type, name);
       long shape = Mem.getLong(obj + off + Layout.Attrs.SHAPE);
-      int i = shape == 0 ? -1 : Shapes.indexOf(shape, internKey(name));
+      int i = shape == 0 ? -1 : shapeIndex(shape, internKey(name));
       if (i >= 0 && (descr == 0 || !isDataDescriptor(descr))) {
         Mem.putLong(c, type);
         Mem.putLong(c + 8, shape);
@@ -939,7 +979,7 @@ public final class Protocols implements Runtime {
     boolean plain = off != 0 && VM.typeKind(type) != Kind.TYPE
         && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0;
     long descr = plain ? lookupType(type, name) : 0;
-    if (!plain || (descr != 0 && isDataDescriptor(descr)) || classes.isSpecialName(name)
+    if (!plain || (descr != 0 && isDataDescriptor(descr)) || isSpecialNameCached(name)
         || !classes.slotsAllow(type, name)) {
       setAttr(obj, name, value);
       return;

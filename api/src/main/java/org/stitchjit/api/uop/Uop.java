@@ -1,0 +1,440 @@
+package org.stitchjit.api.uop;
+
+import static org.stitchjit.api.uop.OperandKind.BLOCK;
+import static org.stitchjit.api.uop.OperandKind.EXIT;
+import static org.stitchjit.api.uop.OperandKind.OPARG;
+import static org.stitchjit.api.uop.OperandKind.OPERAND;
+import static org.stitchjit.api.uop.UopFlag.ALLOCATES;
+import static org.stitchjit.api.uop.UopFlag.ESCAPES;
+import static org.stitchjit.api.uop.UopFlag.GUARD;
+import static org.stitchjit.api.uop.UopFlag.PURE;
+import static org.stitchjit.api.uop.UopFlag.SYNTHETIC;
+import static org.stitchjit.api.uop.UopFlag.TERMINATOR;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Sets;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The uop table: the single definition of every micro-op's name, stack effect, operands and
+ * flags, modelled on CPython 3.15's uop set ({@code Python/bytecodes.c}) and adapted to Stitch's
+ * bytecode. Frontends emit uops, passes rewrite them, backends implement each one, and the Java
+ * reference executor defines what each one means.
+ *
+ * <p>Names follow CPython: a uop's {@link #uopName()} is its constant with a leading
+ * underscore ({@code _GUARD_BOTH_INT}). Stack counts are given for the fall-through path; a
+ * branch uop's taken path is documented on the uop. Unless a uop's comment says otherwise its
+ * oparg is the bytecode instruction's oparg and its operand comes from the instruction's inline
+ * cache, filled by the frontend.
+ *
+ * <p>Which bytecode expands to which uops is in {@link Expansions}.
+ */
+public enum Uop {
+  // ---------------------------------------------------------------- frontend and control
+  NOP(def(0, 0).flags(PURE)),
+  /** Stores oparg as the frame's instruction index, for exits and escaping uops after it. */
+  SET_IP(def(0, 0).kinds(OPARG).flags(SYNTHETIC)),
+  /** Exits when code this region depends on was invalidated (global, class, shape change). */
+  CHECK_VALIDITY(def(0, 0).kinds(EXIT).flags(SYNTHETIC)),
+  /** A loop's safepoint: exits when the GC or a signal is pending. */
+  CHECK_PERIODIC(def(0, 0).kinds(EXIT)),
+  /** Closes a trace's loop: continues at the trace's first uop. */
+  JUMP_TO_TOP(def(0, 0).flags(TERMINATOR, SYNTHETIC)),
+  /** Ends a trace: leaves through the exit, resuming the interpreter there. */
+  EXIT_TRACE(def(0, 0).kinds(EXIT).flags(TERMINATOR, SYNTHETIC)),
+  /** Unconditional jump to a block (block regions). */
+  JUMP(def(0, 0).kinds(BLOCK).flags(TERMINATOR)),
+  /** Replaces TOS with bool(TOS); a frontend inserts it before a branch guard on a non-bool. */
+  TO_BOOL(def(1, 1).flags(ESCAPES, SYNTHETIC).produces(TypeFact.BOOL)),
+  /** Pushes the operand (a constant or a promoted global): optimizer constant promotion. */
+  LOAD_CONST_INLINE(def(0, 1).kinds(OPERAND).flags(PURE, SYNTHETIC)),
+
+  // ---------------------------------------------------------------- stack
+  POP_TOP(def(1, 0).flags(PURE)),
+  PUSH_NULL(def(0, 1).flags(PURE)),
+  COPY(def(o -> o, o -> o + 1).kinds(OPARG).flags(PURE)),
+  SWAP(def(o -> o, o -> o).kinds(OPARG).flags(PURE)),
+
+  // ---------------------------------------------------------------- locals, globals, names
+  LOAD_CONST(def(0, 1).kinds(OPARG).flags(PURE)),
+  /** LOAD_FAST: exits when the local is unbound (the interpreter raises UnboundLocalError). */
+  LOAD_FAST_CHECK(def(0, 1).kinds(OPARG, EXIT)),
+  /**
+   * Pushes a local known to be bound (a parameter, or stored earlier in the region): what a
+   * frontend or pass emits instead of _LOAD_FAST_CHECK once it has proved that.
+   */
+  LOAD_FAST(def(0, 1).kinds(OPARG).flags(PURE, SYNTHETIC)),
+  STORE_FAST(def(1, 0).kinds(OPARG)),
+  DELETE_FAST(def(0, 0).kinds(OPARG, EXIT)),
+  LOAD_CLOSURE(def(0, 1).kinds(OPARG).flags(PURE)),
+  LOAD_DEREF(def(0, 1).kinds(OPARG, EXIT)),
+  LOAD_CLASSDEREF(def(0, 1).kinds(OPARG).flags(ESCAPES)),
+  STORE_DEREF(def(1, 0).kinds(OPARG)),
+  DELETE_DEREF(def(0, 0).kinds(OPARG, EXIT)),
+  LOAD_GLOBAL(def(0, 1).kinds(OPARG).flags(ESCAPES)),
+  /** Operand: the globals dict's keys version (cache 0). */
+  GUARD_GLOBALS_VERSION(def(0, 0).kinds(OPERAND, EXIT).flags(GUARD)
+      .proves(GuardFact.NOT_ON_STACK, TypeFact.KEYS_VERSION)),
+  /** Operand: the builtins dict's keys version (cache 1). */
+  GUARD_BUILTINS_VERSION(def(0, 0).kinds(OPERAND, EXIT).flags(GUARD)
+      .proves(GuardFact.NOT_ON_STACK, TypeFact.KEYS_VERSION)),
+  /** Operand: the entry index (cache 2). Exits when the entry's value was deleted. */
+  LOAD_GLOBAL_MODULE(def(0, 1).kinds(OPERAND, EXIT)),
+  /** Operand: the entry index in builtins (cache 2). Exits when the value was deleted. */
+  LOAD_GLOBAL_BUILTINS(def(0, 1).kinds(OPERAND, EXIT)),
+  STORE_GLOBAL(def(1, 0).kinds(OPARG).flags(ESCAPES)),
+  DELETE_GLOBAL(def(0, 0).kinds(OPARG).flags(ESCAPES)),
+  LOAD_NAME(def(0, 1).kinds(OPARG).flags(ESCAPES)),
+  STORE_NAME(def(1, 0).kinds(OPARG).flags(ESCAPES)),
+  DELETE_NAME(def(0, 0).kinds(OPARG).flags(ESCAPES)),
+
+  // ---------------------------------------------------------------- attributes
+  LOAD_ATTR(def(1, 1).kinds(OPARG).flags(ESCAPES)),
+  /** Operand: a type (cache 0); a small int's type is int. */
+  GUARD_TYPE(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD).proves(1, TypeFact.TYPE)),
+  /** Operand: the type's VERSION (cache 1); follows a GUARD_TYPE on the same value. */
+  GUARD_TYPE_VERSION(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)
+      .proves(1, TypeFact.TYPE_VERSION)),
+  /**
+   * Operand: the shape from the instruction's cache (LOAD_ATTR_INSTANCE and STORE_ATTR_INSTANCE:
+   * cache 1; LOAD_METHOD_CLASS: cache 2); oparg: the offset of the attrs header in the instance
+   * (the low half of the cached slot word, or the type's attr offset). Follows a GUARD_TYPE on
+   * the same value.
+   */
+  GUARD_SHAPE(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(GUARD).proves(1, TypeFact.SHAPE)),
+  /** Operand: the slot word of the cache (value index high, attrs offset low). */
+  LOAD_ATTR_SLOT(def(1, 1).kinds(OPERAND)),
+  /** Operand: the module object (cache 0). */
+  CHECK_ATTR_MODULE(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)
+      .proves(1, TypeFact.IDENTITY)),
+  /** Operand: the module dict's keys version (cache 1); TOS is the module. */
+  GUARD_MODULE_KEYS_VERSION(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)
+      .proves(1, TypeFact.KEYS_VERSION)),
+  /** Operand: the entry index (cache 2). Exits when the value was deleted. */
+  LOAD_ATTR_MODULE(def(1, 1).kinds(OPERAND, EXIT)),
+  STORE_ATTR(def(2, 0).kinds(OPARG).flags(ESCAPES)),
+  /**
+   * Operand: the new shape (cache 2) or 0 for an existing slot; oparg: the value index. Exits
+   * when the values array must grow.
+   */
+  STORE_ATTR_SLOT(def(2, 0).kinds(OPARG, OPERAND, EXIT)),
+  DELETE_ATTR(def(1, 0).kinds(OPARG).flags(ESCAPES)),
+  LOAD_METHOD(def(1, 2).kinds(OPARG).flags(ESCAPES)),
+  /** Operand: the method (cache 3). Replaces obj with (method, obj). */
+  LOAD_METHOD_CONST(def(1, 2).kinds(OPERAND).flags(PURE)),
+
+  // ---------------------------------------------------------------- operators
+  BINARY_OP(def(2, 1).kinds(OPARG).flags(ESCAPES)),
+  GUARD_BOTH_INT(def(2, 2).kinds(EXIT).flags(GUARD)
+      .proves(1, TypeFact.INT).proves(2, TypeFact.INT)),
+  GUARD_BOTH_FLOAT(def(2, 2).kinds(EXIT).flags(GUARD)
+      .proves(1, TypeFact.FLOAT).proves(2, TypeFact.FLOAT)),
+  GUARD_BOTH_STR(def(2, 2).kinds(EXIT).flags(GUARD)
+      .proves(1, TypeFact.STR).proves(2, TypeFact.STR)),
+  GUARD_TOS_INT(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.INT)),
+  GUARD_TOS_TUPLE(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.TUPLE)),
+  GUARD_NOS_LIST(def(2, 2).kinds(EXIT).flags(GUARD).proves(2, TypeFact.LIST)),
+  GUARD_NOS_TUPLE(def(2, 2).kinds(EXIT).flags(GUARD).proves(2, TypeFact.TUPLE)),
+  GUARD_NOS_DICT(def(2, 2).kinds(EXIT).flags(GUARD).proves(2, TypeFact.DICT)),
+  /** Exits on overflow out of the 63-bit small int range. */
+  BINARY_OP_ADD_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
+  BINARY_OP_SUBTRACT_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
+  BINARY_OP_MULTIPLY_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
+  BINARY_OP_ADD_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
+  BINARY_OP_SUBTRACT_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
+  BINARY_OP_MULTIPLY_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
+  /** Exits on a zero divisor (the interpreter raises ZeroDivisionError). */
+  BINARY_OP_TRUE_DIVIDE_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES)
+      .produces(TypeFact.FLOAT)),
+  BINARY_OP_ADD_STR(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.STR)),
+  COMPARE_OP(def(2, 1).kinds(OPARG).flags(ESCAPES)),
+  COMPARE_OP_INT(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
+  COMPARE_OP_FLOAT(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
+  /** Equality and inequality only (the interpreter specializes no other str comparison). */
+  COMPARE_OP_STR(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
+  IS_OP(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
+  CONTAINS_OP(def(2, 1).kinds(OPARG).flags(ESCAPES).produces(TypeFact.BOOL)),
+  UNARY_POSITIVE(def(1, 1).flags(ESCAPES)),
+  UNARY_NEGATIVE(def(1, 1).flags(ESCAPES)),
+  UNARY_NOT(def(1, 1).flags(ESCAPES).produces(TypeFact.BOOL)),
+  UNARY_INVERT(def(1, 1).flags(ESCAPES)),
+  BINARY_SUBSCR(def(2, 1).flags(ESCAPES)),
+  /** Exits when the index is out of range (the interpreter raises or handles negatives). */
+  BINARY_SUBSCR_LIST_INT(def(2, 1).kinds(EXIT)),
+  BINARY_SUBSCR_TUPLE_INT(def(2, 1).kinds(EXIT).flags(PURE)),
+  BINARY_SUBSCR_DICT(def(2, 1).flags(ESCAPES)),
+  STORE_SUBSCR(def(3, 0).flags(ESCAPES)),
+  STORE_SUBSCR_LIST_INT(def(3, 0).kinds(EXIT)),
+  STORE_SUBSCR_DICT(def(3, 0).flags(ESCAPES, ALLOCATES)),
+  DELETE_SUBSCR(def(2, 0).flags(ESCAPES)),
+  BUILD_SLICE(def(o -> o, o -> 1).kinds(OPARG).flags(PURE, ALLOCATES)),
+
+  // ---------------------------------------------------------------- building
+  BUILD_TUPLE(def(o -> o, o -> 1).kinds(OPARG).flags(PURE, ALLOCATES)
+      .produces(TypeFact.TUPLE)),
+  BUILD_LIST(def(o -> o, o -> 1).kinds(OPARG).flags(ALLOCATES).produces(TypeFact.LIST)),
+  BUILD_SET(def(o -> o, o -> 1).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  BUILD_MAP(def(o -> 2 * o, o -> 1).kinds(OPARG).flags(ESCAPES, ALLOCATES)
+      .produces(TypeFact.DICT)),
+  BUILD_CONST_KEY_MAP(def(o -> o + 1, o -> 1).kinds(OPARG).flags(ESCAPES, ALLOCATES)
+      .produces(TypeFact.DICT)),
+  BUILD_STRING(def(o -> o, o -> 1).kinds(OPARG).flags(PURE, ALLOCATES)
+      .produces(TypeFact.STR)),
+  LIST_APPEND(def(o -> o + 1, o -> o).kinds(OPARG).flags(ALLOCATES)),
+  SET_ADD(def(o -> o + 1, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  MAP_ADD(def(o -> o + 2, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  LIST_EXTEND(def(o -> o + 1, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  SET_UPDATE(def(o -> o + 1, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  DICT_UPDATE(def(o -> o + 1, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  DICT_MERGE(def(o -> o + 1, o -> o).kinds(OPARG).flags(ESCAPES, ALLOCATES)),
+  LIST_TO_TUPLE(def(1, 1).flags(PURE, ALLOCATES).produces(TypeFact.TUPLE)),
+  FORMAT_VALUE(def(o -> (o & 4) != 0 ? 2 : 1, o -> 1).kinds(OPARG).flags(ESCAPES)
+      .produces(TypeFact.STR)),
+  UNPACK_SEQUENCE(def(o -> 1, o -> o).kinds(OPARG).flags(ESCAPES)),
+  /** Exits unless the tuple has exactly two items (the instruction's oparg is always 2). */
+  UNPACK_SEQUENCE_TWO_TUPLE(def(1, 2).kinds(EXIT)),
+  UNPACK_EX(def(o -> 1, o -> (o & 0xFF) + (o >> 8) + 1).kinds(OPARG).flags(ESCAPES)),
+
+  // ---------------------------------------------------------------- branches and guards
+  /** Block regions: pops TOS and jumps to the target block when it is false. */
+  POP_JUMP_IF_FALSE(def(1, 0).kinds(BLOCK).flags(ESCAPES)),
+  POP_JUMP_IF_TRUE(def(1, 0).kinds(BLOCK).flags(ESCAPES)),
+  POP_JUMP_IF_NONE(def(1, 0).kinds(BLOCK)),
+  POP_JUMP_IF_NOT_NONE(def(1, 0).kinds(BLOCK)),
+  /** Block regions: jumps keeping TOS when it is false, else pops it and falls through. */
+  JUMP_IF_FALSE_OR_POP(def(1, 0).kinds(BLOCK).flags(ESCAPES)),
+  JUMP_IF_TRUE_OR_POP(def(1, 0).kinds(BLOCK).flags(ESCAPES)),
+  /** Exits unless TOS is True (a non-bool exits too: the interpreter tests its truth). */
+  GUARD_IS_TRUE_POP(def(1, 0).kinds(EXIT).flags(GUARD).proves(1, TypeFact.TRUE)),
+  GUARD_IS_FALSE_POP(def(1, 0).kinds(EXIT).flags(GUARD).proves(1, TypeFact.FALSE)),
+  GUARD_IS_NONE_POP(def(1, 0).kinds(EXIT).flags(GUARD).proves(1, TypeFact.NONE)),
+  GUARD_IS_NOT_NONE_POP(def(1, 0).kinds(EXIT).flags(GUARD).proves(1, TypeFact.NOT_NONE)),
+  /** Exits unless TOS is True, keeping it (the kept side of JUMP_IF_TRUE_OR_POP). */
+  GUARD_IS_TRUE(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.TRUE)),
+  GUARD_IS_FALSE(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.FALSE)),
+
+  // ---------------------------------------------------------------- iteration
+  GET_ITER(def(1, 1).flags(ESCAPES)),
+  /** Block regions: pushes the next item, or pops the iterator and jumps when exhausted. */
+  FOR_ITER(def(1, 2).kinds(BLOCK).flags(ESCAPES)),
+  /** Traces: pushes the next item; exits when exhausted (the trace follows the loop body). */
+  FOR_ITER_TIER_TWO(def(1, 2).kinds(EXIT).flags(ESCAPES)),
+  ITER_CHECK_RANGE(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.RANGE_ITER)),
+  ITER_CHECK_LIST(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.LIST_ITER)),
+  ITER_CHECK_TUPLE(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.TUPLE_ITER)),
+  /** Block regions: pops the exhausted iterator and jumps; falls through otherwise. */
+  ITER_JUMP_RANGE(def(1, 1).kinds(BLOCK)),
+  ITER_JUMP_LIST(def(1, 1).kinds(BLOCK)),
+  ITER_JUMP_TUPLE(def(1, 1).kinds(BLOCK)),
+  GUARD_NOT_EXHAUSTED_RANGE(def(1, 1).kinds(EXIT).flags(GUARD)),
+  GUARD_NOT_EXHAUSTED_LIST(def(1, 1).kinds(EXIT).flags(GUARD)),
+  GUARD_NOT_EXHAUSTED_TUPLE(def(1, 1).kinds(EXIT).flags(GUARD)),
+  ITER_NEXT_RANGE(def(1, 2).produces(TypeFact.INT)),
+  ITER_NEXT_LIST(def(1, 2)),
+  ITER_NEXT_TUPLE(def(1, 2)),
+
+  // ---------------------------------------------------------------- calls and frames
+  KW_NAMES(def(0, 0).kinds(OPARG)),
+  /** Performs the whole call, re-entering the interpreter for a guest function. */
+  CALL_GENERIC(def(o -> o + 2, o -> 1).kinds(OPARG).flags(ESCAPES)),
+  /** Operand: the callee's function version (cache 0). */
+  CHECK_FUNCTION_VERSION(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT).flags(GUARD)
+      .proves(GuardFact.NOT_ON_STACK, TypeFact.FUNCTION_VERSION)),
+  /** Exits when the native frame stack has no room for the callee (or recursion is too deep). */
+  CHECK_STACK_SPACE(def(0, 0).kinds(OPARG, OPERAND, EXIT)),
+  /** Builds the callee's frame from the arguments; pushes the frame (a raw pointer). */
+  INIT_CALL_PY_EXACT_ARGS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND)),
+  /** Enters the frame on TOS: the trace continues in the callee. */
+  PUSH_FRAME(def(1, 0)),
+  /** Returns to the inlined caller, pushing TOS on the caller's stack. */
+  POP_FRAME(def(1, 0)),
+  /** Operand: the callee object (cache 1). */
+  CHECK_CALLABLE(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT).flags(GUARD)
+      .proves(GuardFact.NOT_ON_STACK, TypeFact.IDENTITY)),
+  /** Calls a built-in function directly (no argument parsing beyond a count check). */
+  CALL_BUILTIN(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES)),
+  CALL_FUNCTION_EX(def(o -> 3 + (o & 1), o -> 1).kinds(OPARG).flags(ESCAPES)),
+  MAKE_FUNCTION(def(o -> 1 + Integer.bitCount(o & 0x0F), o -> 1).kinds(OPARG)
+      .flags(ALLOCATES)),
+  LOAD_BUILD_CLASS(def(0, 1).flags(ESCAPES)),
+  /** Returns from the frame that entered the region; the interpreter continues the caller. */
+  RETURN_VALUE(def(1, 0).flags(ESCAPES, TERMINATOR)),
+
+  // ---------------------------------------------------------------- exceptions
+  RAISE_VARARGS(def(o -> o, o -> 0).kinds(OPARG).flags(ESCAPES, TERMINATOR)),
+  RERAISE(def(o -> o != 0 ? 2 : 1, o -> 0).kinds(OPARG).flags(ESCAPES, TERMINATOR)),
+  PUSH_EXC_INFO(def(1, 2)),
+  POP_EXCEPT(def(1, 0)),
+  CHECK_EXC_MATCH(def(2, 2).flags(ESCAPES).produces(TypeFact.BOOL)),
+  LOAD_ASSERTION_ERROR(def(0, 1).flags(PURE)),
+  BEFORE_WITH(def(1, 2).flags(ESCAPES)),
+  WITH_EXCEPT_START(def(4, 5).flags(ESCAPES)),
+
+  // ---------------------------------------------------------------- generators and imports
+  /** Suspends the generator; its frame is resumed by the interpreter. */
+  YIELD_VALUE(def(1, 1).flags(ESCAPES, TERMINATOR)),
+  GET_YIELD_FROM_ITER(def(1, 1).flags(ESCAPES)),
+  /** Block regions: when the receiver returns, pops both and jumps with the return value. */
+  SEND(def(2, 2).kinds(BLOCK).flags(ESCAPES)),
+  IMPORT_NAME(def(2, 1).kinds(OPARG).flags(ESCAPES)),
+  IMPORT_FROM(def(1, 2).kinds(OPARG).flags(ESCAPES)),
+  IMPORT_STAR(def(1, 0).flags(ESCAPES));
+
+  private static final ImmutableMap<String, Uop> BY_NAME;
+
+  static {
+    ImmutableMap.Builder<String, Uop> b = ImmutableMap.builder();
+    for (Uop u : values()) {
+      b.put(u.uopName(), u);
+    }
+    BY_NAME = b.buildOrThrow();
+  }
+
+  private final IntUnaryOperator inputs;
+  private final IntUnaryOperator outputs;
+  private final boolean fixedStack;
+  private final Set<OperandKind> kinds;
+  private final Set<UopFlag> flags;
+  private final ImmutableList<GuardFact> proves;
+  private final TypeFact produces;
+
+  Uop(Def d) {
+    this.inputs = d.inputs;
+    this.outputs = d.outputs;
+    this.fixedStack = d.fixedStack;
+    this.kinds = Sets.immutableEnumSet(d.kinds);
+    EnumSet<UopFlag> f = EnumSet.copyOf(d.flags);
+    // Derived flags, so the table cannot disagree with itself.
+    if (d.kinds.contains(EXIT)) {
+      f.add(UopFlag.EXIT);
+    }
+    this.flags = Sets.immutableEnumSet(f);
+    this.proves = d.proves.build();
+    this.produces = d.produces;
+  }
+
+  /** The uop with the given CPython-style name ("_LOAD_FAST"). */
+  public static Uop named(String uopName) {
+    Uop u = BY_NAME.get(uopName);
+    if (u == null) {
+      throw new IllegalArgumentException("unknown uop: " + uopName);
+    }
+    return u;
+  }
+
+  /** The uop with the given name, if any. */
+  public static Optional<Uop> lookup(String uopName) {
+    return Optional.ofNullable(BY_NAME.get(uopName));
+  }
+
+  /** The CPython-style name: the constant with a leading underscore ("_GUARD_BOTH_INT"). */
+  public String uopName() {
+    return "_" + name();
+  }
+
+  /** Stack items the uop reads (and removes) for this oparg. */
+  public int inputs(int oparg) {
+    return inputs.applyAsInt(oparg);
+  }
+
+  /** Stack items the uop leaves in place of its inputs, for this oparg. */
+  public int outputs(int oparg) {
+    return outputs.applyAsInt(oparg);
+  }
+
+  /** Net change of the stack depth on the fall-through path. */
+  public int stackEffect(int oparg) {
+    return outputs(oparg) - inputs(oparg);
+  }
+
+  /** True when inputs and outputs do not depend on the oparg. */
+  public boolean hasFixedStackEffect() {
+    return fixedStack;
+  }
+
+  public Set<OperandKind> operandKinds() {
+    return kinds;
+  }
+
+  public boolean has(OperandKind kind) {
+    return kinds.contains(kind);
+  }
+
+  public Set<UopFlag> flags() {
+    return flags;
+  }
+
+  public boolean is(UopFlag flag) {
+    return flags.contains(flag);
+  }
+
+  /** For a guard, what it proves about its inputs (or the frame); empty for other uops. */
+  public ImmutableList<GuardFact> proves() {
+    return proves;
+  }
+
+  /** What is known of the uop's top output whatever its inputs were, if anything. */
+  public Optional<TypeFact> produces() {
+    return Optional.ofNullable(produces);
+  }
+
+  /** True when the uop's target field is used (an exit index or a block id). */
+  public boolean hasTarget() {
+    return kinds.contains(EXIT) || kinds.contains(BLOCK);
+  }
+
+  // ------------------------------------------------------------------------------ table DSL
+
+  private static Def def(int in, int out) {
+    return new Def(o -> in, o -> out, true);
+  }
+
+  private static Def def(IntUnaryOperator in, IntUnaryOperator out) {
+    return new Def(in, out, false);
+  }
+
+  /** One row of the table while the enum is being built. */
+  private static final class Def {
+    final IntUnaryOperator inputs;
+    final IntUnaryOperator outputs;
+    final boolean fixedStack;
+    final EnumSet<OperandKind> kinds = EnumSet.noneOf(OperandKind.class);
+    final EnumSet<UopFlag> flags = EnumSet.noneOf(UopFlag.class);
+    final ImmutableList.Builder<GuardFact> proves = ImmutableList.builder();
+    TypeFact produces;
+
+    Def(IntUnaryOperator inputs, IntUnaryOperator outputs, boolean fixedStack) {
+      this.inputs = inputs;
+      this.outputs = outputs;
+      this.fixedStack = fixedStack;
+    }
+
+    Def kinds(OperandKind... ks) {
+      for (OperandKind k : ks) {
+        kinds.add(k);
+      }
+      return this;
+    }
+
+    Def flags(UopFlag... fs) {
+      for (UopFlag f : fs) {
+        flags.add(f);
+      }
+      return this;
+    }
+
+    Def proves(int slot, TypeFact fact) {
+      proves.add(new GuardFact(slot, fact));
+      return this;
+    }
+
+    Def produces(TypeFact fact) {
+      produces = fact;
+      return this;
+    }
+  }
+}
