@@ -21,6 +21,7 @@ import org.stitchjit.runtime.ast.Node.Stmt;
 import org.stitchjit.runtime.compiler.FlowGraph.Block;
 import org.stitchjit.runtime.compiler.FlowGraph.Instr;
 import org.stitchjit.runtime.compiler.FlowGraph.Pseudo;
+import org.stitchjit.runtime.parser.ExprDescriptions;
 import org.stitchjit.runtime.parser.GuestSyntaxError;
 
 /**
@@ -1347,61 +1348,7 @@ public final class Compiler {
   // ---------------------------------------------------------------- targets
 
   private static String exprName(Expr e) {
-    if (e instanceof Node.Attribute) {
-      return "attribute";
-    } else if (e instanceof Node.Subscript) {
-      return "subscript";
-    } else if (e instanceof Node.Starred) {
-      return "starred";
-    } else if (e instanceof Node.Name) {
-      return "name";
-    } else if (e instanceof Node.ListExpr) {
-      return "list";
-    } else if (e instanceof Node.TupleExpr) {
-      return "tuple";
-    } else if (e instanceof Node.Lambda) {
-      return "lambda";
-    } else if (e instanceof Node.Call) {
-      return "function call";
-    } else if (e instanceof Node.BoolOp || e instanceof Node.BinOp
-        || e instanceof Node.UnaryOp) {
-      return "expression";
-    } else if (e instanceof Node.GeneratorExp) {
-      return "generator expression";
-    } else if (e instanceof Node.Yield || e instanceof Node.YieldFrom) {
-      return "yield expression";
-    } else if (e instanceof Node.ListComp) {
-      return "list comprehension";
-    } else if (e instanceof Node.SetComp) {
-      return "set comprehension";
-    } else if (e instanceof Node.DictComp) {
-      return "dict comprehension";
-    } else if (e instanceof Node.DictExpr) {
-      return "dict literal";
-    } else if (e instanceof Node.SetExpr) {
-      return "set display";
-    } else if (e instanceof Node.JoinedStr || e instanceof Node.FormattedValue) {
-      return "f-string expression";
-    } else if (e instanceof Node.Constant c) {
-      Object v = c.value();
-      if (v == null) {
-        return "None";
-      } else if (Boolean.FALSE.equals(v)) {
-        return "False";
-      } else if (Boolean.TRUE.equals(v)) {
-        return "True";
-      } else if (v == Node.EllipsisValue.INSTANCE) {
-        return "ellipsis";
-      }
-      return "literal";
-    } else if (e instanceof Node.Compare) {
-      return "comparison";
-    } else if (e instanceof Node.IfExp) {
-      return "conditional expression";
-    } else if (e instanceof Node.NamedExpr) {
-      return "named expression";
-    }
-    return "expression";
+    return ExprDescriptions.describe(e);
   }
 
   private static boolean isStorable(Expr e) {
@@ -1448,41 +1395,28 @@ public final class Compiler {
       default -> { }
     }
     switch (kind) {
-      case DEREF -> {
-        Opcode op = switch (ctx) {
-          case LOAD -> u.ste.kind == Symtable.Kind.CLASS ? Opcode.LOAD_CLASSDEREF
-              : Opcode.LOAD_DEREF;
-          case STORE -> Opcode.STORE_DEREF;
-          case DEL -> Opcode.DELETE_DEREF;
-        };
-        addOp(op, derefIndex(mangled, cell));
-      }
-      case FAST -> {
-        Opcode op = switch (ctx) {
-          case LOAD -> Opcode.LOAD_FAST;
-          case STORE -> Opcode.STORE_FAST;
-          case DEL -> Opcode.DELETE_FAST;
-        };
-        addOp(op, varnameIndex(mangled));
-      }
-      case GLOBAL -> {
-        Opcode op = switch (ctx) {
-          case LOAD -> Opcode.LOAD_GLOBAL;
-          case STORE -> Opcode.STORE_GLOBAL;
-          case DEL -> Opcode.DELETE_GLOBAL;
-        };
-        addOp(op, nameIndex(mangled));
-      }
-      case NAME -> {
-        Opcode op = switch (ctx) {
-          case LOAD -> Opcode.LOAD_NAME;
-          case STORE -> Opcode.STORE_NAME;
-          case DEL -> Opcode.DELETE_NAME;
-        };
-        addOp(op, nameIndex(mangled));
-      }
+      case DEREF -> addOp(byCtx(ctx,
+              u.ste.kind == Symtable.Kind.CLASS ? Opcode.LOAD_CLASSDEREF : Opcode.LOAD_DEREF,
+              Opcode.STORE_DEREF, Opcode.DELETE_DEREF),
+          derefIndex(mangled, cell));
+      case FAST -> addOp(byCtx(ctx, Opcode.LOAD_FAST, Opcode.STORE_FAST, Opcode.DELETE_FAST),
+          varnameIndex(mangled));
+      case GLOBAL -> addOp(
+          byCtx(ctx, Opcode.LOAD_GLOBAL, Opcode.STORE_GLOBAL, Opcode.DELETE_GLOBAL),
+          nameIndex(mangled));
+      case NAME -> addOp(byCtx(ctx, Opcode.LOAD_NAME, Opcode.STORE_NAME, Opcode.DELETE_NAME),
+          nameIndex(mangled));
       default -> throw new IllegalStateException();
     }
+  }
+
+  /** The one of a load/store/delete opcode family that {@code ctx} calls for. */
+  private static Opcode byCtx(Ctx ctx, Opcode load, Opcode store, Opcode del) {
+    return switch (ctx) {
+      case LOAD -> load;
+      case STORE -> store;
+      case DEL -> del;
+    };
   }
 
   // ---------------------------------------------------------------- expressions

@@ -301,33 +301,23 @@ public final class DictViews {
     }
   };
 
-  static final TypeOps ITER_OPS = new TypeOps() {
+  static final TypeOps ITER_OPS = new SizeCheckedIterOps("dictionary changed size during iteration") {
     @Override
-    public long iter(VM vm, long self) {
-      return self;
+    int size(long d) {
+      return Dicts.size(d);
     }
 
     @Override
-    public long next(VM vm, long it) {
-      long d = Mem.getLong(it + Layout.Iter.SEQ);
-      if (d == 0) {
-        return 0;
-      }
-      if (intValue(Mem.getLong(it + Layout.Iter.LIMIT)) != Dicts.size(d)) {
-        // Sticky, as in CPython: every later next() fails the same way.
-        Mem.putLong(it + Layout.Iter.LIMIT, fromInt(-1));
-        throw vm.raise(vm.runtimeError, "dictionary changed size during iteration");
-      }
-      int i = (int) intValue(Mem.getLong(it + Layout.Iter.INDEX));
+    int nextLive(VM vm, long d, int i) {
       int filled = Dicts.filled(d);
       while (i < filled && Dicts.entryKey(d, i) == 0) {
         i++;
       }
-      if (i >= filled) {
-        Mem.putLong(it + Layout.Iter.SEQ, 0);
-        return 0;
-      }
-      Mem.putLong(it + Layout.Iter.INDEX, fromInt(i + 1));
+      return i < filled ? i : -1;
+    }
+
+    @Override
+    long item(VM vm, long it, long d, int i) {
       return switch (viewKind(it)) {
         case DictType.VIEW_KEYS -> Dicts.entryKey(d, i);
         case DictType.VIEW_VALUES -> Dicts.entryValue(d, i);

@@ -110,18 +110,20 @@ public final class SetType {
     });
   }
 
-  /** Visits the live keys of a set with their stored hashes; each key is rooted meanwhile. */
+  /**
+   * A step over a key and its hash: a visitor of {@link #forEachEntry} (returns false to stop)
+   * or a membership operation of {@link #withMemberKey} (returns its result).
+   */
   @FunctionalInterface
-  private interface EntryVisitor {
-    /** Returns false to stop. */
-    boolean visit(long key, long hash);
+  private interface KeyOp {
+    boolean apply(long key, long hash);
   }
 
   /**
    * Walks the live slots of so in table order, re-reading the table at each step (the visitor
    * may run guest code that mutates so). Returns false when the visitor stopped early.
    */
-  private static boolean forEachEntry(VM vm, long so, EntryVisitor visitor) {
+  private static boolean forEachEntry(VM vm, long so, KeyOp visitor) {
     long mark = vm.handleMark();
     try {
       for (int i = 0; (i = SetTable.nextLive(vm, so, i)) >= 0; i++) {
@@ -129,7 +131,7 @@ public final class SetType {
         long k = SetTable.keyAt(so, i);
         long h = SetTable.hashAt(so, i);
         vm.pushHandle(k);
-        if (!visitor.visit(k, h)) {
+        if (!visitor.apply(k, h)) {
           return false;
         }
       }
@@ -146,11 +148,6 @@ public final class SetType {
   }
 
   // ================================================================== membership
-
-  @FunctionalInterface
-  private interface KeyOp {
-    boolean apply(long key, long hash);
-  }
 
   /**
    * Hashes key for contains/remove/discard. A set is unhashable, but CPython lets it stand for
@@ -702,29 +699,19 @@ public final class SetType {
     }
   };
 
-  static final TypeOps ITER_OPS = new TypeOps() {
+  static final TypeOps ITER_OPS = new SizeCheckedIterOps("Set changed size during iteration") {
     @Override
-    public long iter(VM vm, long self) {
-      return self;
+    int size(long so) {
+      return SetTable.used(so);
     }
 
     @Override
-    public long next(VM vm, long it) {
-      long so = Mem.getLong(it + Layout.Iter.SEQ);
-      if (so == 0) {
-        return 0;
-      }
-      if (intValue(Mem.getLong(it + Layout.Iter.LIMIT)) != SetTable.used(so)) {
-        // Sticky, as in CPython: every later next() fails the same way.
-        Mem.putLong(it + Layout.Iter.LIMIT, fromInt(-1));
-        throw vm.raise(vm.runtimeError, "Set changed size during iteration");
-      }
-      int i = SetTable.nextLive(vm, so, (int) intValue(Mem.getLong(it + Layout.Iter.INDEX)));
-      if (i < 0) {
-        Mem.putLong(it + Layout.Iter.SEQ, 0);
-        return 0;
-      }
-      Mem.putLong(it + Layout.Iter.INDEX, fromInt(i + 1));
+    int nextLive(VM vm, long so, int i) {
+      return SetTable.nextLive(vm, so, i);
+    }
+
+    @Override
+    long item(VM vm, long it, long so, int i) {
       return SetTable.keyAt(so, i);
     }
   };

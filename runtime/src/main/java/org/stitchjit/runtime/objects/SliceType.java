@@ -110,6 +110,12 @@ public final class SliceType implements TypeOps {
     return vm.newStr(sb.toString());
   }
 
+  /** Slices are unhashable in CPython 3.11 (the default would hash them by identity). */
+  @Override
+  public long hash(VM vm, long self) {
+    throw vm.typeError("unhashable type: 'slice'");
+  }
+
   /** Slices compare as the tuples (start, stop, step). */
   @Override
   public long richCompare(VM vm, long a, long b, int op) {

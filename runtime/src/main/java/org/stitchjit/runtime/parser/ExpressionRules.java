@@ -52,51 +52,11 @@ abstract class ExpressionRules extends ParameterRules {
 
   /** {@code expressions}: expression (',' expression)* [','], a tuple if any comma. */
   final Expr expressions() {
-    Token first = peek();
-    Expr a = expression();
-    if (a == null) {
-      return null;
-    }
-    if (!at(TokenType.COMMA)) {
-      return a;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(a);
-    commaContinuation(elts, this::expression);
-    expect(TokenType.COMMA);
-    return fin(new TupleExpr(elts, Ctx.LOAD, first.line, first.col));
+    return elementOrTuple(this::expression, Ctx.LOAD);
   }
 
   final Expr starExpressions() {
-    Token first = peek();
-    Expr a = starExpression();
-    if (a == null) {
-      return null;
-    }
-    if (!at(TokenType.COMMA)) {
-      return a;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(a);
-    commaContinuation(elts, this::starExpression);
-    expect(TokenType.COMMA);
-    return fin(new TupleExpr(elts, Ctx.LOAD, first.line, first.col));
-  }
-
-  /** Appends {@code (',' elem)*}, leaving a trailing comma unconsumed. */
-  private <T> void commaContinuation(List<T> out, java.util.function.Supplier<T> element) {
-    for (;;) {
-      int save = mark;
-      if (expect(TokenType.COMMA) == null) {
-        return;
-      }
-      T next = element.get();
-      if (next == null) {
-        mark = save;
-        return;
-      }
-      out.add(next);
-    }
+    return elementOrTuple(this::starExpression, Ctx.LOAD);
   }
 
   @Override
@@ -328,28 +288,9 @@ abstract class ExpressionRules extends ParameterRules {
   }
 
   private Expr inversion() {
-    int start = mark;
-    Token.Memo m = memoLookup(M_INVERSION);
-    if (m != null) {
-      return (Expr) m.node;
-    }
-    enter();
-    Expr result = null;
-    Token not = expect(TokenType.NOT);
-    if (not != null) {
-      Expr a = inversion();
-      if (a != null) {
-        result = fin(new UnaryOp(UnaryOperator.NOT, a, not.line, not.col));
-      } else {
-        mark = start;
-      }
-    }
-    if (result == null) {
-      result = comparison();
-    }
-    leave();
-    memoStore(start, M_INVERSION, result);
-    return result;
+    return prefixOperation(M_INVERSION,
+        t -> t.type == TokenType.NOT ? UnaryOperator.NOT : null,
+        this::inversion, this::comparison);
   }
 
   private Expr comparison() {
@@ -504,20 +445,33 @@ abstract class ExpressionRules extends ParameterRules {
   }
 
   private Expr factor() {
+    return prefixOperation(M_FACTOR,
+        t -> t.type == TokenType.PLUS ? UnaryOperator.UADD
+            : t.type == TokenType.MINUS ? UnaryOperator.USUB
+            : t.type == TokenType.TILDE ? UnaryOperator.INVERT : null,
+        this::factor, this::power);
+  }
+
+  /**
+   * The memoized shape shared by inversion and factor: {@code op operand | next}, where
+   * {@code prefix} gives the unary operator a token starts (or null), {@code operand} is the
+   * rule itself and {@code next} the next tighter rule.
+   */
+  private Expr prefixOperation(int rule,
+      java.util.function.Function<Token, UnaryOperator> prefix,
+      java.util.function.Supplier<Expr> operand, java.util.function.Supplier<Expr> next) {
     int start = mark;
-    Token.Memo m = memoLookup(M_FACTOR);
+    Token.Memo m = memoLookup(rule);
     if (m != null) {
       return (Expr) m.node;
     }
     enter();
     Token t = peek();
-    UnaryOperator op = t.type == TokenType.PLUS ? UnaryOperator.UADD
-        : t.type == TokenType.MINUS ? UnaryOperator.USUB
-        : t.type == TokenType.TILDE ? UnaryOperator.INVERT : null;
+    UnaryOperator op = prefix.apply(t);
     Expr result = null;
     if (op != null) {
       mark++;
-      Expr a = factor();
+      Expr a = operand.get();
       if (a != null) {
         result = fin(new UnaryOp(op, a, t.line, t.col));
       } else {
@@ -525,10 +479,10 @@ abstract class ExpressionRules extends ParameterRules {
       }
     }
     if (result == null) {
-      result = power();
+      result = next.get();
     }
     leave();
-    memoStore(start, M_FACTOR, result);
+    memoStore(start, rule, result);
     return result;
   }
 

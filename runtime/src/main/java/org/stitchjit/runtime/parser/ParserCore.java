@@ -6,7 +6,6 @@ import java.util.List;
 import org.stitchjit.runtime.ast.Node;
 import org.stitchjit.runtime.ast.Node.Attribute;
 import org.stitchjit.runtime.ast.Node.Compare;
-import org.stitchjit.runtime.ast.Node.Constant;
 import org.stitchjit.runtime.ast.Node.Ctx;
 import org.stitchjit.runtime.ast.Node.Expr;
 import org.stitchjit.runtime.ast.Node.ListExpr;
@@ -293,61 +292,7 @@ abstract class ParserCore {
 
   /** What CPython calls an expression in "cannot assign to %s" messages. */
   static String exprName(Expr e) {
-    if (e instanceof Attribute) {
-      return "attribute";
-    } else if (e instanceof Subscript) {
-      return "subscript";
-    } else if (e instanceof Starred) {
-      return "starred";
-    } else if (e instanceof Name) {
-      return "name";
-    } else if (e instanceof ListExpr) {
-      return "list";
-    } else if (e instanceof TupleExpr) {
-      return "tuple";
-    } else if (e instanceof Node.Lambda) {
-      return "lambda";
-    } else if (e instanceof Node.Call) {
-      return "function call";
-    } else if (e instanceof Node.BoolOp || e instanceof Node.BinOp
-        || e instanceof Node.UnaryOp) {
-      return "expression";
-    } else if (e instanceof Node.GeneratorExp) {
-      return "generator expression";
-    } else if (e instanceof Node.Yield || e instanceof Node.YieldFrom) {
-      return "yield expression";
-    } else if (e instanceof Node.ListComp) {
-      return "list comprehension";
-    } else if (e instanceof Node.SetComp) {
-      return "set comprehension";
-    } else if (e instanceof Node.DictComp) {
-      return "dict comprehension";
-    } else if (e instanceof Node.DictExpr) {
-      return "dict literal";
-    } else if (e instanceof Node.SetExpr) {
-      return "set display";
-    } else if (e instanceof Node.JoinedStr || e instanceof Node.FormattedValue) {
-      return "f-string expression";
-    } else if (e instanceof Constant c) {
-      Object v = c.value();
-      if (v == null) {
-        return "None";
-      } else if (Boolean.TRUE.equals(v)) {
-        return "True";
-      } else if (Boolean.FALSE.equals(v)) {
-        return "False";
-      } else if (v == Node.EllipsisValue.INSTANCE) {
-        return "ellipsis";
-      }
-      return "literal";
-    } else if (e instanceof Compare) {
-      return "comparison";
-    } else if (e instanceof Node.IfExp) {
-      return "conditional expression";
-    } else if (e instanceof Node.NamedExpr) {
-      return "named expression";
-    }
-    return "expression";
+    return ExprDescriptions.describe(e);
   }
 
   enum TargetsType { STAR_TARGETS, DEL_TARGETS, FOR_TARGETS }

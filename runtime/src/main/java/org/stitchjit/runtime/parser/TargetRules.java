@@ -37,30 +37,7 @@ abstract class TargetRules extends ParserCore {
   // ---------------------------------------------------------------- star_targets
 
   final Expr starTargets() {
-    Token first = peek();
-    Expr a = starTarget();
-    if (a == null) {
-      return null;
-    }
-    if (!at(TokenType.COMMA)) {
-      return a;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(a);
-    for (;;) {
-      int save = mark;
-      if (expect(TokenType.COMMA) == null) {
-        break;
-      }
-      Expr c = starTarget();
-      if (c == null) {
-        mark = save;
-        break;
-      }
-      elts.add(c);
-    }
-    expect(TokenType.COMMA);
-    return fin(new TupleExpr(elts, Ctx.STORE, first.line, first.col));
+    return elementOrTuple(this::starTarget, Ctx.STORE);
   }
 
   private List<Expr> starTargetsListSeq() {
@@ -79,18 +56,7 @@ abstract class TargetRules extends ParserCore {
     }
     List<Expr> elts = new ArrayList<>();
     elts.add(a);
-    for (;;) {
-      int save = mark;
-      if (expect(TokenType.COMMA) == null) {
-        break;
-      }
-      Expr c = starTarget();
-      if (c == null) {
-        mark = save;
-        break;
-      }
-      elts.add(c);
-    }
+    appendSeparated(TokenType.COMMA, elts, this::starTarget);
     if (elts.size() > 1) {
       expect(TokenType.COMMA);
       return elts;
@@ -145,35 +111,8 @@ abstract class TargetRules extends ParserCore {
   }
 
   private Expr starAtom() {
-    int start = mark;
-    Token first = peek();
-    Token name = expect(TokenType.NAME);
-    if (name != null) {
-      return fin(new Name(identifier(name), Ctx.STORE, name.line, name.col));
-    }
-    if (expect(TokenType.LPAR) != null) {
-      Expr a = targetWithStarAtom();
-      if (a != null && expect(TokenType.RPAR) != null) {
-        return withCtx(a, Ctx.STORE);
-      }
-      mark = start + 1;
-      List<Expr> elts = starTargetsTupleSeq();
-      if (expect(TokenType.RPAR) != null) {
-        return fin(new TupleExpr(elts == null ? List.of() : elts, Ctx.STORE, first.line,
-            first.col));
-      }
-      mark = start;
-      return null;
-    }
-    if (expect(TokenType.LSQB) != null) {
-      List<Expr> elts = starTargetsListSeq();
-      if (expect(TokenType.RSQB) != null) {
-        return fin(new ListExpr(elts == null ? List.of() : elts, Ctx.STORE, first.line,
-            first.col));
-      }
-      mark = start;
-    }
-    return null;
+    return targetAtom(Ctx.STORE, this::targetWithStarAtom, this::starTargetsTupleSeq,
+        this::starTargetsListSeq);
   }
 
   final Expr singleTarget() {
@@ -322,38 +261,48 @@ abstract class TargetRules extends ParserCore {
   }
 
   private Expr delTAtom() {
+    return targetAtom(Ctx.DEL, this::delTarget, this::delTargets, this::delTargets);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * The shape shared by star_atom and del_t_atom: {@code NAME | '(' target ')'
+   * | '(' [tupleSeq] ')' | '[' [listSeq] ']'}, building nodes in context {@code ctx}.
+   */
+  private Expr targetAtom(Ctx ctx, java.util.function.Supplier<Expr> target,
+      java.util.function.Supplier<List<Expr>> tupleSeq,
+      java.util.function.Supplier<List<Expr>> listSeq) {
     int start = mark;
     Token first = peek();
     Token name = expect(TokenType.NAME);
     if (name != null) {
-      return fin(new Name(identifier(name), Ctx.DEL, name.line, name.col));
+      return fin(new Name(identifier(name), ctx, name.line, name.col));
     }
     if (expect(TokenType.LPAR) != null) {
-      Expr a = delTarget();
+      Expr a = target.get();
       if (a != null && expect(TokenType.RPAR) != null) {
-        return withCtx(a, Ctx.DEL);
+        return withCtx(a, ctx);
       }
       mark = start + 1;
-      List<Expr> elts = delTargets();
+      List<Expr> elts = tupleSeq.get();
       if (expect(TokenType.RPAR) != null) {
-        return fin(new TupleExpr(elts == null ? List.of() : elts, Ctx.DEL, first.line,
+        return fin(new TupleExpr(elts == null ? List.of() : elts, ctx, first.line,
             first.col));
       }
       mark = start;
       return null;
     }
     if (expect(TokenType.LSQB) != null) {
-      List<Expr> elts = delTargets();
+      List<Expr> elts = listSeq.get();
       if (expect(TokenType.RSQB) != null) {
-        return fin(new ListExpr(elts == null ? List.of() : elts, Ctx.DEL, first.line,
+        return fin(new ListExpr(elts == null ? List.of() : elts, ctx, first.line,
             first.col));
       }
       mark = start;
     }
     return null;
   }
-
-  // ---------------------------------------------------------------- helpers
 
   /** CPython's {@code ','.elem+}: one or more elements separated by commas. */
   final <T> List<T> commaSeparated(java.util.function.Supplier<T> element) {
@@ -368,18 +317,44 @@ abstract class TargetRules extends ParserCore {
     }
     List<T> out = new ArrayList<>();
     out.add(first);
+    appendSeparated(separator, out, element);
+    return out;
+  }
+
+  /** Appends {@code (sep elem)*} to {@code out}, leaving a trailing separator unconsumed. */
+  final <T> void appendSeparated(TokenType separator, List<T> out,
+      java.util.function.Supplier<T> element) {
     for (;;) {
       int save = mark;
       if (expect(separator) == null) {
-        break;
+        return;
       }
       T next = element.get();
       if (next == null) {
         mark = save;
-        break;
+        return;
       }
       out.add(next);
     }
-    return out;
+  }
+
+  /**
+   * {@code elem (',' elem)* [',']}: the element alone, or, if a comma follows it, a tuple of
+   * all the elements in context {@code ctx} (the shape of star_targets and expressions).
+   */
+  final Expr elementOrTuple(java.util.function.Supplier<Expr> element, Ctx ctx) {
+    Token first = peek();
+    Expr a = element.get();
+    if (a == null) {
+      return null;
+    }
+    if (!at(TokenType.COMMA)) {
+      return a;
+    }
+    List<Expr> elts = new ArrayList<>();
+    elts.add(a);
+    appendSeparated(TokenType.COMMA, elts, element);
+    expect(TokenType.COMMA);
+    return fin(new TupleExpr(elts, ctx, first.line, first.col));
   }
 }

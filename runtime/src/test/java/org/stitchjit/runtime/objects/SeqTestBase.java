@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.stitchjit.api.bytecode.CompareOp;
+import org.stitchjit.runtime.GuestVm;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.runtime.vm.BuiltinImpl;
@@ -14,20 +15,20 @@ import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.PyException;
 import org.stitchjit.runtime.vm.VM;
 
-/** A VM with the sequence kinds installed and helpers that read like the Python they test. */
+/** A full guest VM (real protocols and builtins) with helpers that read like the Python they test. */
 abstract class SeqTestBase {
+  GuestVm guest;
   VM vm;
 
   @BeforeEach
   void setUpVm() {
-    vm = new VM(1L << 30, System.out, System.err);
-    vm.rt = new SeqTestRuntime(vm);
-    SequenceTypes.install(vm);
+    guest = new GuestVm(1L << 30, System.out, System.err);
+    vm = guest.vm();
   }
 
   @AfterEach
   void closeVm() {
-    vm.close();
+    guest.close();
   }
 
   long s(String text) {
