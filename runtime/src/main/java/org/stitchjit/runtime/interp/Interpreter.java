@@ -511,7 +511,7 @@ public final class Interpreter {
                 int base = oparg >= BinaryOp.INPLACE ? oparg - BinaryOp.INPLACE : oparg;
                 long r = base == BinaryOp.AND ? a & b
                     : base == BinaryOp.OR ? a | b
-                    : base == BinaryOp.XOR ? (a ^ b) | 1 : 0;
+                    : base == BinaryOp.XOR ? (a ^ b) | 1 : smallIntArith(base, a, b);
                 if (r != 0) {
                   sp -= 8;
                   U.putLong(sp - 8, r);
@@ -1454,6 +1454,49 @@ public final class Interpreter {
 
   private PyException initReturned(long v) {
     return vm.typeError("__init__() should return None, not '" + vm.typeNameOf(v) + "'");
+  }
+
+  /**
+   * The operators on two small ints that have no specialized instruction (floor division,
+   * modulo, shifts, true division), done without the generic protocol. Returns the result, or
+   * 0 to take the generic path (errors such as division by zero, results that need a big int).
+   */
+  private long smallIntArith(int base, long a, long b) {
+    long x = a >> 1;
+    long y = b >> 1;
+    switch (base) {
+      case BinaryOp.FLOOR_DIVIDE: {
+        if (y == 0) {
+          return 0;
+        }
+        long q = Math.floorDiv(x, y);
+        return Tag.fitsSmall(q) ? (q << 1) | 1 : 0;
+      }
+      case BinaryOp.REMAINDER:
+        return y == 0 ? 0 : (Math.floorMod(x, y) << 1) | 1;
+      case BinaryOp.RSHIFT:
+        if (y < 0) {
+          return 0;
+        }
+        return ((y >= 63 ? (x < 0 ? -1 : 0) : x >> y) << 1) | 1;
+      case BinaryOp.LSHIFT: {
+        if (y < 0 || y >= 62) {
+          return 0;
+        }
+        long r = x << y;
+        return (r >> y) == x && Tag.fitsSmall(r) ? (r << 1) | 1 : 0;
+      }
+      case BinaryOp.TRUE_DIVIDE: {
+        // Both operands exact in a double: one rounding, as CPython's correctly rounded division.
+        long limit = 1L << 53;
+        if (y == 0 || x >= limit || x <= -limit || y >= limit || y <= -limit) {
+          return 0;
+        }
+        return vm.newFloat((double) x / (double) y);
+      }
+      default:
+        return 0;
+    }
   }
 
   private static void sync(long frame, int here, long sp, long stackBase) {
