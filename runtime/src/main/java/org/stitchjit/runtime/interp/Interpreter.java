@@ -1011,6 +1011,10 @@ public final class Interpreter {
                   U.putLong(sp, U.getLong(seq + Layout.Tuple.ITEMS + 8L * i));
                   sp += 8;
                 }
+                if (oparg == 2 && readyToSpecialize(bc, here)) {
+                  rewrite(bc, here, Opcode.UNPACK_SEQUENCE_TWO_TUPLE, oparg);
+                  specializations++;
+                }
                 break;
               }
               if ((seq & 1) == 0 && U.getLong(seq) == vm.listType && (U.getLong(seq + Layout.List.SIZE) >> 1) == oparg) {
@@ -1025,8 +1029,20 @@ public final class Interpreter {
               sp = p.unpackSequence(sp, oparg);
               break;
             }
-            case Op.UNPACK_SEQUENCE_TWO_TUPLE:
-              throw new IllegalStateException("not emitted");
+            case Op.UNPACK_SEQUENCE_TWO_TUPLE: {
+              long seq = U.getLong(sp - 8);
+              if ((seq & 1) == 0 && U.getLong(seq) == vm.tupleType
+                  && ((U.getLong(seq + 8) >>> 4) & 0x3FFFFFFFL) == 2) {
+                U.putLong(sp - 8, U.getLong(seq + Layout.Tuple.ITEMS + 8));
+                U.putLong(sp, U.getLong(seq + Layout.Tuple.ITEMS));
+                sp += 8;
+                ip += 1;
+                break;
+              }
+              deopt(bc, here, Opcode.UNPACK_SEQUENCE, oparg);
+              ip = here;
+              break;
+            }
 
             // ---------------------------------------------------------- control flow
             case Op.JUMP_FORWARD:
@@ -1251,6 +1267,13 @@ public final class Interpreter {
                 args = nullSlot + 16;
                 nargs = oparg;
               }
+              // The specialized forms only guard; the call itself is the generic one below.
+              if (op == Op.CALL_PY_EXACT_ARGS ? callable != U.getLong(bc + 8L * (here + 2))
+                  : op == Op.CALL_BUILTIN
+                      && ((callable & 1) != 0 || U.getLong(callable) != vm.builtinType)) {
+                deopt(bc, here, Opcode.CALL, oparg);
+                op = Op.CALL;
+              }
               if ((callable & 1) == 0 && U.getLong(callable) == vm.functionType) {
                 long code = U.getLong(callable + Layout.Function.CODE);
                 CodeInfo callee =
@@ -1262,6 +1285,11 @@ public final class Interpreter {
                   long nf = 0;
                   if (kw == 0 && nargs == callee.argcount && callee.simpleArgs) {
                     nf = pushSimple(callee, callable, args, nargs);
+                    if (op == Op.CALL && nf != 0 && readyToSpecialize(bc, here)) {
+                      U.putLong(bc + 8L * (here + 2), callable);
+                      rewrite(bc, here, Opcode.CALL_PY_EXACT_ARGS, oparg);
+                      specializations++;
+                    }
                   }
                   if (nf == 0) {
                     nf = pushFrame(callee, callable,
@@ -1329,6 +1357,11 @@ public final class Interpreter {
                   U.putLong(nullSlot + 8, callable);
                 }
               }
+              if (op == Op.CALL && (callable & 1) == 0 && U.getLong(callable) == vm.builtinType
+                  && readyToSpecialize(bc, here)) {
+                rewrite(bc, here, Opcode.CALL_BUILTIN, oparg);
+                specializations++;
+              }
               sync(frame, here, sp, stackBase);
               long r = p.callWords(callable, args, nargs, kw);
               sp = nullSlot;
@@ -1378,7 +1411,7 @@ public final class Interpreter {
               break;
             }
             default:
-              throw new IllegalStateException("opcode " + op + " not implemented");
+              throw new IllegalStateException("corrupt bytecode: unknown opcode " + op);
           }
         }
       } catch (PyException e) {
