@@ -10,7 +10,6 @@ import java.util.Map;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Kind;
 import org.stitchjit.platforms.Mem;
-import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.TypeOps;
 import org.stitchjit.runtime.vm.VM;
 
@@ -328,10 +327,5 @@ public final class Exceptions {
       default:
         return false;
     }
-  }
-
-  /** Whether a dict has a key (used for small checks). */
-  boolean has(long dict, String key) {
-    return Dicts.getItemStr(vm, dict, vm.intern(key)) != 0;
   }
 }

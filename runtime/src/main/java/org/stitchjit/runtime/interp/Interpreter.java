@@ -1557,14 +1557,16 @@ public final class Interpreter {
   }
 
   // ================================================================ quickening
-  static void deopt(long bc, int here, Opcode generic, int oparg) {
+  private void deopt(long bc, int here, Opcode generic, int oparg) {
+    deoptimizations++;
     Mem.putLong(bc + 8L * here, Opcode.encode(generic, oparg));
     // Back off before trying to specialize this site again.
     Mem.putLong(bc + 8L * (here + 1), BACKOFF);
   }
 
   /** Back to the generic instruction, ready to specialize again on its next execution. */
-  static void respecialize(long bc, int here, Opcode generic, int oparg) {
+  private void respecialize(long bc, int here, Opcode generic, int oparg) {
+    deoptimizations++;
     Mem.putLong(bc + 8L * here, Opcode.encode(generic, oparg));
     Mem.putLong(bc + 8L * (here + 1), 0);
   }

@@ -672,14 +672,6 @@ public final class Protocols implements Runtime {
   }
 
   // ================================================================ attributes
-  static boolean shapeLacks(long obj, long attrOffset, long unused, long shape) {
-    return Mem.getLong(obj + attrOffset + Layout.Attrs.SHAPE) == shape;
-  }
-
-  long methodShapeGuard(long bc, int here) {
-    return Mem.getLong(bc + 8L * (here + 3));
-  }
-
   /** Offset of the (shape, values) pair in instances of type, or 0. */
   static long attrOffset(long type) {
     return intValue(Mem.getLong(type + Layout.Type.ATTR_OFFSET));

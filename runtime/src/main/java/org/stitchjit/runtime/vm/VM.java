@@ -13,7 +13,6 @@ import java.util.Map;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Kind;
-import org.stitchjit.api.layout.Layout.TypeFlags;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.heap.Collector;
@@ -858,15 +857,4 @@ public final class VM implements AutoCloseable {
     Mem.free(handleBase);
     Mem.free(ts);
   }
-
-  /** Bootstrapping needs raw access to the type id counter. */
-  int typeIdCounter() {
-    return nextTypeId;
-  }
-
-  static long flagsWord(int flags) {
-    return fromInt(flags);
-  }
-
-  static final int HEAPTYPE = TypeFlags.HEAPTYPE;
 }
