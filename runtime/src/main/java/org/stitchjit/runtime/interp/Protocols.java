@@ -1038,12 +1038,10 @@ public final class Protocols implements Runtime {
     Mem.putLong(c + 16, shape);
     Mem.putLong(c + 24, method);
     int oparg = Opcode.opargOf(Mem.getLong(bc + 8L * here));
+    // Objects guard on their type word (and shape, when they have attributes); small ints have
+    // no type word, so they take the form that guards through typeOf.
     Interpreter.rewrite(bc, here,
-        (obj & 1) == 0 && off != 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN,
-        oparg);
-    if ((obj & 1) == 0 && off == 0) {
-      Interpreter.rewrite(bc, here, Opcode.LOAD_METHOD_CLASS, oparg);
-    }
+        (obj & 1) == 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN, oparg);
     interp.specializations++;
   }
 
