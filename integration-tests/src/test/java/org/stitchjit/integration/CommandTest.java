@@ -131,6 +131,105 @@ class CommandTest {
     assertThat(r.err()).contains("unknown option --frobnicate").contains("usage:");
   }
 
+  Result help(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = StitchCommand.execute(List.of(args), dir,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        status);
+  }
+
+  /** A usage error: exit status 2 and one line naming the problem, never a stack trace. */
+  static void assertUsageError(Result r, String... mentions) {
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("stitch: ").contains(mentions)
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void jitOffRuns() throws IOException {
+    Result r = run("print(sum(range(10)))\n", "--jit=off");
+    assertThat(r).isEqualTo(new Result("45\n", "", 0));
+  }
+
+  @Test
+  void jitOptionsAreAcceptedWhenTheJitIsOff() throws IOException {
+    Result r = run("print(1)\n", "--jit=off", "--jit-option", "hot-loop=5",
+        "--jit-option=link-mode=patch");
+    assertThat(r).isEqualTo(new Result("1\n", "", 0));
+  }
+
+  @Test
+  void aMalformedJitSpecIsAUsageError() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit=nonsense"), "--jit", "'nonsense'",
+        "FRONTEND+BACKEND");
+  }
+
+  @Test
+  void anUnknownFrontendListsTheAvailableOnes() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit=nosuch+interp"),
+        "unknown JIT frontend 'nosuch' (available: first-instruction, tracing)");
+  }
+
+  @Test
+  void anUnknownBackendListsTheAvailableOnes() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit=tracing+nosuch"),
+        "unknown JIT backend 'nosuch' (available: interp)");
+  }
+
+  @Test
+  void aBadJitOptionValueNamesTheOption() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit-option", "hot-loop=abc"), "hot-loop", "'abc'");
+    assertUsageError(run("print(1)\n", "--jit-option=hot-loop=abc"), "hot-loop", "'abc'");
+  }
+
+  @Test
+  void anUnknownJitOptionListsTheKnownOnes() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit-option", "hotloop=3"), "'hotloop'", "hot-loop");
+  }
+
+  @Test
+  void aJitOptionNeedsKeyAndValue() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit-option", "hot-loop"), "KEY=VALUE");
+    Result r = help("run", "--jit-option");
+    assertUsageError(r, "--jit-option needs KEY=VALUE");
+  }
+
+  @Test
+  void dumpsNeedTheJitOn() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit=off", "--dump=uops"), "--dump", "off");
+    assertUsageError(run("print(1)\n", "--jit=tracing+interp", "--dump=bytes"), "dump",
+        "bytecode, uops, asm");
+    assertUsageError(run("print(1)\n", "--jit=tracing+interp", "--dump-dir=d"), "--dump-dir");
+  }
+
+  @Test
+  void helpListsTheOptionsAndTheJitComponents() {
+    for (List<String> args : List.of(List.of("--help"), List.of("run", "--help"),
+        List.of("run", "--jit=off", "-h"))) {
+      Result r = help(args.toArray(String[]::new));
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).contains("--jit=SPEC", "--jit-option KEY=VALUE", "--dump=WHAT",
+          "--dump-dir=DIR", "--stats-json=PATH", "--heap-limit=SIZE", "hot-loop")
+          .contains("frontends: first-instruction, tracing")
+          .contains("backends:  interp")
+          .contains("passes:    (none)");
+    }
+  }
+
+  /** Needs the runtime's JIT driver to mean anything: without it the JIT is never entered. */
+  @Test
+  void aPluginFrontendRunsFromTheCommandLine() throws IOException {
+    String program = "total = 0\nfor i in range(1000):\n    total += i\nprint(total)\n";
+    Result jitted = run(program, "--jit=first-instruction+interp", "--jit-option",
+        "hot-loop=1");
+    assertThat(jitted).isEqualTo(run(program, "--jit=off"));
+    assertThat(jitted.out()).isEqualTo("499500\n");
+  }
+
   @Test
   void missingFileIsReported() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -32,10 +32,24 @@ class CorpusTest {
 
   record Outcome(String stdout, String stderr, int status) {}
 
+  /**
+   * The JIT configurations every program must also pass under: thresholds of 1, so every loop
+   * and function is traced at its first chance and every exit grows a bridge at once.
+   */
+  static final List<String> TRACING_EVERYTHING = List.of("--jit=tracing+interp",
+      "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
+      "--jit-option", "hot-exit=1");
+
   static Outcome run(Path program, List<String> extraArgs) {
+    return run(program, List.of("--jit=off"), extraArgs);
+  }
+
+  static Outcome run(Path program, List<String> options, List<String> extraArgs) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> args = new ArrayList<>(List.of("run", program.getFileName().toString()));
+    List<String> args = new ArrayList<>(List.of("run"));
+    args.addAll(options);
+    args.add(program.getFileName().toString());
     args.addAll(extraArgs);
     int status;
     try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
@@ -125,18 +139,28 @@ class CorpusTest {
 
   @TestFactory
   Stream<DynamicTest> corpus() throws IOException {
+    return corpusUnder(List.of("--jit=off"));
+  }
+
+  /** Every program prints the same with everything traced and run on the reference backend. */
+  @TestFactory
+  Stream<DynamicTest> corpusUnderTracingReference() throws IOException {
+    return corpusUnder(TRACING_EVERYTHING);
+  }
+
+  private Stream<DynamicTest> corpusUnder(List<String> options) throws IOException {
     Map<String, String> known = knownFailures();
     return programs().stream().map(program -> {
       String rel = CORPUS.relativize(program).toString();
       return DynamicTest.dynamicTest(rel, () -> {
         Outcome o = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
-            () -> run(program, extraArgs(program)));
+            () -> run(program, options, extraArgs(program)));
         String problem = mismatch(program, o);
         if (known.containsKey(rel)) {
           assertThat(problem).as(rel + " is listed in known-failures.txt but now passes:"
               + " remove it from the list").isNotNull();
         } else {
-          assertThat(problem).as(rel).isNull();
+          assertThat(problem).as(rel + " " + options).isNull();
         }
       });
     });

@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stitchjit.api.jit.Jit;
+import org.stitchjit.runtime.jit.JitDriver;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.layout.Layout;
@@ -32,10 +35,19 @@ public final class GuestVm implements AutoCloseable {
   private final VM vm;
   private final Protocols protocols;
   private final Importer importer;
+  private final JitDriver driver;
   private long startNanos;
   private long endNanos;
 
   public GuestVm(long heapLimitBytes, PrintStream out, PrintStream err) {
+    this(heapLimitBytes, out, err, null, null);
+  }
+
+  /**
+   * A VM whose interpreter compiles hot code with jit (null: the JIT is off). Dumps the
+   * configuration asks for go to files in dumpDir, or to err when dumpDir is null.
+   */
+  public GuestVm(long heapLimitBytes, PrintStream out, PrintStream err, Jit jit, Path dumpDir) {
     vm = new VM(heapLimitBytes, out, err);
     NumberTypes.install(vm);
     SequenceTypes.install(vm);
@@ -44,6 +56,12 @@ public final class GuestVm implements AutoCloseable {
     importer = protocols.importer();
     BuiltinFunctions.install(vm);
     StdModules.install(vm);
+    driver = jit == null ? null : protocols.attachJit(jit, dumpDir);
+  }
+
+  /** The JIT driver, or null when the JIT is off. */
+  public JitDriver jitDriver() {
+    return driver;
   }
 
   public VM vm() {
@@ -140,11 +158,16 @@ public final class GuestVm implements AutoCloseable {
         vm.heap.committedBytes(),
         protocols.interpreter().specializations,
         protocols.interpreter().deoptimizations,
-        (endNanos - startNanos) / 1e6);
+        (endNanos - startNanos) / 1e6,
+        driver == null ? Map.of() : driver.stats().numbers(),
+        driver == null ? List.of() : driver.stats().topExitSites(10));
   }
 
   @Override
   public void close() {
+    if (driver != null) {
+      driver.close();
+    }
     vm.close();
   }
 }

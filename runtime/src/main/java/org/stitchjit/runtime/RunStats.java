@@ -1,6 +1,7 @@
 package org.stitchjit.runtime;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +17,9 @@ public record RunStats(
     long heapCommittedBytes,
     long specializations,
     long deoptimizations,
-    double wallMs) {
+    double wallMs,
+    Map<String, Number> jit,
+    List<String> jitTopExitSites) {
 
   /** Nested sections of named numbers, in display order. */
   public Map<String, Map<String, Number>> sections() {
@@ -40,6 +43,9 @@ public record RunStats(
     heap.put("peak_bytes", heapPeakBytes);
     heap.put("committed_bytes", heapCommittedBytes);
     s.put("heap", heap);
+    if (!jit.isEmpty()) {
+      s.put("jit", jit);
+    }
     return s;
   }
 
@@ -52,7 +58,13 @@ public record RunStats(
         Number v = e.getValue();
         String value = v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d)
             : String.format(Locale.ROOT, "%,d", v.longValue());
-        sb.append(String.format(Locale.ROOT, "%-32s %20s%n", key, value));
+        sb.append(String.format(Locale.ROOT, "%-40s %20s%n", key, value));
+      }
+    }
+    if (!jitTopExitSites.isEmpty()) {
+      sb.append("jit.top_exit_sites\n");
+      for (String site : jitTopExitSites) {
+        sb.append("  ").append(site).append('\n');
       }
     }
     return sb.toString();

@@ -242,7 +242,14 @@ public enum Opcode {
   FOR_ITER_RANGE(1, 1, FOR_ITER),
   FOR_ITER_LIST(1, 1, FOR_ITER),
   FOR_ITER_TUPLE(1, 1, FOR_ITER),
-  UNPACK_SEQUENCE_TWO_TUPLE(1, 1, UNPACK_SEQUENCE);
+  UNPACK_SEQUENCE_TWO_TUPLE(1, 1, UNPACK_SEQUENCE),
+  /**
+   * A backward jump whose loop has compiled code: the JIT driver installs it in place of
+   * JUMP_BACKWARD (as CPython does) and restores the jump when the code is invalidated. Its
+   * oparg is the index of the executor in the code object's executor table, not a target; the
+   * target is kept in the executor.
+   */
+  ENTER_EXECUTOR(1, 1, JUMP_BACKWARD);
 
   /** The first opcode the compiler never emits. */
   public static final Opcode FIRST_SPECIALIZED = BINARY_OP_ADD_INT;

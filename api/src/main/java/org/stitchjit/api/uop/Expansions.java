@@ -88,6 +88,9 @@ public final class Expansions {
           list(ITER_CHECK_LIST, GUARD_NOT_EXHAUSTED_LIST, ITER_NEXT_LIST), null);
       case FOR_ITER_TUPLE -> put(op, list(ITER_CHECK_TUPLE, ITER_JUMP_TUPLE, ITER_NEXT_TUPLE),
           list(ITER_CHECK_TUPLE, GUARD_NOT_EXHAUSTED_TUPLE, ITER_NEXT_TUPLE), null);
+      // Another region's entry: a trace ends before it and the exit resumes there, so the
+      // interpreter enters that region next (traces link through the loop heads they meet).
+      case ENTER_EXECUTOR -> put(op, list(CHECK_PERIODIC, JUMP), null, null);
       // A generator's send loop is not traced.
       case SEND -> put(op, list(Uop.SEND), null, null);
 
@@ -95,13 +98,13 @@ public final class Expansions {
       case BINARY_OP_ADD_INT -> linear(op, GUARD_BOTH_INT, Uop.BINARY_OP_ADD_INT);
       case BINARY_OP_SUBTRACT_INT -> linear(op, GUARD_BOTH_INT, Uop.BINARY_OP_SUBTRACT_INT);
       case BINARY_OP_MULTIPLY_INT -> linear(op, GUARD_BOTH_INT, Uop.BINARY_OP_MULTIPLY_INT);
-      case BINARY_OP_ADD_FLOAT -> linear(op, GUARD_BOTH_FLOAT, Uop.BINARY_OP_ADD_FLOAT);
+      case BINARY_OP_ADD_FLOAT -> linear(op, GUARD_FLOAT_OPERANDS, Uop.BINARY_OP_ADD_FLOAT);
       case BINARY_OP_SUBTRACT_FLOAT ->
-          linear(op, GUARD_BOTH_FLOAT, Uop.BINARY_OP_SUBTRACT_FLOAT);
+          linear(op, GUARD_FLOAT_OPERANDS, Uop.BINARY_OP_SUBTRACT_FLOAT);
       case BINARY_OP_MULTIPLY_FLOAT ->
-          linear(op, GUARD_BOTH_FLOAT, Uop.BINARY_OP_MULTIPLY_FLOAT);
+          linear(op, GUARD_FLOAT_OPERANDS, Uop.BINARY_OP_MULTIPLY_FLOAT);
       case BINARY_OP_TRUE_DIVIDE_FLOAT ->
-          linear(op, GUARD_BOTH_FLOAT, Uop.BINARY_OP_TRUE_DIVIDE_FLOAT);
+          linear(op, GUARD_FLOAT_OPERANDS, Uop.BINARY_OP_TRUE_DIVIDE_FLOAT);
       case BINARY_OP_ADD_STR -> linear(op, GUARD_BOTH_STR, Uop.BINARY_OP_ADD_STR);
       case COMPARE_OP_INT -> linear(op, GUARD_BOTH_INT, Uop.COMPARE_OP_INT);
       case COMPARE_OP_FLOAT -> linear(op, GUARD_BOTH_FLOAT, Uop.COMPARE_OP_FLOAT);

@@ -133,6 +133,12 @@ public enum Uop {
       .proves(1, TypeFact.INT).proves(2, TypeFact.INT)),
   GUARD_BOTH_FLOAT(def(2, 2).kinds(EXIT).flags(GUARD)
       .proves(1, TypeFact.FLOAT).proves(2, TypeFact.FLOAT)),
+  /**
+   * Exits unless both are floats, or one is a float and the other a small int: the operands
+   * the interpreter's float arithmetic accepts (an int/float mix is common in numeric code, as
+   * {@code x / i}). Proves no single slot's type, so it states no fact.
+   */
+  GUARD_FLOAT_OPERANDS(def(2, 2).kinds(EXIT).flags(GUARD)),
   GUARD_BOTH_STR(def(2, 2).kinds(EXIT).flags(GUARD)
       .proves(1, TypeFact.STR).proves(2, TypeFact.STR)),
   GUARD_TOS_INT(def(1, 1).kinds(EXIT).flags(GUARD).proves(1, TypeFact.INT)),
@@ -144,6 +150,7 @@ public enum Uop {
   BINARY_OP_ADD_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
   BINARY_OP_SUBTRACT_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
   BINARY_OP_MULTIPLY_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
+  /** Float arithmetic on what _GUARD_FLOAT_OPERANDS admits (a small int is converted). */
   BINARY_OP_ADD_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
   BINARY_OP_SUBTRACT_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
   BINARY_OP_MULTIPLY_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),

@@ -79,7 +79,9 @@ class ExpansionsTest {
   @Test
   void specializedFormsStartWithGuardsAndDoNotEscapeBeforeThem() {
     for (Opcode op : Opcode.values()) {
-      if (!op.isSpecialized()) {
+      // ENTER_EXECUTOR is not a specialization of what the instruction does but the JIT's
+      // hook on a loop edge; traces never contain it.
+      if (!op.isSpecialized() || op == Opcode.ENTER_EXECUTOR) {
         continue;
       }
       ImmutableList<Uop> uops = Expansions.of(op).uops();

@@ -593,6 +593,9 @@ final class Classes {
   /** Invalidates caches that depend on cls's attributes, and its subclasses'. */
   private void bumpVersion(long cls) {
     Mem.putLong(cls + Layout.Type.VERSION, fromInt(nextVersion++));
+    if (vm.jitOn) {
+      org.stitchjit.runtime.vm.Watchers.typeChanged(cls);
+    }
     for (long sub : subclasses.getOrDefault(cls, List.of())) {
       bumpVersion(sub);
     }

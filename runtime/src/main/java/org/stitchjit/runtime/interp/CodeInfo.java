@@ -5,6 +5,8 @@ import static org.stitchjit.api.layout.Tag.fromInt;
 import java.math.BigInteger;
 import java.util.List;
 import org.stitchjit.api.bytecode.CodeFlags;
+import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.ast.Node;
@@ -16,7 +18,7 @@ import org.stitchjit.runtime.vm.VM;
  * speed (constants, names) and what only Java reads (line and exception tables). The native
  * code object holds the bytecode with its inline caches; both are immortal.
  */
-public final class CodeInfo {
+public final class CodeInfo implements CodeView {
   public final long code;
   public final long bytecode;
   public final String name;
@@ -60,6 +62,14 @@ public final class CodeInfo {
    * call fast path (Interpreter.pushSimple) handles exactly these.
    */
   public final boolean simpleArgs;
+
+  // ---------------------------------------------------------------- JIT state (driver-owned)
+  /** Calls that entered this code through the interpreter's call path: the hot-function counter. */
+  public int entries;
+  /** Compiled code installed at this code's entry (a function-entry trace), or null. */
+  public Object entryExecutor;
+  /** The executors ENTER_EXECUTOR instructions in this code name by index. */
+  public final java.util.ArrayList<Object> executors = new java.util.ArrayList<>();
 
   private CodeInfo(VM vm, CodeUnit u) {
     this.unit = u;
@@ -228,5 +238,51 @@ public final class CodeInfo {
       vm.makeImmortal(v);
     }
     return v;
+  }
+
+  // ---------------------------------------------------------------- CodeView
+  @Override
+  public long id() {
+    return code;
+  }
+
+  @Override
+  public String qualifiedName() {
+    return qualname;
+  }
+
+  @Override
+  public String filename() {
+    return filename;
+  }
+
+  @Override
+  public int length() {
+    return units;
+  }
+
+  @Override
+  public Opcode opcode(int index) {
+    return Opcode.of((int) Mem.getLong(bytecode + 8L * index) & 0xFF);
+  }
+
+  @Override
+  public int oparg(int index) {
+    return (int) (Mem.getLong(bytecode + 8L * index) >> 32);
+  }
+
+  @Override
+  public long cache(int index, int n) {
+    return Mem.getLong(bytecode + 8L * (index + 1 + n));
+  }
+
+  @Override
+  public int line(int index) {
+    return lines[index];
+  }
+
+  @Override
+  public int argCount() {
+    return argcount;
   }
 }

@@ -12,7 +12,10 @@ import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.api.jit.Recorder;
 import org.stitchjit.runtime.heap.Heap;
+import org.stitchjit.runtime.jit.Executor;
+import org.stitchjit.runtime.jit.JitDriver;
 import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.PyException;
 import org.stitchjit.runtime.vm.Strs;
@@ -62,10 +65,38 @@ public final class Interpreter {
   public long specializations;
   public long deoptimizations;
 
+  /** The JIT driver, or null when the JIT is off (then no counter is ever touched). */
+  private JitDriver jit;
+  private int hotLoop;
+  private int hotFunction;
+
+  void attach(JitDriver driver) {
+    this.jit = driver;
+    this.hotLoop = driver.hotLoop();
+    this.hotFunction = driver.hotFunction();
+  }
+
   Interpreter(VM vm, Protocols p) {
     this.vm = vm;
     this.p = p;
     this.ts = vm.ts;
+  }
+
+  // ================================================================ JIT hooks
+  /**
+   * Reports an instruction to the recorder; returns it, or null once it is done (the driver
+   * then compiles or counts the abort). Kept out of run() so that the check for an active
+   * recorder is all that run() pays when nothing is recorded.
+   */
+  private Recorder feed(Recorder rec, CodeInfo ci, int here, long frame, long sp,
+      long stackBase) {
+    Recorder.Step s = rec.record(ci, here, frame, U.getLong(frame + Frame.PREVIOUS) & ~1L,
+        (int) ((sp - stackBase) >> 3));
+    if (s == Recorder.Step.CONTINUE) {
+      return rec;
+    }
+    jit.recordingEnded(rec, s);
+    return null;
   }
 
   // ================================================================ frames
@@ -112,7 +143,7 @@ public final class Interpreter {
    * recursion or stack limit would be exceeded, so the general path raises. Small and
    * self-contained, so that C2 compiles it with everything inlined although run() cannot.
    */
-  private long pushSimple(CodeInfo ci, long func, long args, int nargs) {
+  long pushSimple(CodeInfo ci, long func, long args, int nargs) {
     long top = U.getLong(ts + Layout.ThreadState.STACK_TOP);
     long depth = U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) + 1;
     if (depth > U.getLong(ts + Layout.ThreadState.RECURSION_LIMIT)
@@ -197,6 +228,7 @@ public final class Interpreter {
     int here = ip;
     boolean reraise = false;
     long count = 0;
+    Recorder rec = null;
     PyException injected = throwOnEntry;
     throwOnEntry = null;
     while (true) {
@@ -209,6 +241,9 @@ public final class Interpreter {
         }
         while (true) {
           here = ip;
+          if (rec != null) {
+            rec = feed(rec, ci, here, frame, sp, stackBase);
+          }
           long unit = U.getLong(bc + 8L * ip);
           int oparg = (int) (unit >> 32);
           int op = (int) unit & 0xFF;
@@ -1054,7 +1089,47 @@ public final class Interpreter {
                 sync(frame, ip, sp, stackBase);
                 vm.collectGarbage();
               }
+              if (jit != null && rec == null) {
+                long c = U.getLong(bc + 8L * (here + 1)) + 1;
+                U.putLong(bc + 8L * (here + 1), c);
+                if (c >= hotLoop) {
+                  U.putLong(bc + 8L * (here + 1), 0);
+                  sync(frame, ip, sp, stackBase);
+                  rec = jit.loopHot(ci, frame, here, oparg, (int) ((sp - stackBase) >> 3));
+                }
+              }
               break;
+            case Op.ENTER_EXECUTOR: {
+              Executor ex = JitDriver.executorAt(ci, oparg);
+              ip = JitDriver.jumpTarget(ex);
+              sync(frame, ip, sp, stackBase);
+              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+                vm.collectGarbage();
+              }
+              Recorder r;
+              try {
+                r = jit.run(ex, ts);
+              } catch (RuntimeException | Error e) {
+                // The exception was raised in the innermost frame compiled code was in.
+                frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+                ci = codeOf(vm, frame);
+                here = (int) (U.getLong(frame + Frame.IP) >> 1);
+                throw e;
+              }
+              frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+              ci = codeOf(vm, frame);
+              bc = ci.bytecode;
+              consts = ci.consts;
+              locals = frame + Frame.LOCALSPLUS;
+              stackBase = locals + 8L * ci.nlocalsplus;
+              ip = (int) (U.getLong(frame + Frame.IP) >> 1);
+              sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+              rec = r;
+              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+                vm.collectGarbage();
+              }
+              break;
+            }
             case Op.JUMP_BACKWARD_NO_INTERRUPT:
               ip = oparg;
               break;
@@ -1208,6 +1283,9 @@ public final class Interpreter {
                 leaveEntry(frame);
                 yielded = false;
                 instructions += count;
+                if (rec != null) {
+                  jit.recordingEnded(rec, rec.interrupted("return"));
+                }
                 return v;
               }
               boolean initFrame = (U.getLong(frame + Frame.FLAGS) & INIT) != 0;
@@ -1315,6 +1393,33 @@ public final class Interpreter {
                     sync(frame, 0, sp, stackBase);
                     vm.collectGarbage();
                   }
+                  if (jit != null && rec == null) {
+                    if (ci.entryExecutor != null) {
+                      sync(frame, 0, sp, stackBase);
+                      Recorder r;
+                      try {
+                        r = jit.run((Executor) ci.entryExecutor, ts);
+                      } catch (RuntimeException | Error e) {
+                        frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+                        ci = codeOf(vm, frame);
+                        here = (int) (U.getLong(frame + Frame.IP) >> 1);
+                        throw e;
+                      }
+                      frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+                      ci = codeOf(vm, frame);
+                      bc = ci.bytecode;
+                      consts = ci.consts;
+                      locals = frame + Frame.LOCALSPLUS;
+                      stackBase = locals + 8L * ci.nlocalsplus;
+                      ip = (int) (U.getLong(frame + Frame.IP) >> 1);
+                      sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+                      rec = r;
+                    } else if (++ci.entries >= hotFunction) {
+                      ci.entries = 0;
+                      sync(frame, 0, sp, stackBase);
+                      rec = jit.functionHot(ci, frame);
+                    }
+                  }
                   break;
                 }
               }
@@ -1357,8 +1462,12 @@ public final class Interpreter {
                   U.putLong(nullSlot + 8, callable);
                 }
               }
-              if (op == Op.CALL && (callable & 1) == 0 && U.getLong(callable) == vm.builtinType
-                  && readyToSpecialize(bc, here)) {
+              if (op == Op.CALL_BUILTIN) {
+                // The callee last seen, for a trace's identity guard (_CHECK_CALLABLE).
+                U.putLong(bc + 8L * (here + 2), callable);
+              } else if (op == Op.CALL && (callable & 1) == 0
+                  && U.getLong(callable) == vm.builtinType && readyToSpecialize(bc, here)) {
+                U.putLong(bc + 8L * (here + 2), callable);
                 rewrite(bc, here, Opcode.CALL_BUILTIN, oparg);
                 specializations++;
               }
@@ -1393,6 +1502,9 @@ public final class Interpreter {
               leaveEntry(frame);
               yielded = true;
               instructions += count;
+              if (rec != null) {
+                jit.recordingEnded(rec, rec.interrupted("yield"));
+              }
               return v;
             }
             case Op.SEND: {
@@ -1428,6 +1540,10 @@ public final class Interpreter {
         pe = vm.raise(vm.recursionError, "maximum recursion depth exceeded");
       }
       // Unwind to the innermost handler, popping frames of this run() that have none.
+      if (rec != null) {
+        jit.recordingEnded(rec, rec.interrupted("exception"));
+        rec = null;
+      }
       instructions += count;
       count = 0;
       frame = unwind(frame, ci, here, pe, reraise);
@@ -1700,7 +1816,7 @@ public final class Interpreter {
   }
 
   // ================================================================ names and globals
-  private long loadGlobalGeneric(long frame, CodeInfo ci, long bc, int here, int oparg) {
+  long loadGlobalGeneric(long frame, CodeInfo ci, long bc, int here, int oparg) {
     long globals = Mem.getLong(frame + Frame.GLOBALS);
     long name = ci.names[oparg];
     long c = bc + 8L * (here + 1);
@@ -1723,7 +1839,7 @@ public final class Interpreter {
     throw vm.raise(vm.nameError, "name '" + ci.nameStrings[oparg] + "' is not defined");
   }
 
-  private long loadName(long frame, CodeInfo ci, int oparg) {
+  long loadName(long frame, CodeInfo ci, int oparg) {
     long name = ci.names[oparg];
     long locals = Mem.getLong(frame + Frame.LOCALS);
     if (locals != 0) {
@@ -1743,7 +1859,7 @@ public final class Interpreter {
     throw vm.raise(vm.nameError, "name '" + ci.nameStrings[oparg] + "' is not defined");
   }
 
-  private void storeName(long frame, CodeInfo ci, int oparg, long value) {
+  void storeName(long frame, CodeInfo ci, int oparg, long value) {
     long locals = Mem.getLong(frame + Frame.LOCALS);
     if (locals == 0) {
       locals = Mem.getLong(frame + Frame.GLOBALS);
@@ -1751,7 +1867,7 @@ public final class Interpreter {
     Dicts.setItemStr(vm, locals, ci.names[oparg], value);
   }
 
-  private void deleteName(long frame, CodeInfo ci, int oparg) {
+  void deleteName(long frame, CodeInfo ci, int oparg) {
     long locals = Mem.getLong(frame + Frame.LOCALS);
     if (locals == 0) {
       locals = Mem.getLong(frame + Frame.GLOBALS);
@@ -1761,7 +1877,7 @@ public final class Interpreter {
     }
   }
 
-  private long loadClassDeref(long frame, CodeInfo ci, long locals, int oparg) {
+  long loadClassDeref(long frame, CodeInfo ci, long locals, int oparg) {
     int free = oparg - ci.nlocals - ci.ncells;
     String name = free >= 0 ? ci.freeStrings[free] : ci.cellStrings[oparg - ci.nlocals];
     long ns = Mem.getLong(frame + Frame.LOCALS);

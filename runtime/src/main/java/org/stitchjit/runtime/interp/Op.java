@@ -121,4 +121,5 @@ final class Op {
   static final int FOR_ITER_LIST = 110;
   static final int FOR_ITER_TUPLE = 111;
   static final int UNPACK_SEQUENCE_TWO_TUPLE = 112;
+  static final int ENTER_EXECUTOR = 113;
 }

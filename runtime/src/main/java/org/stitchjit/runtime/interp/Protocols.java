@@ -175,6 +175,18 @@ public final class Protocols implements Runtime {
     return importer;
   }
 
+  /**
+   * Attaches a JIT: the interpreter starts counting hot loops and functions and enters
+   * compiled code. Dumps go to files in dumpDir, or to the VM's stderr when it is null.
+   */
+  public org.stitchjit.runtime.jit.JitDriver attachJit(org.stitchjit.api.jit.Jit jit,
+      java.nio.file.Path dumpDir) {
+    org.stitchjit.runtime.jit.JitDriver d = new org.stitchjit.runtime.jit.JitDriver(
+        jit, vm, new InterpreterUops(this), vm.err, dumpDir);
+    interp.attach(d);
+    return d;
+  }
+
   /** A text-library error as the guest exception it stands for. */
   public PyException toGuest(org.stitchjit.runtime.text.FormatError e) {
     long type = switch (e.pyType()) {

@@ -64,7 +64,24 @@ public final class Dicts {
   }
 
   private static void bumpVersion(long d) {
-    Mem.putLong(d + Layout.Dict.KEYS_VERSION, Mem.getLong(d + Layout.Dict.KEYS_VERSION) + 2);
+    long old = Mem.getLong(d + Layout.Dict.KEYS_VERSION);
+    Mem.putLong(d + Layout.Dict.KEYS_VERSION, old + 2);
+    if ((old & WATCHED) != 0) {
+      Watchers.dictChanged(d);
+    }
+  }
+
+  /**
+   * The keys-version bit that marks a dict compiled code depends on (globals, builtins, a
+   * module's dict): its changes are reported to {@link Watchers}. A version counts in steps of
+   * two and never reaches this bit, and setting it changes the version, so caches filled
+   * before the dict was watched simply miss once.
+   */
+  public static final long WATCHED = 1L << 62;
+
+  /** Marks d as watched (see {@link #WATCHED}). */
+  public static void watch(long d) {
+    Mem.putLong(d + Layout.Dict.KEYS_VERSION, Mem.getLong(d + Layout.Dict.KEYS_VERSION) | WATCHED);
   }
 
   // ---------------------------------------------------------------- lookup

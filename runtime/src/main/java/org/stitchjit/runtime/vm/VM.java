@@ -74,6 +74,10 @@ public final class VM implements AutoCloseable {
 
   public PrintStream out;
   public PrintStream err;
+  /** True when a JIT driver is attached (it watches dicts and types its code depends on). */
+  public boolean jitOn;
+  /** The objects compiled code embeds (types, functions, modules, constants), kept alive. */
+  public org.stitchjit.runtime.heap.Collector.Roots jitRoots;
 
   // ---------------------------------------------------------------- built-in types
   public long typeType;
@@ -279,6 +283,9 @@ public final class VM implements AutoCloseable {
   private void enumerateRoots(Collector c) {
     for (int i = 0; i < immortalCount; i++) {
       c.markValue(immortals[i]);
+    }
+    if (jitRoots != null) {
+      jitRoots.enumerate(c);
     }
     c.markValue(Mem.getLong(ts + Layout.ThreadState.HANDLED_EXC));
     c.markValue(Mem.getLong(ts + Layout.ThreadState.PENDING_EXC));

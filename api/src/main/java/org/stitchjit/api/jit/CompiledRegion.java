@@ -1,0 +1,34 @@
+package org.stitchjit.api.jit;
+
+/**
+ * A compiled region the driver installs and enters. Entering it runs the region on the native
+ * frames from the current frame (the thread state's current frame, at the region's first
+ * instruction) until it leaves through an exit: it then has written everything back, so the
+ * innermost frame's IP and SP say where the interpreter resumes, and returns the exit's index in
+ * the region's exit table. A guest exception propagates as the runtime's exception with the
+ * frame's IP at the raising instruction.
+ */
+public interface CompiledRegion {
+
+  /**
+   * What {@link #enter} returns when the region stopped at an instruction that leaves the frame
+   * ({@code _RETURN_VALUE}, {@code _RAISE_VARARGS}, {@code _YIELD_VALUE} in a block region):
+   * the frame's IP and SP are set for the interpreter to execute that instruction.
+   */
+  int RESUME_AT_FRAME = -1;
+
+  /** Runs the region; returns the index of the exit it left through, or RESUME_AT_FRAME. */
+  int enter(long threadState);
+
+  /**
+   * Makes the region's {@code _CHECK_VALIDITY} uops exit from now on: something it depends on
+   * changed. The driver also stops entering it.
+   */
+  void invalidate();
+
+  /** Bytes the region occupies in the code cache. */
+  long codeBytes();
+
+  /** Releases the region's code; the driver calls it once no frame can be inside it. */
+  void free();
+}

@@ -1,0 +1,324 @@
+package org.stitchjit.frontend.tracing;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.jit.CodeView;
+import org.stitchjit.api.jit.Recorder;
+import org.stitchjit.api.jit.RegionStart;
+import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.ExitReason;
+import org.stitchjit.api.uop.Expansions;
+import org.stitchjit.api.uop.OperandKind;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopFlag;
+import org.stitchjit.api.uop.UopInstr;
+
+/**
+ * Records one trace. The interpreter reports each instruction before executing it; the
+ * recorder turns the <em>previous</em> one into uops when it sees where execution went next,
+ * because only then is a branch's direction, a call's entry into its callee or a return into
+ * the caller known. Each instruction becomes {@code _SET_IP} plus its traced expansion
+ * ({@link Expansions}), with operands read from the inline caches as the interpreter left them.
+ *
+ * <p>The trace ends when it closes its loop ({@code _JUMP_TO_TOP}), and otherwise with {@code
+ * _EXIT_TRACE} before the first instruction it cannot follow: an inner loop's backward edge,
+ * another region's entry (the interpreter enters that region next, so traces link), a call or
+ * return the trace cannot inline, an instruction without a traced form, or the length limit.
+ */
+final class TraceRecorder implements Recorder {
+  /** Inlined frames deeper than this end the trace (deep recursion would unroll forever). */
+  static final int MAX_INLINE_DEPTH = 6;
+
+  private final RegionStart start;
+  private final int lengthLimit;
+  private final Trace.Builder trace = Trace.builder();
+  private int length;
+  private int instructions;
+
+  /** Frames the trace is in: the root at the bottom, inlined callees above it. */
+  private final Deque<Long> frames = new ArrayDeque<>();
+
+  // The instruction reported last, not yet emitted.
+  private CodeView pCode;
+  private int pIndex = -1;
+  private long pFrame;
+  private int pDepth;
+  private Opcode pOp;
+  private int pOparg;
+  /** The pending instruction's inline caches as they were before it executed. */
+  private final long[] pCache = new long[8];
+
+  /**
+   * The KW_NAMES instruction just emitted, or -1. The keyword names it sets live only in the
+   * interpreter's registers until the CALL after it, so anything that hands that CALL back to
+   * the interpreter resumes at the KW_NAMES instead.
+   */
+  private int kwNamesIndex = -1;
+  private int kwNamesPending = -1;
+
+  private Region result;
+  private String abortReason;
+
+  TraceRecorder(RegionStart start, int lengthLimit) {
+    this.start = start;
+    this.lengthLimit = lengthLimit;
+    frames.push(start.frame());
+  }
+
+  @Override
+  public Step record(CodeView code, int index, long frame, long callerFrame, int stackDepth) {
+    if (pIndex < 0) {
+      if (code.id() != start.code().id() || index != start.index() || frame != start.frame()) {
+        return abort("lost-start");
+      }
+    } else {
+      Step s = emitPrevious(code, index, frame, callerFrame);
+      if (s != Step.CONTINUE) {
+        return s;
+      }
+    }
+    Opcode op = code.opcode(index);
+    if (op == Opcode.ENTER_EXECUTOR && pIndex < 0) {
+      return abort("starts-at-executor");
+    }
+    if (op == Opcode.ENTER_EXECUTOR) {
+      // Another region starts here: end so that the interpreter enters it.
+      return endBefore(code, index, stackDepth, "linked");
+    }
+    pCode = code;
+    pIndex = index;
+    pFrame = frame;
+    pDepth = stackDepth;
+    pOp = op;
+    pOparg = code.oparg(index);
+    for (int n = 0; n < op.cacheUnits; n++) {
+      pCache[n] = code.cache(index, n);
+    }
+    return Step.CONTINUE;
+  }
+
+  /** Emits the pending instruction given where execution went next. */
+  private Step emitPrevious(CodeView code, int index, long frame, long callerFrame) {
+    long current = frames.peek();
+    Opcode family = pOp.family();
+    if (pOp.isSpecialized() && (pCode.opcode(pIndex) != pOp || cachesChanged())) {
+      // The specialization did not hold for this execution (the instruction deoptimized or
+      // re-specialized itself): what was recorded is not what ran.
+      return endBeforePrevious("respecialized");
+    }
+    List<Uop> uops;
+    if (frame == current) {
+      if (family == Opcode.JUMP_BACKWARD) {
+        if (frames.size() == 1 && start.kind() == RegionStart.Kind.LOOP
+            && index == start.loopHead() && code.id() == start.code().id()) {
+          emitInstruction(List.of(Uop.CHECK_PERIODIC));
+          trace.add(Uop.JUMP_TO_TOP);
+          return done();
+        }
+        // Another loop edge (an inner loop, or a second back edge of the loop, as an else
+        // branch compiles to): take the jump and end at its target. The driver continues in
+        // the region that starts there, if any; otherwise that loop gets a trace of its own.
+        if (length + 4 > lengthLimit) {
+          return endBeforePrevious("length");
+        }
+        emitInstruction(List.of(Uop.CHECK_PERIODIC));
+        trace.addWithExit(Uop.EXIT_TRACE,
+            new Exit(pCode.id(), pOparg, pDepth, ExitReason.END_OF_REGION));
+        endReason = "loop-edge";
+        return done();
+      }
+      boolean jumped = pOp.isJump() && index == pOparg && index != pIndex + pOp.size();
+      Optional<ImmutableList<Uop>> t = Expansions.of(pOp).traced(jumped);
+      if (t.isEmpty() || family == Opcode.CALL && pOp != Opcode.CALL_BUILTIN
+          && pOp != Opcode.CALL) {
+        return endBeforePrevious("untraceable-" + family.name().toLowerCase());
+      }
+      if (family == Opcode.RETURN_VALUE) {
+        return endBeforePrevious("return");
+      }
+      uops = t.get();
+    } else if (pOp == Opcode.CALL_PY_EXACT_ARGS && index == 0 && callerFrame == current) {
+      if (frames.size() >= MAX_INLINE_DEPTH) {
+        return endBeforePrevious("inline-depth");
+      }
+      uops = Expansions.of(pOp).traced(false).orElseThrow();
+      frames.push(frame);
+    } else if (family == Opcode.RETURN_VALUE && frames.size() > 1
+        && frame == secondFrame()) {
+      uops = Expansions.of(pOp).traced(false).orElseThrow();
+      frames.pop();
+    } else {
+      // A call the trace cannot inline (generic, a class, a generator), a return from the
+      // root frame, an exception handler elsewhere.
+      return endBeforePrevious("frame-change-" + family.name().toLowerCase());
+    }
+    if (length + uops.size() + 2 > lengthLimit) {
+      return endBeforePrevious("length");
+    }
+    emitInstruction(uops);
+    return Step.CONTINUE;
+  }
+
+  private long secondFrame() {
+    var it = frames.iterator();
+    it.next();
+    return it.next();
+  }
+
+  private void emitInstruction(List<Uop> uops) {
+    trace.add(Uop.SET_IP, pIndex);
+    length++;
+    instructions++;
+    kwNamesIndex = kwNamesPending;
+    kwNamesPending = pOp == Opcode.KW_NAMES ? pIndex : -1;
+    for (Uop u : uops) {
+      // A shape guard without a shape (the class's instances have no attributes, or the
+      // receiver is not an instance at all) proves nothing: the cache says to drop it.
+      if (u == Uop.GUARD_SHAPE && operandFor(u) == 0) {
+        continue;
+      }
+      trace.add(instr(u));
+      length++;
+    }
+  }
+
+  /** Where the interpreter resumes to re-execute the pending instruction. */
+  private int resumeIndex() {
+    return kwNamesPending >= 0 ? kwNamesPending : pIndex;
+  }
+
+  /** One uop of the pending instruction with its oparg, operand and exit. */
+  private UopInstr instr(Uop u) {
+    int oparg = u.has(OperandKind.OPARG) ? opargFor(u) : 0;
+    long operand = u.has(OperandKind.OPERAND) ? operandFor(u) : 0;
+    int target = 0;
+    if (u.has(OperandKind.EXIT)) {
+      target = trace.addExit(exitFor(u));
+    }
+    return new UopInstr(u, oparg, operand, target);
+  }
+
+  private int opargFor(Uop u) {
+    return switch (u) {
+      // The attrs header's offset: LOAD_ATTR_INSTANCE and STORE_ATTR_INSTANCE cache it in the
+      // low half of their slot word; 0 makes the guard take it from the object's type.
+      case GUARD_SHAPE -> switch (pOp) {
+        case LOAD_ATTR_INSTANCE -> (int) cache(2);
+        case STORE_ATTR_INSTANCE -> (int) cache(3);
+        default -> 0;
+      };
+      case STORE_ATTR_SLOT -> (int) (cache(3) >>> 32);
+      default -> pOparg;
+    };
+  }
+
+  private long operandFor(Uop u) {
+    return switch (u) {
+      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE -> cache(0);
+      case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
+          CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE,
+          CALL_BUILTIN ->
+          cache(1);
+      case LOAD_GLOBAL_MODULE, LOAD_GLOBAL_BUILTINS, LOAD_ATTR_MODULE, STORE_ATTR_SLOT ->
+          cache(2);
+      case GUARD_SHAPE -> cache(pOp == Opcode.LOAD_METHOD_CLASS ? 2 : 1);
+      case LOAD_ATTR_SLOT -> cache(2);
+      case LOAD_METHOD_CONST -> cache(3);
+      default -> throw new IllegalStateException("no operand rule for " + u.uopName());
+    };
+  }
+
+  /** True when executing the pending instruction rewrote its caches (a new callee, shape). */
+  private boolean cachesChanged() {
+    for (int n = 0; n < pOp.cacheUnits; n++) {
+      if (pCode.cache(pIndex, n) != pCache[n]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long cache(int n) {
+    return pCache[n];
+  }
+
+  private Exit exitFor(Uop u) {
+    long code = pCode.id();
+    if (u == Uop.FOR_ITER_TIER_TWO) {
+      // Exhausted: the iterator is gone and the loop is left, as the interpreter would.
+      return new Exit(code, pOparg, pDepth - 1, ExitReason.BRANCH);
+    }
+    ExitReason reason;
+    if (u == Uop.CHECK_PERIODIC) {
+      reason = ExitReason.SAFEPOINT;
+    } else if (u.name().startsWith("GUARD_IS_") || u.name().startsWith("GUARD_NOT_EXHAUSTED")) {
+      reason = ExitReason.BRANCH;
+    } else if (u.is(UopFlag.GUARD)) {
+      reason = ExitReason.GUARD_FAILED;
+    } else {
+      reason = ExitReason.SLOW_PATH;
+    }
+    return new Exit(code, kwNamesIndex >= 0 ? kwNamesIndex : pIndex, pDepth, reason);
+  }
+
+  private Step endBeforePrevious(String why) {
+    return endBefore(pCode, resumeIndex(), pDepth, why);
+  }
+
+  private Step endBefore(CodeView code, int index, int depth, String why) {
+    if (instructions == 0) {
+      return abort("too-short:" + why);
+    }
+    trace.addWithExit(Uop.EXIT_TRACE,
+        new Exit(code.id(), index, depth, ExitReason.END_OF_REGION));
+    endReason = why;
+    return done();
+  }
+
+  private String endReason = "closed-loop";
+
+  /** Why the trace ended ("closed-loop", "inner-loop", "length", ...), for dumps and stats. */
+  String endReason() {
+    return endReason;
+  }
+
+  private Step done() {
+    result = trace.build();
+    return Step.DONE;
+  }
+
+  private Step abort(String why) {
+    abortReason = why;
+    return Step.ABORT;
+  }
+
+  @Override
+  public Step interrupted(String why) {
+    if (result != null) {
+      return Step.DONE;
+    }
+    if (abortReason != null) {
+      return Step.ABORT;
+    }
+    if (pIndex < 0) {
+      return abort("interrupted:" + why);
+    }
+    return endBeforePrevious("interrupted:" + why);
+  }
+
+  @Override
+  public Optional<Region> region() {
+    return Optional.ofNullable(result);
+  }
+
+  @Override
+  public String abortReason() {
+    return abortReason;
+  }
+}

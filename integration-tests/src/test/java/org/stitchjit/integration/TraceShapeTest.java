@@ -1,0 +1,139 @@
+package org.stitchjit.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.config.JitConfig;
+import org.stitchjit.api.jit.Jit;
+import org.stitchjit.api.jit.RegionStart;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
+import org.stitchjit.frontend.tracing.TracingFrontend;
+import org.stitchjit.runtime.GuestVm;
+import org.stitchjit.runtime.jit.Executor;
+import org.stitchjit.runtime.jit.reference.ReferenceBackend;
+
+/**
+ * The shapes of traces the tracing frontend records from small programs, stated uop by uop
+ * ({@code _SET_IP} left out), and the program's output under the JIT.
+ */
+class TraceShapeTest {
+
+  record Run(String out, List<Executor> regions, long bridges) {}
+
+  private static Run run(String source, int hotExit) {
+    JitConfig config = JitConfig.parse("tracing+interp").toBuilder()
+        .option("hot-loop", "2").option("hot-function", "1000000")
+        .option("hot-exit", Integer.toString(hotExit)).build();
+    Jit jit = new Jit(config, new TracingFrontend(), ImmutableList.of(), new ReferenceBackend());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        GuestVm vm = new GuestVm(1L << 28, o, e, jit, null)) {
+      int status = vm.runSource(source, "t.py");
+      assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+      return new Run(out.toString(StandardCharsets.UTF_8), vm.jitDriver().executors(),
+          vm.jitDriver().stats().bridges());
+    }
+  }
+
+  private static String shape(Executor ex) {
+    return ex.region().allUops().stream().map(UopInstr::uop).filter(u -> u != Uop.SET_IP)
+        .map(Uop::uopName).collect(Collectors.joining(" "));
+  }
+
+  @Test
+  void rangeLoopAddingInts() {
+    Run r = run("""
+        s = 0
+        for i in range(100):
+            s = s + i
+        print(s)
+        """, 1000);
+    assertThat(r.out()).isEqualTo("4950\n");
+    assertThat(r.regions()).hasSize(1);
+    Executor loop = r.regions().get(0);
+    assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
+    assertThat(shape(loop)).isEqualTo(
+        "_ITER_CHECK_RANGE _GUARD_NOT_EXHAUSTED_RANGE _ITER_NEXT_RANGE _STORE_NAME"
+            + " _LOAD_NAME _LOAD_NAME _GUARD_BOTH_INT _BINARY_OP_ADD_INT _STORE_NAME"
+            + " _CHECK_PERIODIC _JUMP_TO_TOP");
+  }
+
+  @Test
+  void whileLoopInAFunctionUsesFastLocals() {
+    Run r = run("""
+        def f(n):
+            i = 0
+            t = 0
+            while i < n:
+                t += i * 2
+                i += 1
+            return t
+        print(f(50))
+        """, 1000);
+    assertThat(r.out()).isEqualTo("2450\n");
+    assertThat(r.regions()).hasSize(1);
+    assertThat(shape(r.regions().get(0))).isEqualTo(
+        // The loop test comes first: CPython 3.11 compiles a while loop with the test at
+        // its head, and the trace starts at the backward jump's target.
+        "_LOAD_FAST_CHECK _LOAD_FAST_CHECK _GUARD_BOTH_INT _COMPARE_OP_INT _GUARD_IS_TRUE_POP"
+            + " _LOAD_FAST_CHECK _LOAD_FAST_CHECK _LOAD_CONST _GUARD_BOTH_INT"
+            + " _BINARY_OP_MULTIPLY_INT _GUARD_BOTH_INT _BINARY_OP_ADD_INT _STORE_FAST"
+            + " _LOAD_FAST_CHECK _LOAD_CONST _GUARD_BOTH_INT _BINARY_OP_ADD_INT _STORE_FAST"
+            + " _CHECK_PERIODIC _JUMP_TO_TOP");
+  }
+
+  @Test
+  void callsAreInlinedBehindAFunctionGuard() {
+    Run r = run("""
+        def inc(x):
+            return x + 1
+        def f(n):
+            t = 0
+            for i in range(n):
+                t = inc(t)
+            return t
+        print(f(40))
+        """, 1000);
+    assertThat(r.out()).isEqualTo("40\n");
+    assertThat(r.regions()).hasSize(1);
+    assertThat(shape(r.regions().get(0))).isEqualTo(
+        "_ITER_CHECK_RANGE _GUARD_NOT_EXHAUSTED_RANGE _ITER_NEXT_RANGE _STORE_FAST"
+            + " _PUSH_NULL _GUARD_GLOBALS_VERSION _LOAD_GLOBAL_MODULE _LOAD_FAST_CHECK"
+            + " _CHECK_FUNCTION_VERSION _CHECK_STACK_SPACE _INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME"
+            + " _LOAD_FAST_CHECK _LOAD_CONST _GUARD_BOTH_INT _BINARY_OP_ADD_INT _POP_FRAME"
+            + " _STORE_FAST _CHECK_PERIODIC _JUMP_TO_TOP");
+  }
+
+  @Test
+  void branchesBecomeGuardsAndHotExitsGrowBridges() {
+    Run r = run("""
+        def f(n):
+            t = 0
+            for i in range(n):
+                if i % 2 == 0:
+                    t += 1
+                else:
+                    t -= 1
+            return t
+        print(f(200))
+        """, 4);
+    assertThat(r.out()).isEqualTo("0\n");
+    Executor loop = r.regions().get(0);
+    assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
+    // The branch the recording saw became a guard on its direction.
+    assertThat(shape(loop)).contains("_COMPARE_OP_INT _GUARD_IS_");
+    // The other direction exits; once hot, a bridge grows from that exit.
+    assertThat(r.regions()).anySatisfy(
+        ex -> assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE));
+    assertThat(r.bridges()).isPositive();
+  }
+}

@@ -1,0 +1,212 @@
+package org.stitchjit.runtime.interp;
+
+import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.layout.Layout.Frame;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.jit.reference.UopRuntime;
+import org.stitchjit.runtime.vm.Dicts;
+import org.stitchjit.runtime.vm.VM;
+
+/**
+ * The generic operations behind escaping uops, done with the same helpers as the
+ * interpreter's generic instructions. Unlike the interpreter, nothing here quickens: compiled
+ * code leaves specialization to the interpreter, except for the global-load cache, which the
+ * helper fills as a side effect (harmless: it only records what is true).
+ */
+final class InterpreterUops implements UopRuntime {
+  private final VM vm;
+  private final Protocols p;
+  private final Interpreter interp;
+
+  InterpreterUops(Protocols p) {
+    this.vm = p.vm;
+    this.p = p;
+    this.interp = p.interp;
+  }
+
+  @Override
+  public VM vm() {
+    return vm;
+  }
+
+  @Override
+  public CodeInfo codeOf(long frame) {
+    return Interpreter.codeOf(vm, frame);
+  }
+
+  @Override
+  public long pushCallee(CodeInfo callee, long function, long args, int nargs) {
+    return interp.pushSimple(callee, function, args, nargs);
+  }
+
+  @Override
+  public boolean isTrue(long v) {
+    return v == vm.trueObj || (v != vm.falseObj && v != vm.none && p.isTrue(v));
+  }
+
+  @Override
+  public long next(long iterator) {
+    return p.next(iterator);
+  }
+
+  @Override
+  public long escape(Uop uop, int oparg, long frame, long sp, long kwnames) {
+    CodeInfo ci = codeOf(frame);
+    switch (uop) {
+      case LOAD_CLASSDEREF:
+        return push(sp, interp.loadClassDeref(frame, ci, frame + Frame.LOCALSPLUS, oparg));
+      case LOAD_GLOBAL: {
+        int here = (int) (Mem.getLong(frame + Frame.IP) >> 1);
+        return push(sp, interp.loadGlobalGeneric(frame, ci, ci.bytecode, here, oparg));
+      }
+      case STORE_GLOBAL:
+        Dicts.setItemStr(vm, Mem.getLong(frame + Frame.GLOBALS), ci.names[oparg], top(sp, 1));
+        return sp - 8;
+      case DELETE_GLOBAL:
+        if (Dicts.remove(vm, Mem.getLong(frame + Frame.GLOBALS), ci.names[oparg]) == 0) {
+          throw vm.raise(vm.nameError, "name '" + ci.nameStrings[oparg] + "' is not defined");
+        }
+        return sp;
+      case LOAD_NAME:
+        return push(sp, interp.loadName(frame, ci, oparg));
+      case STORE_NAME:
+        interp.storeName(frame, ci, oparg, top(sp, 1));
+        return sp - 8;
+      case DELETE_NAME:
+        interp.deleteName(frame, ci, oparg);
+        return sp;
+      case LOAD_ATTR:
+        Mem.putLong(sp - 8, p.getAttr(top(sp, 1), ci.names[oparg]));
+        return sp;
+      case STORE_ATTR:
+        p.setAttr(top(sp, 1), ci.names[oparg], top(sp, 2));
+        return sp - 16;
+      case DELETE_ATTR:
+        p.delAttr(top(sp, 1), ci.names[oparg]);
+        return sp - 8;
+      case LOAD_METHOD:
+        p.loadMethod(sp - 8, ci.names[oparg]);
+        return sp + 8;
+      case BINARY_OP:
+        Mem.putLong(sp - 16, p.binaryOp(oparg, top(sp, 2), top(sp, 1)));
+        return sp - 8;
+      case COMPARE_OP:
+        Mem.putLong(sp - 16, p.richCompare(top(sp, 2), top(sp, 1), oparg));
+        return sp - 8;
+      case CONTAINS_OP: {
+        boolean r = p.contains(top(sp, 1), top(sp, 2)) ^ (oparg != 0);
+        Mem.putLong(sp - 16, r ? vm.trueObj : vm.falseObj);
+        return sp - 8;
+      }
+      case UNARY_POSITIVE:
+      case UNARY_NEGATIVE:
+      case UNARY_INVERT:
+        Mem.putLong(sp - 8, p.unaryOp(Opcode.valueOf(uop.name()), top(sp, 1)));
+        return sp;
+      case UNARY_NOT:
+        Mem.putLong(sp - 8, isTrue(top(sp, 1)) ? vm.falseObj : vm.trueObj);
+        return sp;
+      case TO_BOOL:
+        Mem.putLong(sp - 8, isTrue(top(sp, 1)) ? vm.trueObj : vm.falseObj);
+        return sp;
+      case BINARY_SUBSCR:
+      case BINARY_SUBSCR_DICT: {
+        long container = top(sp, 2);
+        long key = top(sp, 1);
+        long v = uop == Uop.BINARY_SUBSCR_DICT ? Dicts.getItem(vm, container, key) : 0;
+        Mem.putLong(sp - 16, v != 0 ? v : p.getItem(container, key));
+        return sp - 8;
+      }
+      case STORE_SUBSCR:
+        p.setItem(top(sp, 2), top(sp, 1), top(sp, 3));
+        return sp - 24;
+      case STORE_SUBSCR_DICT:
+        Dicts.setItem(vm, top(sp, 2), top(sp, 1), top(sp, 3));
+        return sp - 24;
+      case DELETE_SUBSCR:
+        p.delItem(top(sp, 2), top(sp, 1));
+        return sp - 16;
+      case BUILD_SLICE: {
+        long step = oparg == 3 ? top(sp, 1) : vm.none;
+        long stop = top(sp, oparg == 3 ? 2 : 1);
+        long start = top(sp, oparg == 3 ? 3 : 2);
+        long s = p.newSlice(start, stop, step);
+        sp -= 8L * oparg;
+        return push(sp, s);
+      }
+      case BUILD_TUPLE: {
+        sp -= 8L * oparg;
+        return push(sp, vm.tupleFromWords(sp, oparg));
+      }
+      case BUILD_LIST: {
+        sp -= 8L * oparg;
+        return push(sp, vm.listFromWords(sp, oparg));
+      }
+      case BUILD_SET: {
+        long set = p.buildSet(sp - 8L * oparg, oparg);
+        sp -= 8L * oparg;
+        return push(sp, set);
+      }
+      case BUILD_MAP:
+      case BUILD_CONST_KEY_MAP:
+        return buildMap(uop, oparg, sp);
+      case BUILD_STRING: {
+        long s = p.joinStrings(sp - 8L * oparg, oparg);
+        sp -= 8L * oparg;
+        return push(sp, s);
+      }
+      case LIST_APPEND:
+        vm.listAppend(Mem.getLong(sp - 8 - 8L * oparg), top(sp, 1));
+        return sp - 8;
+      case UNPACK_SEQUENCE:
+        return p.unpackSequence(sp, oparg);
+      case CALL_GENERIC:
+      case CALL_BUILTIN: {
+        long nullSlot = sp - 8L * (oparg + 2);
+        long first = Mem.getLong(nullSlot);
+        long r = first != 0
+            ? p.callWords(first, nullSlot + 8, oparg + 1, kwnames)
+            : p.callWords(Mem.getLong(nullSlot + 8), nullSlot + 16, oparg, kwnames);
+        return push(nullSlot, r);
+      }
+      case SET_ADD, MAP_ADD, LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, LIST_TO_TUPLE,
+          FORMAT_VALUE, UNPACK_EX, GET_ITER, GET_YIELD_FROM_ITER, LOAD_BUILD_CLASS,
+          LOAD_ASSERTION_ERROR, MAKE_FUNCTION, BEFORE_WITH, WITH_EXCEPT_START, IMPORT_NAME,
+          IMPORT_FROM, IMPORT_STAR, CALL_FUNCTION_EX, PUSH_EXC_INFO, POP_EXCEPT,
+          CHECK_EXC_MATCH:
+        return p.slowOp(Opcode.valueOf(uop.name()), oparg, frame, ci, sp);
+      default:
+        throw new IllegalArgumentException(uop.uopName() + " is not a generic operation");
+    }
+  }
+
+  private long buildMap(Uop uop, int oparg, long sp) {
+    long d = vm.newDict();
+    long base = uop == Uop.BUILD_MAP ? sp - 16L * oparg : sp - 8 - 8L * oparg;
+    long keys = uop == Uop.BUILD_MAP ? 0 : top(sp, 1);
+    long mark = vm.handleMark();
+    vm.pushHandle(d);
+    try {
+      for (int i = 0; i < oparg; i++) {
+        if (uop == Uop.BUILD_MAP) {
+          Dicts.setItem(vm, d, Mem.getLong(base + 16L * i), Mem.getLong(base + 16L * i + 8));
+        } else {
+          Dicts.setItem(vm, d, VM.tupleGet(keys, i), Mem.getLong(base + 8L * i));
+        }
+      }
+    } finally {
+      vm.popHandles(mark);
+    }
+    return push(base, d);
+  }
+
+  private static long top(long sp, int n) {
+    return Mem.getLong(sp - 8L * n);
+  }
+
+  private static long push(long sp, long v) {
+    Mem.putLong(sp, v);
+    return sp + 8;
+  }
+}

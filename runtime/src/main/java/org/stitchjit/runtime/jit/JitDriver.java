@@ -1,0 +1,557 @@
+package org.stitchjit.runtime.jit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.config.Dump;
+import org.stitchjit.api.jit.CompileContext;
+import org.stitchjit.api.jit.CompileException;
+import org.stitchjit.api.jit.CompiledRegion;
+import org.stitchjit.api.jit.Jit;
+import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.api.jit.Recorder;
+import org.stitchjit.api.jit.RegionStart;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.api.layout.Layout.Frame;
+import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.ExitReason;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.RegionText;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.interp.CodeInfo;
+import org.stitchjit.runtime.jit.reference.UopRuntime;
+import org.stitchjit.runtime.vm.Dicts;
+import org.stitchjit.runtime.vm.VM;
+import org.stitchjit.runtime.vm.Watchers;
+
+/**
+ * The JIT driver: decides when to ask the frontend for a region, runs the passes and the
+ * backend, installs the result where the interpreter will enter it, runs compiled code and
+ * handles its exits (counting them, growing bridges from hot ones), and invalidates code whose
+ * assumptions changed. The interpreter calls it at backward jumps, function entries and
+ * ENTER_EXECUTOR; everything else here is bookkeeping.
+ *
+ * <p>At most one region is recorded at a time: a nested interpreter run (a built-in calling
+ * back into guest code) that gets hot while an outer recording is in progress simply waits for
+ * its next chance.
+ */
+public final class JitDriver {
+  /** After a failed selection at a site, the counter restarts this many times lower. */
+  private static final int BACKOFF_FACTOR = 4;
+  /** Sites that failed this often are not tried again. */
+  private static final int MAX_FAILURES_PER_SITE = 6;
+  /** Regions linked one after another before control goes back to the interpreter. */
+  private static final int MAX_LINKS = 64;
+
+  private final Jit jit;
+  private final VM vm;
+  private final UopRuntime uops;
+  private final PrintStream dumpOut;
+  private final Path dumpDir;
+  private final JitStats stats = new JitStats();
+  private final CompileContext context;
+  private long codeCacheUsed;
+  private boolean codeCacheFull;
+  private int nextId;
+
+  /** The selection in progress. */
+  private Recorder active;
+  private RegionStart activeStart;
+  private Executor activeParent;
+  private int activeParentExit;
+  private int activeJumpIndex;
+
+  private final Map<String, Integer> failures = new HashMap<>();
+  private final Map<Long, List<Executor>> dependents = new HashMap<>();
+  private final List<Executor> all = new ArrayList<>();
+  private final Map<Long, CodeInfo> codesById = new HashMap<>();
+  private final List<CompiledRegion> toFree = new ArrayList<>();
+  private int running;
+
+  public JitDriver(Jit jit, VM vm, UopRuntime uops, PrintStream dumpOut, Path dumpDir) {
+    this.jit = jit;
+    this.vm = vm;
+    this.uops = uops;
+    this.dumpOut = dumpOut;
+    this.dumpDir = dumpDir;
+    vm.jitOn = true;
+    vm.jitRoots = c -> {
+      // Invalidated regions too: one may still be running below an escaping call.
+      for (Executor ex : all) {
+        for (long o : ex.embedded) {
+          c.markValue(o);
+        }
+      }
+    };
+    this.context = new CompileContext() {
+      @Override
+      public <T> Optional<T> service(Class<T> type) {
+        return type.isInstance(uops) ? Optional.of(type.cast(uops)) : Optional.empty();
+      }
+
+      @Override
+      public long codeCacheFree() {
+        return Math.max(0, jit.config().codeCacheLimit() - codeCacheUsed);
+      }
+    };
+  }
+
+  public JitStats stats() {
+    return stats;
+  }
+
+  public int hotLoop() {
+    return jit.config().hotLoop();
+  }
+
+  public int hotFunction() {
+    return jit.config().hotFunction();
+  }
+
+  /** Installed regions, in the order they were compiled (for tests and tools). */
+  public List<Executor> executors() {
+    return List.copyOf(all);
+  }
+
+  // ================================================================ selection
+  /**
+   * A backward jump at jumpIndex to target got hot; frame is about to continue at target.
+   * Returns the recorder the interpreter should feed, or null.
+   */
+  public Recorder loopHot(CodeInfo code, long frame, int jumpIndex, int target, int depth) {
+    if (!canStart("loop:" + code.code + ":" + jumpIndex)) {
+      return null;
+    }
+    activeJumpIndex = jumpIndex;
+    return begin(new RegionStart(RegionStart.Kind.LOOP, code, target, frame, depth, target),
+        null, -1);
+  }
+
+  /** A function's entry got hot; frame is its new frame, about to run instruction 0. */
+  public Recorder functionHot(CodeInfo code, long frame) {
+    if (code.entryExecutor != null || !canStart("function:" + code.code)) {
+      return null;
+    }
+    return begin(new RegionStart(RegionStart.Kind.FUNCTION, code, 0, frame, 0, -1), null, -1);
+  }
+
+  private boolean canStart(String site) {
+    return active == null && !codeCacheFull
+        && failures.getOrDefault(site, 0) < MAX_FAILURES_PER_SITE;
+  }
+
+  private Recorder begin(RegionStart start, Executor parent, int parentExit) {
+    active = jit.frontend().begin(start, jit.config());
+    activeStart = start;
+    activeParent = parent;
+    activeParentExit = parentExit;
+    stats.recordingsStarted++;
+    return active;
+  }
+
+  /**
+   * The recorder the interpreter fed answered DONE or ABORT (or was interrupted): compile and
+   * install, or count the abort and back the site off.
+   */
+  public void recordingEnded(Recorder r, Recorder.Step step) {
+    if (r != active) {
+      throw new IllegalStateException("recording ended for a recorder the driver did not start");
+    }
+    RegionStart start = activeStart;
+    Executor parent = activeParent;
+    int parentExit = activeParentExit;
+    int jumpIndex = activeJumpIndex;
+    active = null;
+    activeStart = null;
+    activeParent = null;
+    if (step == Recorder.Step.DONE && r.region().isPresent()) {
+      if (compile(r.region().get(), start, jumpIndex, parent, parentExit) != null) {
+        return;
+      }
+    } else {
+      stats.abort(r.abortReason() == null ? "unknown" : r.abortReason());
+    }
+    // Back off: the site counts up again from further below, longer after each failure.
+    int n = failures.merge(siteKey(start, jumpIndex, parent, parentExit), 1, Integer::sum);
+    CodeInfo code = (CodeInfo) start.code();
+    switch (start.kind()) {
+      case LOOP -> {
+        if ((Mem.getLong(code.bytecode + 8L * jumpIndex) & 0xFF) == Opcode.JUMP_BACKWARD.code()) {
+          Mem.putLong(code.bytecode + 8L * (jumpIndex + 1),
+              -(long) jit.config().hotLoop() * pow(BACKOFF_FACTOR, n));
+        }
+      }
+      case FUNCTION -> code.entries =
+          (int) Math.max(Integer.MIN_VALUE / 2, -jit.config().hotFunction() * pow(BACKOFF_FACTOR, n));
+      case BRIDGE -> parent.exitCounts[parentExit] =
+          -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
+    }
+  }
+
+  private static long pow(int base, int n) {
+    long r = 1;
+    for (int i = 0; i < n && r < (1L << 40); i++) {
+      r *= base;
+    }
+    return r;
+  }
+
+  private static String siteKey(RegionStart s, int jumpIndex, Executor parent, int exit) {
+    return switch (s.kind()) {
+      case LOOP -> "loop:" + s.code().id() + ":" + jumpIndex;
+      case FUNCTION -> "function:" + s.code().id();
+      case BRIDGE -> "bridge:" + parent.id + ":" + exit;
+    };
+  }
+
+  // ================================================================ compile and install
+  private Executor compile(Region region, RegionStart start, int jumpIndex, Executor parent,
+      int parentExit) {
+    long t0 = System.nanoTime();
+    CodeInfo code = (CodeInfo) start.code();
+    int id = nextId++;
+    dumpBytecode(id, start, region);
+    dumpUops(id, "recorded", region);
+    Region r = region;
+    for (OptimizerPass pass : jit.passes()) {
+      try {
+        r = pass.run(r, (key, n) -> stats.passCount(pass.name(), key, n));
+      } catch (RuntimeException e) {
+        stats.compileFailed("pass-" + pass.name());
+        stats.compileNanos += System.nanoTime() - t0;
+        return null;
+      }
+      dumpUops(id, "after " + pass.name(), r);
+    }
+    CompiledRegion compiled;
+    try {
+      compiled = jit.backend().compile(r, context);
+    } catch (CompileException e) {
+      stats.compileFailed(e.reason());
+      stats.compileNanos += System.nanoTime() - t0;
+      return null;
+    }
+    if (codeCacheUsed + compiled.codeBytes() > jit.config().codeCacheLimit()) {
+      // Full: stop compiling; what is installed keeps running, the rest stays interpreted.
+      compiled.free();
+      codeCacheFull = true;
+      stats.compileFailed("code-cache-full");
+      stats.compileNanos += System.nanoTime() - t0;
+      return null;
+    }
+    long[] embedded = embeddedObjects(r);
+    for (long o : embedded) {
+      if (Mem.getLong(o + org.stitchjit.api.layout.Header.META) == 0) {
+        // Collected while the region was being recorded: its guards name a dead object.
+        compiled.free();
+        stats.compileFailed("stale-object");
+        stats.compileNanos += System.nanoTime() - t0;
+        return null;
+      }
+    }
+    codeCacheUsed += compiled.codeBytes();
+    stats.codeBytes = codeCacheUsed;
+    int jumpOparg = start.kind() == RegionStart.Kind.LOOP ? code.oparg(jumpIndex) : -1;
+    Executor ex = new Executor(id, start.kind(), code, start.index(), jumpIndex, jumpOparg,
+        parent, parentExit, r, compiled);
+    install(ex, start);
+    stats.compiled(r.allUops().size(), start.kind() == RegionStart.Kind.BRIDGE);
+    stats.compileNanos += System.nanoTime() - t0;
+    return ex;
+  }
+
+  private void install(Executor ex, RegionStart start) {
+    switch (ex.kind) {
+      case LOOP -> {
+        codesById.put(ex.code.code, ex.code);
+        int slot = ex.code.executors.size();
+        ex.code.executors.add(ex);
+        Mem.putLong(ex.code.bytecode + 8L * ex.jumpIndex,
+            Opcode.encode(Opcode.ENTER_EXECUTOR, slot));
+      }
+      case FUNCTION -> ex.code.entryExecutor = ex;
+      case BRIDGE -> ex.parent.bridges[ex.parentExit] = ex;
+    }
+    all.add(ex);
+    ex.embedded = embeddedObjects(ex.region);
+    recordDependencies(ex, start.frame());
+  }
+
+  /**
+   * What the region's guards assumed about objects that can change under it: the dicts whose
+   * keys versions and the types whose versions its guards compared. Guards still check them;
+   * invalidation drops the code at once instead of letting it fail its guards from now on,
+   * and lets passes that remove guards rely on it.
+   */
+  private void recordDependencies(Executor ex, long frame) {
+    long globals = Mem.getLong(frame + Frame.GLOBALS);
+    for (UopInstr in : ex.region.allUops()) {
+      switch (in.uop()) {
+        case GUARD_GLOBALS_VERSION -> depend(ex, globals, true);
+        case GUARD_BUILTINS_VERSION -> depend(ex, vm.builtins, true);
+        case CHECK_FUNCTION_VERSION ->
+            depend(ex, Mem.getLong(in.operand() + Layout.Function.GLOBALS), true);
+        case CHECK_ATTR_MODULE -> depend(ex, Mem.getLong(in.operand() + Layout.Module.DICT), true);
+        case GUARD_TYPE -> depend(ex, in.operand(), false);
+        default -> { }
+      }
+    }
+  }
+
+  /**
+   * The heap objects the region's operands point to. The code compares against them or uses
+   * them directly, so they must outlive it: a freed type's address could be reused by another
+   * type that would then pass the guard.
+   */
+  private static long[] embeddedObjects(Region region) {
+    return region.allUops().stream().filter(in -> switch (in.uop()) {
+      case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
+          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, CALL_BUILTIN, LOAD_METHOD_CONST,
+          LOAD_CONST_INLINE -> true;
+      default -> false;
+    }).mapToLong(UopInstr::operand).filter(o -> o != 0 && (o & 1) == 0).distinct().toArray();
+  }
+
+  private void depend(Executor ex, long object, boolean dict) {
+    if (ex.dependencies.contains(object)) {
+      return;
+    }
+    ex.dependencies.add(object);
+    List<Executor> list = dependents.get(object);
+    if (list == null) {
+      list = new ArrayList<>();
+      dependents.put(object, list);
+      if (dict && (Dicts.keysVersion(object) & Dicts.WATCHED) == 0) {
+        Dicts.watch(object);
+      }
+      Watchers.listen(object, this::changed);
+    }
+    list.add(ex);
+  }
+
+  private void changed(long object) {
+    List<Executor> list = dependents.remove(object);
+    Watchers.forget(object);
+    if (list != null) {
+      for (Executor ex : list) {
+        invalidate(ex);
+      }
+    }
+  }
+
+  /** Unhooks a region and the bridges hanging off it; its code is freed once none runs. */
+  void invalidate(Executor ex) {
+    if (!ex.valid) {
+      return;
+    }
+    ex.valid = false;
+    ex.compiled.invalidate();
+    stats.invalidations++;
+    switch (ex.kind) {
+      case LOOP -> {
+        long unit = Mem.getLong(ex.code.bytecode + 8L * ex.jumpIndex);
+        if ((unit & 0xFF) == Opcode.ENTER_EXECUTOR.code()
+            && ex.code.executors.get((int) (unit >> 32)) == ex) {
+          Mem.putLong(ex.code.bytecode + 8L * ex.jumpIndex,
+              Opcode.encode(Opcode.JUMP_BACKWARD, ex.jumpOparg));
+          // Count up again from zero: the loop may well be worth compiling once more.
+          Mem.putLong(ex.code.bytecode + 8L * (ex.jumpIndex + 1), 0);
+        }
+      }
+      case FUNCTION -> {
+        if (ex.code.entryExecutor == ex) {
+          ex.code.entryExecutor = null;
+          ex.code.entries = 0;
+        }
+      }
+      case BRIDGE -> {
+        if (ex.parent.bridges[ex.parentExit] == ex) {
+          ex.parent.bridges[ex.parentExit] = null;
+          ex.parent.exitCounts[ex.parentExit] = 0;
+        }
+      }
+    }
+    for (Executor b : ex.bridges) {
+      if (b != null) {
+        invalidate(b);
+      }
+    }
+    codeCacheUsed -= ex.compiled.codeBytes();
+    codeCacheFull = false;
+    stats.codeBytes = codeCacheUsed;
+    toFree.add(ex.compiled);
+    if (running == 0) {
+      freePending();
+    }
+  }
+
+  private void freePending() {
+    for (CompiledRegion c : toFree) {
+      c.free();
+    }
+    toFree.clear();
+  }
+
+  // ================================================================ execution
+  /** The executor an ENTER_EXECUTOR instruction names. */
+  public static Executor executorAt(CodeInfo code, int slot) {
+    return (Executor) code.executors.get(slot);
+  }
+
+  /** The original target of the backward jump an executor replaced. */
+  public static int jumpTarget(Executor ex) {
+    return ex.jumpOparg;
+  }
+
+  /**
+   * Runs compiled code from the thread state's current frame, following linked bridges,
+   * until an exit hands control back. The interpreter resumes at the innermost frame's IP
+   * and SP. Returns a recorder when a hot exit starts a bridge, else null.
+   */
+  public Recorder run(Executor ex, long ts) {
+    running++;
+    int links = 0;
+    try {
+      while (true) {
+        stats.entries++;
+        int k = ex.compiled.enter(ts);
+        if (k == CompiledRegion.RESUME_AT_FRAME) {
+          return null;
+        }
+        Exit e = ex.region.exits().get(k);
+        stats.exit(e.reason(), ex, k);
+        Executor bridge = ex.bridges[k];
+        if (bridge != null && bridge.valid) {
+          ex = bridge;
+          continue;
+        }
+        if (e.reason() == ExitReason.END_OF_REGION && ++links <= MAX_LINKS) {
+          // A region that ends where another loop's region starts continues in it directly.
+          // Not into itself: a region that ends at its own start has run nothing, and the
+          // interpreter must make progress. The cap covers longer cycles of such regions.
+          Executor next = loopAt(e);
+          if (next != null && next != ex) {
+            stats.linked++;
+            ex = next;
+            continue;
+          }
+        }
+        if (bridgeable(e.reason()) && ++ex.exitCounts[k] >= jit.config().hotExit()
+            && active == null && !codeCacheFull) {
+          return startBridge(ex, k, e, ts);
+        }
+        return null;
+      }
+    } finally {
+      if (--running == 0 && !toFree.isEmpty()) {
+        freePending();
+      }
+    }
+  }
+
+  /** The valid loop region that starts where exit e resumes, in the same frame, if any. */
+  private Executor loopAt(Exit e) {
+    CodeInfo code = codesById.get(e.codeId());
+    if (code == null) {
+      return null;
+    }
+    for (Object o : code.executors) {
+      Executor x = (Executor) o;
+      if (x.valid && x.startIndex == e.bytecodeIndex()) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  private static boolean bridgeable(ExitReason r) {
+    return r == ExitReason.GUARD_FAILED || r == ExitReason.BRANCH
+        || r == ExitReason.SLOW_PATH;
+  }
+
+  private Recorder startBridge(Executor ex, int k, Exit e, long ts) {
+    String site = "bridge:" + ex.id + ":" + k;
+    if (failures.getOrDefault(site, 0) >= MAX_FAILURES_PER_SITE) {
+      return null;
+    }
+    long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+    CodeInfo code = uops.codeOf(frame);
+    if (code.code != e.codeId()) {
+      return null;
+    }
+    RegionStart start = new RegionStart(RegionStart.Kind.BRIDGE, code, e.bytecodeIndex(),
+        frame, e.stackDepth(), -1);
+    // Until this bridge is done (or fails), the exit counts again from a lower start.
+    ex.exitCounts[k] = -(long) jit.config().hotExit()
+        * pow(BACKOFF_FACTOR, failures.getOrDefault(site, 0));
+    return begin(start, ex, k);
+  }
+
+  /** Releases everything the driver registered (the VM is closing). */
+  public void close() {
+    for (Long o : dependents.keySet()) {
+      Watchers.forget(o);
+    }
+    dependents.clear();
+    for (Executor ex : all) {
+      ex.compiled.free();
+    }
+    all.clear();
+    vm.jitRoots = null;
+  }
+
+  // ================================================================ dumps
+  private void dumpBytecode(int id, RegionStart start, Region region) {
+    if (!jit.config().dumps(Dump.BYTECODE)) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("# region ").append(id).append(' ').append(start.kind().name().toLowerCase())
+        .append(" in ").append(start.code().qualifiedName()).append(" (")
+        .append(start.code().filename()).append(") at ").append(start.index()).append('\n');
+    CodeInfo code = (CodeInfo) start.code();
+    for (UopInstr in : region.allUops()) {
+      if (in.uop() == Uop.SET_IP) {
+        int i = in.oparg();
+        Opcode op = code.opcode(i);
+        sb.append(String.format("  %5d  line %-4d %-26s %d%n", i, code.line(i), op.name(),
+            code.oparg(i)));
+      }
+    }
+    write(id, "bytecode", sb.toString());
+  }
+
+  private void dumpUops(int id, String stage, Region region) {
+    if (!jit.config().dumps(Dump.UOPS)) {
+      return;
+    }
+    write(id, "uops", "# region " + id + " uops (" + stage + ")\n" + RegionText.format(region)
+        + "\n");
+  }
+
+  private void write(int id, String what, String text) {
+    if (dumpDir == null) {
+      dumpOut.print(text);
+      dumpOut.flush();
+      return;
+    }
+    try {
+      Files.createDirectories(dumpDir);
+      Files.writeString(dumpDir.resolve("region-" + id + "." + what + ".txt"), text,
+          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      stats.compileFailed("dump-io");
+    }
+  }
+}

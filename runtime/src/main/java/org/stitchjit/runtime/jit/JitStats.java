@@ -1,0 +1,120 @@
+package org.stitchjit.runtime.jit;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.ExitReason;
+
+/** What the JIT did in one run: the numbers --stats prints under "jit". */
+public final class JitStats {
+  long recordingsStarted;
+  long compiled;
+  long bridges;
+  long aborted;
+  long compileFailures;
+  long invalidations;
+  long entries;
+  long exits;
+  long linked;
+  long uopsTotal;
+  long compileNanos;
+  long codeBytes;
+  private final Map<String, Long> abortsByReason = new TreeMap<>();
+  private final Map<String, Long> failuresByReason = new TreeMap<>();
+  private final Map<ExitReason, Long> exitsByReason = new TreeMap<>();
+  private final Map<String, Long> exitsBySite = new LinkedHashMap<>();
+  private final Map<String, Long> passCounts = new TreeMap<>();
+
+  void compiled(int uops, boolean bridge) {
+    compiled++;
+    uopsTotal += uops;
+    if (bridge) {
+      bridges++;
+    }
+  }
+
+  void abort(String reason) {
+    aborted++;
+    // "too-short:inner-loop" counts under "too-short".
+    int colon = reason.indexOf(':');
+    abortsByReason.merge(colon < 0 ? reason : reason.substring(0, colon), 1L, Long::sum);
+  }
+
+  void compileFailed(String reason) {
+    compileFailures++;
+    failuresByReason.merge(reason, 1L, Long::sum);
+  }
+
+  void exit(ExitReason reason, Executor ex, int k) {
+    exits++;
+    exitsByReason.merge(reason, 1L, Long::sum);
+    Exit e = ex.region.exits().get(k);
+    String site = "region " + ex.id + " exit " + k + " (" + reason.name().toLowerCase()
+        + ", " + ex.code.qualname + " line " + lineOf(ex, e) + ")";
+    exitsBySite.merge(site, 1L, Long::sum);
+  }
+
+  private static int lineOf(Executor ex, Exit e) {
+    // An exit in an inlined callee names the callee's code; its line is not at hand here.
+    return e.codeId() == ex.code.code ? ex.code.lineAt(e.bytecodeIndex()) : -1;
+  }
+
+  void passCount(String pass, String key, long n) {
+    passCounts.merge(pass + "." + key, n, Long::sum);
+  }
+
+  public long compiled() {
+    return compiled;
+  }
+
+  public long aborted() {
+    return aborted;
+  }
+
+  public long exits() {
+    return exits;
+  }
+
+  public long bridges() {
+    return bridges;
+  }
+
+  public long invalidations() {
+    return invalidations;
+  }
+
+  /** The numbers, flat keys in display order (a nested "jit" section in JSON). */
+  public Map<String, Number> numbers() {
+    Map<String, Number> m = new LinkedHashMap<>();
+    m.put("compiled", compiled);
+    m.put("bridges", bridges);
+    m.put("aborted", aborted);
+    abortsByReason.forEach((k, v) -> m.put("aborted." + k, v));
+    m.put("compile_failures", compileFailures);
+    failuresByReason.forEach((k, v) -> m.put("compile_failures." + k, v));
+    m.put("invalidations", invalidations);
+    m.put("entries", entries);
+    m.put("exits", exits);
+    m.put("linked", linked);
+    exitsByReason.forEach((k, v) -> m.put("exits." + k.name().toLowerCase(), v));
+    m.put("uops_total", uopsTotal);
+    m.put("uops_per_region", compiled == 0 ? 0.0 : (double) uopsTotal / compiled);
+    m.put("compile_ms", compileNanos / 1e6);
+    m.put("code_bytes", codeBytes);
+    passCounts.forEach(m::put);
+    return m;
+  }
+
+  /** The n exit sites taken most often, most first ("region 3 exit 5 (branch, f line 7): 912"). */
+  public List<String> topExitSites(int n) {
+    return exitsBySite.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(n)
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,759 @@
+package org.stitchjit.runtime.jit.reference;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import org.stitchjit.api.bytecode.CompareOp;
+import org.stitchjit.api.jit.CompiledRegion;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.api.layout.Layout.Frame;
+import org.stitchjit.api.layout.Layout.ThreadState;
+import org.stitchjit.api.layout.Tag;
+import org.stitchjit.api.uop.Block;
+import org.stitchjit.api.uop.BlockRegion;
+import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.interp.CodeInfo;
+import org.stitchjit.runtime.vm.Dicts;
+import org.stitchjit.runtime.vm.Strs;
+import org.stitchjit.runtime.vm.VM;
+
+/**
+ * A region run uop by uop in Java, on the native frames: the definition of what every uop
+ * means. The operand stack stays in the frame's memory throughout, so an exit only has to set
+ * the innermost frame's IP and SP; escaping uops write SP first, so guest code they run, the
+ * collector and tracebacks see a consistent frame.
+ *
+ * <p>An exiting uop exits before it changes anything, so the interpreter re-executes the
+ * instruction from its start. The one exception is documented on the uop: {@code
+ * _FOR_ITER_TIER_TWO} has consumed the exhausted iterator, and its exit resumes after the loop.
+ */
+public final class ReferenceRegion implements CompiledRegion {
+  /** Bytes charged to the code cache per uop: the four arrays below, per entry. */
+  static final int BYTES_PER_UOP = 8 + 4 + 8 + 4;
+
+  private final UopRuntime rt;
+  private final VM vm;
+  private final Uop[] uops;
+  private final int[] opargs;
+  private final long[] operands;
+  private final int[] targets;
+  private final Exit[] exits;
+  private final boolean trace;
+  private volatile boolean valid = true;
+
+  ReferenceRegion(Region region, UopRuntime rt) {
+    this.rt = rt;
+    this.vm = rt.vm();
+    List<UopInstr> flat = new ArrayList<>();
+    List<Integer> blockStart = new ArrayList<>();
+    if (region instanceof Trace t) {
+      flat.addAll(t.uops());
+      trace = true;
+    } else {
+      BlockRegion br = (BlockRegion) region;
+      trace = false;
+      // Blocks laid out in id order after a jump to the entry block; a block that falls
+      // through gets an explicit jump, so layout order never matters.
+      flat.add(new UopInstr(Uop.JUMP, 0, 0, br.entry()));
+      for (int id = 0; id < br.blocks().size(); id++) {
+        Block b = br.block(id);
+        blockStart.add(flat.size());
+        flat.addAll(b.uops());
+        if (b.fallThrough().isPresent()) {
+          flat.add(new UopInstr(Uop.JUMP, 0, 0, b.fallThrough().getAsInt()));
+        }
+      }
+    }
+    int n = flat.size();
+    uops = new Uop[n];
+    opargs = new int[n];
+    operands = new long[n];
+    targets = new int[n];
+    for (int i = 0; i < n; i++) {
+      UopInstr in = flat.get(i);
+      uops[i] = in.uop();
+      opargs[i] = in.oparg();
+      operands[i] = in.operand();
+      targets[i] = in.uop().has(org.stitchjit.api.uop.OperandKind.BLOCK)
+          ? blockStart.get(in.target()) : in.target();
+    }
+    ImmutableList<Exit> ex = region.exits();
+    exits = ex.toArray(new Exit[0]);
+  }
+
+  @Override
+  public long codeBytes() {
+    return (long) uops.length * BYTES_PER_UOP;
+  }
+
+  @Override
+  public void invalidate() {
+    valid = false;
+  }
+
+  @Override
+  public void free() {
+    // Java arrays: nothing native to release.
+  }
+
+  @Override
+  public int enter(long ts) {
+    long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
+    CodeInfo ci = rt.codeOf(frame);
+    long stackBase = stackBase(frame, ci);
+    long sp = stackBase + 8 * (Mem.getLong(frame + Frame.SP) >> 1);
+    long kwnames = 0;
+    long pendingFrame = 0;
+    int pc = 0;
+    while (true) {
+      int i = pc++;
+      Uop u = uops[i];
+      int oparg = opargs[i];
+      long operand = operands[i];
+      switch (u) {
+        // ------------------------------------------------------------ control
+        case NOP:
+          break;
+        case SET_IP:
+          Mem.putLong(frame + Frame.IP, Tag.fromInt(oparg));
+          break;
+        case CHECK_VALIDITY:
+          if (!valid) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case CHECK_PERIODIC:
+          if (Mem.getLong(ts + ThreadState.GC_WANTED) != 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case JUMP_TO_TOP:
+          pc = 0;
+          break;
+        case EXIT_TRACE:
+          return exit(frame, stackBase, sp, targets[i]);
+        case JUMP:
+          pc = targets[i];
+          break;
+        case LOAD_CONST_INLINE:
+          sp = push(sp, operand);
+          break;
+
+        // ------------------------------------------------------------ stack and locals
+        case POP_TOP:
+          sp -= 8;
+          break;
+        case PUSH_NULL:
+          sp = push(sp, 0);
+          break;
+        case COPY:
+          sp = push(sp, top(sp, oparg));
+          break;
+        case SWAP: {
+          long a = top(sp, 1);
+          Mem.putLong(sp - 8, top(sp, oparg));
+          Mem.putLong(sp - 8L * oparg, a);
+          break;
+        }
+        case LOAD_CONST:
+          sp = push(sp, ci.consts[oparg]);
+          break;
+        case LOAD_FAST_CHECK: {
+          long v = local(frame, oparg);
+          if (v == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          sp = push(sp, v);
+          break;
+        }
+        case LOAD_FAST:
+        case LOAD_CLOSURE:
+          sp = push(sp, local(frame, oparg));
+          break;
+        case STORE_FAST:
+          sp -= 8;
+          Mem.putLong(frame + Frame.LOCALSPLUS + 8L * oparg, Mem.getLong(sp));
+          break;
+        case DELETE_FAST:
+          if (local(frame, oparg) == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(frame + Frame.LOCALSPLUS + 8L * oparg, 0);
+          break;
+        case LOAD_DEREF: {
+          long v = Mem.getLong(local(frame, oparg) + Layout.Cell.CONTENTS);
+          if (v == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          sp = push(sp, v);
+          break;
+        }
+        case STORE_DEREF:
+          sp -= 8;
+          Mem.putLong(local(frame, oparg) + Layout.Cell.CONTENTS, Mem.getLong(sp));
+          break;
+        case DELETE_DEREF: {
+          long cell = local(frame, oparg);
+          if (Mem.getLong(cell + Layout.Cell.CONTENTS) == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(cell + Layout.Cell.CONTENTS, 0);
+          break;
+        }
+
+        // ------------------------------------------------------------ globals
+        case GUARD_GLOBALS_VERSION:
+          if (Dicts.keysVersion(Mem.getLong(frame + Frame.GLOBALS)) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_BUILTINS_VERSION:
+          if (Dicts.keysVersion(Mem.getLong(frame + Frame.BUILTINS)) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case LOAD_GLOBAL_MODULE:
+        case LOAD_GLOBAL_BUILTINS: {
+          long dict = Mem.getLong(frame
+              + (u == Uop.LOAD_GLOBAL_MODULE ? Frame.GLOBALS : Frame.BUILTINS));
+          long v = Dicts.entryValue(dict, (int) operand);
+          if (v == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          sp = push(sp, v);
+          break;
+        }
+
+        // ------------------------------------------------------------ attributes
+        case GUARD_TYPE:
+          if (vm.typeOf(top(sp, 1)) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_TYPE_VERSION:
+          if (Mem.getLong(vm.typeOf(top(sp, 1)) + Layout.Type.VERSION) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_SHAPE: {
+          long obj = top(sp, 1);
+          if (Mem.getLong(attrs(obj, oparg) + Layout.Attrs.SHAPE) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case LOAD_ATTR_SLOT: {
+          long obj = top(sp, 1);
+          long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+          Mem.putLong(sp - 8, Mem.getLong(values + Layout.Array.ITEMS + 8 * (operand >>> 32)));
+          break;
+        }
+        case CHECK_ATTR_MODULE:
+          if (top(sp, 1) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_MODULE_KEYS_VERSION:
+          if (Dicts.keysVersion(Mem.getLong(top(sp, 1) + Layout.Module.DICT)) != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case LOAD_ATTR_MODULE: {
+          long v = Dicts.entryValue(Mem.getLong(top(sp, 1) + Layout.Module.DICT), (int) operand);
+          if (v == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(sp - 8, v);
+          break;
+        }
+        case STORE_ATTR_SLOT: {
+          long obj = top(sp, 1);
+          long attrs = attrs(obj, 0);
+          long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
+          if (operand != 0 && (values == 0 || capacity(values) <= oparg)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
+          if (operand != 0) {
+            Mem.putLong(attrs + Layout.Attrs.SHAPE, operand);
+          }
+          sp -= 16;
+          break;
+        }
+        case LOAD_METHOD_CONST: {
+          long obj = top(sp, 1);
+          Mem.putLong(sp - 8, operand);
+          sp = push(sp, obj);
+          break;
+        }
+
+        // ------------------------------------------------------------ operators
+        case GUARD_BOTH_INT:
+          if ((top(sp, 1) & top(sp, 2) & 1) == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_BOTH_FLOAT:
+          if (!isExact(top(sp, 1), vm.floatType) || !isExact(top(sp, 2), vm.floatType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_FLOAT_OPERANDS: {
+          long a = top(sp, 2);
+          long b = top(sp, 1);
+          boolean fa = isExact(a, vm.floatType);
+          boolean fb = isExact(b, vm.floatType);
+          if (!(fa && (fb || (b & 1) != 0) || fb && (a & 1) != 0)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case GUARD_BOTH_STR:
+          if (!isExact(top(sp, 1), vm.strType) || !isExact(top(sp, 2), vm.strType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_TOS_INT:
+          if ((top(sp, 1) & 1) == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_TOS_TUPLE:
+          if (!isExact(top(sp, 1), vm.tupleType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_NOS_LIST:
+          if (!isExact(top(sp, 2), vm.listType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_NOS_TUPLE:
+          if (!isExact(top(sp, 2), vm.tupleType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case GUARD_NOS_DICT:
+          if (!isExact(top(sp, 2), vm.dictType)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case BINARY_OP_ADD_INT:
+        case BINARY_OP_SUBTRACT_INT:
+        case BINARY_OP_MULTIPLY_INT: {
+          long r = intArith(u, top(sp, 2) >> 1, top(sp, 1) >> 1);
+          if (r == 0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          sp -= 8;
+          Mem.putLong(sp - 8, r);
+          break;
+        }
+        case BINARY_OP_ADD_FLOAT:
+        case BINARY_OP_SUBTRACT_FLOAT:
+        case BINARY_OP_MULTIPLY_FLOAT:
+        case BINARY_OP_TRUE_DIVIDE_FLOAT: {
+          double x = asDouble(top(sp, 2));
+          double y = asDouble(top(sp, 1));
+          if (u == Uop.BINARY_OP_TRUE_DIVIDE_FLOAT && y == 0.0) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          double r = switch (u) {
+            case BINARY_OP_ADD_FLOAT -> x + y;
+            case BINARY_OP_SUBTRACT_FLOAT -> x - y;
+            case BINARY_OP_MULTIPLY_FLOAT -> x * y;
+            default -> x / y;
+          };
+          sp -= 8;
+          Mem.putLong(sp - 8, vm.newFloat(r));
+          break;
+        }
+        case BINARY_OP_ADD_STR:
+          syncSp(frame, stackBase, sp);
+          Mem.putLong(sp - 16, Strs.concat(vm, top(sp, 2), top(sp, 1)));
+          sp -= 8;
+          break;
+        case COMPARE_OP_INT:
+          sp = pushBool(sp - 16, CompareOp.test(oparg, Long.compare(top(sp, 2), top(sp, 1))));
+          break;
+        case COMPARE_OP_FLOAT: {
+          double x = Mem.getDouble(top(sp, 2) + Layout.Float.VALUE);
+          double y = Mem.getDouble(top(sp, 1) + Layout.Float.VALUE);
+          boolean r = switch (oparg) {
+            case CompareOp.LT -> x < y;
+            case CompareOp.LE -> x <= y;
+            case CompareOp.EQ -> x == y;
+            case CompareOp.NE -> x != y;
+            case CompareOp.GT -> x > y;
+            default -> x >= y;
+          };
+          sp = pushBool(sp - 16, r);
+          break;
+        }
+        case COMPARE_OP_STR:
+          sp = pushBool(sp - 16, (oparg == CompareOp.EQ) == Strs.equal(top(sp, 2), top(sp, 1)));
+          break;
+        case IS_OP:
+          sp = pushBool(sp - 16, (top(sp, 2) == top(sp, 1)) ^ (oparg != 0));
+          break;
+        case BINARY_SUBSCR_LIST_INT:
+        case STORE_SUBSCR_LIST_INT: {
+          long list = top(sp, 2);
+          long index = top(sp, 1) >> 1;
+          if (index < 0 || index >= Mem.getLong(list + Layout.List.SIZE) >> 1) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          long slot = Mem.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * index;
+          if (u == Uop.BINARY_SUBSCR_LIST_INT) {
+            sp -= 8;
+            Mem.putLong(sp - 8, Mem.getLong(slot));
+          } else {
+            Mem.putLong(slot, top(sp, 3));
+            sp -= 24;
+          }
+          break;
+        }
+        case BINARY_SUBSCR_TUPLE_INT: {
+          long t = top(sp, 2);
+          long index = top(sp, 1) >> 1;
+          if (index < 0 || index >= VM.tupleLen(t)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          sp -= 8;
+          Mem.putLong(sp - 8, VM.tupleGet(t, (int) index));
+          break;
+        }
+        case UNPACK_SEQUENCE_TWO_TUPLE: {
+          long t = top(sp, 1);
+          if (VM.tupleLen(t) != 2) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(sp - 8, VM.tupleGet(t, 1));
+          sp = push(sp, VM.tupleGet(t, 0));
+          break;
+        }
+
+        // ------------------------------------------------------------ branches
+        case POP_JUMP_IF_FALSE:
+        case POP_JUMP_IF_TRUE: {
+          syncSp(frame, stackBase, sp);
+          boolean t = rt.isTrue(top(sp, 1));
+          sp -= 8;
+          if (t == (u == Uop.POP_JUMP_IF_TRUE)) {
+            pc = targets[i];
+          }
+          break;
+        }
+        case POP_JUMP_IF_NONE:
+        case POP_JUMP_IF_NOT_NONE: {
+          boolean none = top(sp, 1) == vm.none;
+          sp -= 8;
+          if (none == (u == Uop.POP_JUMP_IF_NONE)) {
+            pc = targets[i];
+          }
+          break;
+        }
+        case JUMP_IF_FALSE_OR_POP:
+        case JUMP_IF_TRUE_OR_POP: {
+          syncSp(frame, stackBase, sp);
+          boolean t = rt.isTrue(top(sp, 1));
+          if (t == (u == Uop.JUMP_IF_TRUE_OR_POP)) {
+            pc = targets[i];
+          } else {
+            sp -= 8;
+          }
+          break;
+        }
+        case GUARD_IS_TRUE_POP:
+        case GUARD_IS_FALSE_POP:
+        case GUARD_IS_NONE_POP:
+        case GUARD_IS_NOT_NONE_POP:
+        case GUARD_IS_TRUE:
+        case GUARD_IS_FALSE: {
+          long v = top(sp, 1);
+          boolean ok = switch (u) {
+            case GUARD_IS_TRUE_POP, GUARD_IS_TRUE -> v == vm.trueObj;
+            case GUARD_IS_FALSE_POP, GUARD_IS_FALSE -> v == vm.falseObj;
+            case GUARD_IS_NONE_POP -> v == vm.none;
+            default -> v != vm.none;
+          };
+          if (!ok) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          if (u != Uop.GUARD_IS_TRUE && u != Uop.GUARD_IS_FALSE) {
+            sp -= 8;
+          }
+          break;
+        }
+
+        // ------------------------------------------------------------ iteration
+        case FOR_ITER:
+        case FOR_ITER_TIER_TWO: {
+          syncSp(frame, stackBase, sp);
+          long v = rt.next(top(sp, 1));
+          if (v == 0) {
+            sp -= 8;
+            if (u == Uop.FOR_ITER_TIER_TWO) {
+              return exit(frame, stackBase, sp, targets[i]);
+            }
+            pc = targets[i];
+          } else {
+            sp = push(sp, v);
+          }
+          break;
+        }
+        case ITER_CHECK_RANGE:
+        case ITER_CHECK_LIST:
+        case ITER_CHECK_TUPLE: {
+          long type = u == Uop.ITER_CHECK_RANGE ? vm.rangeIteratorType
+              : u == Uop.ITER_CHECK_LIST ? vm.listIteratorType : vm.tupleIteratorType;
+          if (!isExact(top(sp, 1), type)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case ITER_JUMP_RANGE:
+        case ITER_JUMP_LIST:
+        case ITER_JUMP_TUPLE:
+          if (exhausted(u, top(sp, 1))) {
+            if (u != Uop.ITER_JUMP_RANGE) {
+              Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
+            }
+            sp -= 8;
+            pc = targets[i];
+          }
+          break;
+        case GUARD_NOT_EXHAUSTED_RANGE:
+        case GUARD_NOT_EXHAUSTED_LIST:
+        case GUARD_NOT_EXHAUSTED_TUPLE:
+          if (exhausted(u, top(sp, 1))) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        case ITER_NEXT_RANGE: {
+          long it = top(sp, 1);
+          long cur = Mem.getLong(it + Layout.Iter.INDEX);
+          Mem.putLong(it + Layout.Iter.LIMIT, Mem.getLong(it + Layout.Iter.LIMIT) - 2);
+          Mem.putLong(it + Layout.Iter.INDEX, cur + Mem.getLong(it + Layout.Iter.AUX) - 1);
+          sp = push(sp, cur);
+          break;
+        }
+        case ITER_NEXT_LIST: {
+          long it = top(sp, 1);
+          long index = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
+          long list = Mem.getLong(it + Layout.Iter.SEQ);
+          Mem.putLong(it + Layout.Iter.INDEX, Tag.fromInt(index + 1));
+          sp = push(sp, Mem.getLong(Mem.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS
+              + 8 * index));
+          break;
+        }
+        case ITER_NEXT_TUPLE: {
+          long it = top(sp, 1);
+          long index = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
+          long t = Mem.getLong(it + Layout.Iter.SEQ);
+          Mem.putLong(it + Layout.Iter.INDEX, Tag.fromInt(index + 1));
+          sp = push(sp, VM.tupleGet(t, (int) index));
+          break;
+        }
+
+        // ------------------------------------------------------------ calls and frames
+        case KW_NAMES:
+          kwnames = ci.consts[oparg];
+          break;
+        case CHECK_FUNCTION_VERSION: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
+              : Mem.getLong(nullSlot + 8);
+          int nargs = Mem.getLong(nullSlot) != 0 ? oparg + 1 : oparg;
+          if (callable != operand || kwnames != 0
+              || nargs != calleeCode(operand).argcount) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case CHECK_STACK_SPACE: {
+          CodeInfo callee = calleeCode(operand);
+          long depth = Mem.getLong(ts + ThreadState.RECURSION_DEPTH) + 1;
+          if (depth > Mem.getLong(ts + ThreadState.RECURSION_LIMIT)
+              || Mem.getLong(ts + ThreadState.STACK_TOP) + callee.frameBytes
+                  > Mem.getLong(ts + ThreadState.STACK_LIMIT)) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case INIT_CALL_PY_EXACT_ARGS: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          boolean method = Mem.getLong(nullSlot) != 0;
+          long args = method ? nullSlot + 8 : nullSlot + 16;
+          // The caller is saved as the interpreter saves it at a call: IP at the CALL (from
+          // _SET_IP), its stack cut below the call.
+          syncSp(frame, stackBase, nullSlot);
+          long nf = rt.pushCallee(calleeCode(operand), operand, args, method ? oparg + 1 : oparg);
+          if (nf == 0) {
+            throw new IllegalStateException("_CHECK_STACK_SPACE passed but no room for a frame");
+          }
+          // The frame word is not a guest value: it lives here until _PUSH_FRAME, with no
+          // safepoint in between, and its stack slot only keeps the depth right.
+          pendingFrame = nf;
+          sp = push(nullSlot, 0);
+          break;
+        }
+        case PUSH_FRAME:
+          sp -= 8;
+          frame = pendingFrame;
+          pendingFrame = 0;
+          Mem.putLong(ts + ThreadState.CURRENT_FRAME, frame);
+          ci = rt.codeOf(frame);
+          stackBase = stackBase(frame, ci);
+          sp = stackBase;
+          break;
+        case POP_FRAME: {
+          long v = top(sp, 1);
+          long caller = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
+          Mem.putLong(ts + ThreadState.STACK_TOP, frame);
+          Mem.putLong(ts + ThreadState.RECURSION_DEPTH,
+              Mem.getLong(ts + ThreadState.RECURSION_DEPTH) - 1);
+          frame = caller;
+          Mem.putLong(ts + ThreadState.CURRENT_FRAME, frame);
+          ci = rt.codeOf(frame);
+          stackBase = stackBase(frame, ci);
+          sp = push(stackBase + 8 * (Mem.getLong(frame + Frame.SP) >> 1), v);
+          break;
+        }
+        case CHECK_CALLABLE: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
+              : Mem.getLong(nullSlot + 8);
+          if (callable != operand) {
+            return exit(frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+
+        // ------------------------------------------------------------ leaving the frame
+        case RETURN_VALUE:
+        case RAISE_VARARGS:
+        case RERAISE:
+        case YIELD_VALUE:
+          syncSp(frame, stackBase, sp);
+          return RESUME_AT_FRAME;
+
+        default:
+          // The generic operations (escaping uops, and the few allocating ones the table
+          // does not mark escaping) are the interpreter's own.
+          syncSp(frame, stackBase, sp);
+          sp = rt.escape(u, oparg, frame, sp, kwnames);
+          if (u == Uop.CALL_GENERIC || u == Uop.CALL_BUILTIN) {
+            kwnames = 0;
+          }
+          break;
+      }
+    }
+  }
+
+  /** Leaves through exit k: the innermost frame resumes where the exit says. */
+  private int exit(long frame, long stackBase, long sp, int k) {
+    Exit e = exits[k];
+    long depth = (sp - stackBase) >> 3;
+    if (depth != e.stackDepth()) {
+      throw new IllegalStateException("exit " + k + " at depth " + depth + ", expected "
+          + e.stackDepth() + " (" + e + ")");
+    }
+    Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
+    Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
+    return k;
+  }
+
+  private CodeInfo calleeCode(long function) {
+    return CodeInfo.of(vm, Mem.getLong(function + Layout.Function.CODE));
+  }
+
+  private boolean exhausted(Uop u, long it) {
+    if (u == Uop.ITER_JUMP_RANGE || u == Uop.GUARD_NOT_EXHAUSTED_RANGE) {
+      return Mem.getLong(it + Layout.Iter.LIMIT) <= 1;
+    }
+    long seq = Mem.getLong(it + Layout.Iter.SEQ);
+    if (seq == 0) {
+      return true;
+    }
+    long index = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
+    long size = u == Uop.ITER_JUMP_LIST || u == Uop.GUARD_NOT_EXHAUSTED_LIST
+        ? Mem.getLong(seq + Layout.List.SIZE) >> 1 : VM.tupleLen(seq);
+    return index >= size;
+  }
+
+  /** Small-int add, subtract or multiply on untagged values; 0 when the result overflows. */
+  private static long intArith(Uop u, long x, long y) {
+    long r;
+    switch (u) {
+      case BINARY_OP_ADD_INT -> r = x + y;
+      case BINARY_OP_SUBTRACT_INT -> r = x - y;
+      default -> {
+        long hi = Math.multiplyHigh(x, y);
+        r = x * y;
+        if ((hi != 0 || r < 0) && (hi != -1 || r >= 0)) {
+          return 0;
+        }
+      }
+    }
+    return Tag.fitsSmall(r) ? (r << 1) | 1 : 0;
+  }
+
+  /** The attrs header of an instance: at offset, or (offset 0) at its type's attr offset. */
+  private long attrs(long obj, int offset) {
+    if (offset != 0) {
+      return obj + offset;
+    }
+    return obj + (Mem.getLong(Mem.getLong(obj) + Layout.Type.ATTR_OFFSET) >> 1);
+  }
+
+  private static long capacity(long array) {
+    return (Mem.getLong(array + org.stitchjit.api.layout.Header.META)
+        >>> org.stitchjit.api.layout.Header.SLOTS_SHIFT)
+        & org.stitchjit.api.layout.Header.SLOTS_MASK;
+  }
+
+  /** A float's value, or a small int's converted exactly as the interpreter converts it. */
+  private static double asDouble(long v) {
+    return (v & 1) != 0 ? (double) (v >> 1) : Mem.getDouble(v + Layout.Float.VALUE);
+  }
+
+  private static boolean isExact(long v, long type) {
+    return (v & 1) == 0 && Mem.getLong(v) == type;
+  }
+
+  private static long local(long frame, int index) {
+    return Mem.getLong(frame + Frame.LOCALSPLUS + 8L * index);
+  }
+
+  private static long stackBase(long frame, CodeInfo ci) {
+    return frame + Frame.LOCALSPLUS + 8L * ci.nlocalsplus;
+  }
+
+  private static void syncSp(long frame, long stackBase, long sp) {
+    Mem.putLong(frame + Frame.SP, Tag.fromInt((sp - stackBase) >> 3));
+  }
+
+  private static long top(long sp, int n) {
+    return Mem.getLong(sp - 8L * n);
+  }
+
+  private static long push(long sp, long v) {
+    Mem.putLong(sp, v);
+    return sp + 8;
+  }
+
+  private long pushBool(long sp, boolean b) {
+    return push(sp, b ? vm.trueObj : vm.falseObj);
+  }
+
+  /** For tests: whether this region was compiled from a trace (else a block region). */
+  boolean isTrace() {
+    return trace;
+  }
+}

@@ -1,0 +1,35 @@
+package org.stitchjit.runtime.jit.reference;
+
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.runtime.interp.CodeInfo;
+import org.stitchjit.runtime.vm.VM;
+
+/**
+ * What the reference executor needs from the interpreter: the VM, code objects, and the
+ * generic operations. An escaping generic uop means exactly what the interpreter's generic
+ * instruction does, so it is implemented once, by the interpreter's own helpers; the native
+ * backends reach the same operations through upcalls.
+ */
+public interface UopRuntime {
+  VM vm();
+
+  /** The code object a frame executes. */
+  CodeInfo codeOf(long frame);
+
+  /**
+   * Performs a generic uop on the frame's operand stack, whose top is at sp; returns the new
+   * top. The frame's IP (set by {@code _SET_IP}) and SP are current, so guest code may run, the
+   * collector may scan the frame and a raised exception has its traceback line. kwnames is the
+   * tuple set by the last {@code _KW_NAMES} (calls only), or 0.
+   */
+  long escape(Uop uop, int oparg, long frame, long sp, long kwnames);
+
+  /** Pushes a frame for a simple call (exact positional arguments); 0 when out of room. */
+  long pushCallee(CodeInfo callee, long function, long args, int nargs);
+
+  /** Python truth of any value (may run guest code). */
+  boolean isTrue(long v);
+
+  /** next(it), or 0 when exhausted (may run guest code). */
+  long next(long iterator);
+}

@@ -1,0 +1,69 @@
+package org.stitchjit.compose;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.Multibinds;
+import dagger.multibindings.StringKey;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.stitchjit.api.config.JitConfig;
+import org.stitchjit.api.config.Passes;
+import org.stitchjit.api.jit.Backend;
+import org.stitchjit.api.jit.Frontend;
+import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.frontend.tracing.TracingFrontend;
+import org.stitchjit.runtime.jit.reference.ReferenceBackend;
+
+/**
+ * The frontends, backends and passes that ship with Stitch, each bound into a map under the
+ * name configurations select it by, and the registries that add the plugins {@link
+ * java.util.ServiceLoader} finds to those maps. A new built-in is one more {@code @Provides
+ * @IntoMap} method here.
+ */
+@Module
+abstract class BuiltinsModule {
+  private BuiltinsModule() {}
+
+  @Provides
+  @IntoMap
+  @StringKey(TracingFrontend.NAME)
+  static Frontend tracingFrontend() {
+    return new TracingFrontend();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(ReferenceBackend.NAME)
+  static Backend referenceBackend() {
+    return new ReferenceBackend();
+  }
+
+  /** Declared so the map exists while the optimizer module has no passes to bind. */
+  @Multibinds
+  abstract Map<String, OptimizerPass> builtinPasses();
+
+  @Provides
+  @Singleton
+  static Registry<Frontend> frontends(Map<String, Frontend> builtins,
+      @PluginClassLoader ClassLoader plugins) {
+    return Registry.load("frontend", Frontend.class, builtins, plugins, Frontend::name,
+        name -> JitConfig.builder().frontend(name));
+  }
+
+  @Provides
+  @Singleton
+  static Registry<Backend> backends(Map<String, Backend> builtins,
+      @PluginClassLoader ClassLoader plugins) {
+    return Registry.load("backend", Backend.class, builtins, plugins, Backend::name,
+        name -> JitConfig.builder().backend(name));
+  }
+
+  @Provides
+  @Singleton
+  static Registry<OptimizerPass> passes(Map<String, OptimizerPass> builtins,
+      @PluginClassLoader ClassLoader plugins) {
+    return Registry.load("pass", OptimizerPass.class, builtins, plugins, OptimizerPass::name,
+        name -> Passes.of(name));
+  }
+}

@@ -1,0 +1,159 @@
+package org.stitchjit.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stitchjit.api.config.JitConfig;
+import org.stitchjit.api.jit.Backend;
+import org.stitchjit.api.jit.Frontend;
+import org.stitchjit.api.jit.Jit;
+import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.compose.testplugins.ImpostorFrontend;
+import org.stitchjit.compose.testplugins.InterpImpostorBackend;
+import org.stitchjit.compose.testplugins.NamedBackend;
+import org.stitchjit.compose.testplugins.NamedPass;
+import org.stitchjit.compose.testplugins.SameNameBackend;
+import org.stitchjit.compose.testplugins.UpperCaseBackend;
+import org.stitchjit.frontend.tracing.TracingFrontend;
+import org.stitchjit.runtime.jit.reference.ReferenceBackend;
+
+class JitFactoryTest {
+  @TempDir
+  Path pluginDir;
+
+  private static final JitFactory BUILTINS = JitComponent.create().jitFactory();
+
+  @Test
+  void composesTracingWithTheReferenceBackend() {
+    JitConfig config = JitConfig.parse("tracing+interp hot-loop=2");
+    Jit jit = BUILTINS.create(config);
+    assertThat(jit.config()).isEqualTo(config);
+    assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
+    assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
+    assertThat(jit.passes()).isEmpty();
+  }
+
+  @Test
+  void listsTheBuiltIns() {
+    assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
+    assertThat(BUILTINS.backendNames()).containsExactly("interp");
+    assertThat(BUILTINS.passNames()).isEmpty();
+  }
+
+  @Test
+  void unknownNamesListWhatIsAvailable() {
+    assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+foo")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown JIT backend 'foo' (available: interp)");
+    assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("bbv+interp")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
+    assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown JIT pass 'cse' (none registered)");
+  }
+
+  @Test
+  void passesAllAndNoneAreEmptyWithoutRegisteredPasses() {
+    assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes()).isEmpty();
+    assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
+        .isEmpty();
+  }
+
+  @Test
+  void anOffConfigurationHasNoJit() {
+    assertThatThrownBy(() -> BUILTINS.create(JitConfig.off()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("off");
+  }
+
+  @Test
+  void serviceLoaderPluginsJoinTheBuiltIns() throws IOException {
+    JitFactory factory = withPlugins(Backend.class, NamedBackend.class.getName());
+    assertThat(factory.backendNames()).containsExactly("interp", "test-backend");
+    assertThat(factory.frontendNames()).containsExactly("tracing");
+    assertThat(factory.create(JitConfig.parse("tracing+test-backend")).backend())
+        .isInstanceOf(NamedBackend.class);
+    assertThatThrownBy(() -> factory.create(JitConfig.parse("tracing+nope")))
+        .hasMessage("unknown JIT backend 'nope' (available: interp, test-backend)");
+  }
+
+  @Test
+  void allPassesRunSortedByNameAndAnExplicitListInItsOrder() throws IOException {
+    JitFactory factory = withPlugins(OptimizerPass.class, NamedPass.BPass.class.getName(),
+        NamedPass.APass.class.getName());
+    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass");
+    assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
+        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass");
+    assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
+        .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
+    assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())
+        .extracting(OptimizerPass::name).containsExactly("b-pass");
+  }
+
+  @Test
+  void aPluginCannotTakeABuiltInFrontendsName() throws IOException {
+    assertThatThrownBy(() -> withPlugins(Frontend.class, ImpostorFrontend.class.getName()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("JIT frontend name 'tracing' is claimed by both "
+            + TracingFrontend.class.getName() + " (built-in) and "
+            + ImpostorFrontend.class.getName() + " (plugin)");
+  }
+
+  @Test
+  void aPluginCannotTakeABuiltInBackendsName() throws IOException {
+    assertThatThrownBy(() -> withPlugins(Backend.class, InterpImpostorBackend.class.getName()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(ReferenceBackend.class.getName())
+        .hasMessageContaining(InterpImpostorBackend.class.getName());
+  }
+
+  @Test
+  void twoPluginsCannotShareAName() throws IOException {
+    assertThatThrownBy(() -> withPlugins(Backend.class, NamedBackend.class.getName(),
+        SameNameBackend.class.getName()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("JIT backend name 'test-backend' is claimed by both "
+            + NamedBackend.class.getName() + " (plugin) and " + SameNameBackend.class.getName()
+            + " (plugin)");
+  }
+
+  @Test
+  void aPluginNameNoSpecCanSelectIsRejected() throws IOException {
+    assertThatThrownBy(() -> withPlugins(Backend.class, UpperCaseBackend.class.getName()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(UpperCaseBackend.class.getName())
+        .hasMessageContaining("'Fast'");
+  }
+
+  @Test
+  void aMissingPluginClassIsReported() throws IOException {
+    assertThatThrownBy(() -> withPlugins(Backend.class, "com.example.Absent"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot load JIT backend plugins")
+        .hasMessageContaining("com.example.Absent");
+  }
+
+  /**
+   * A factory whose plugins are the given classes (loaded from the test class path) listed in
+   * a services file of their own, as a plugin jar would list them.
+   */
+  private JitFactory withPlugins(Class<?> service, String... classNames) throws IOException {
+    Path services = pluginDir.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.write(services.resolve(service.getName()), List.of(classNames));
+    // The registries are filled when the factory is made, so the loader can close after.
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginDir.toUri().toURL()},
+        getClass().getClassLoader())) {
+      return JitComponent.create(loader).jitFactory();
+    }
+  }
+}
