@@ -9,6 +9,7 @@ import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.Recorder;
 import org.stitchjit.api.jit.RegionStart;
+import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.ExitReason;
 import org.stitchjit.api.uop.Expansions;
@@ -16,7 +17,6 @@ import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
-import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 
 /**
@@ -178,9 +178,7 @@ final class TraceRecorder implements Recorder {
     kwNamesIndex = kwNamesPending;
     kwNamesPending = pOp == Opcode.KW_NAMES ? pIndex : -1;
     for (Uop u : uops) {
-      // A shape guard without a shape (the class's instances have no attributes, or the
-      // receiver is not an instance at all) proves nothing: the cache says to drop it.
-      if (u == Uop.GUARD_SHAPE && operandFor(u) == 0) {
+      if (u.has(OperandKind.OPERAND) && !CacheOperands.emitted(u, operandFor(u))) {
         continue;
       }
       trace.add(instr(u));
@@ -205,33 +203,11 @@ final class TraceRecorder implements Recorder {
   }
 
   private int opargFor(Uop u) {
-    return switch (u) {
-      // The attrs header's offset: LOAD_ATTR_INSTANCE and STORE_ATTR_INSTANCE cache it in the
-      // low half of their slot word; 0 makes the guard take it from the object's type.
-      case GUARD_SHAPE -> switch (pOp) {
-        case LOAD_ATTR_INSTANCE -> (int) cache(2);
-        case STORE_ATTR_INSTANCE -> (int) cache(3);
-        default -> 0;
-      };
-      case STORE_ATTR_SLOT -> (int) (cache(3) >>> 32);
-      default -> pOparg;
-    };
+    return CacheOperands.oparg(pOp, pOparg, u, n -> pCache[n]);
   }
 
   private long operandFor(Uop u) {
-    return switch (u) {
-      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE -> cache(0);
-      case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
-          CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE,
-          CALL_BUILTIN ->
-          cache(1);
-      case LOAD_GLOBAL_MODULE, LOAD_GLOBAL_BUILTINS, LOAD_ATTR_MODULE, STORE_ATTR_SLOT ->
-          cache(2);
-      case GUARD_SHAPE -> cache(pOp == Opcode.LOAD_METHOD_CLASS ? 2 : 1);
-      case LOAD_ATTR_SLOT -> cache(2);
-      case LOAD_METHOD_CONST -> cache(3);
-      default -> throw new IllegalStateException("no operand rule for " + u.uopName());
-    };
+    return CacheOperands.operand(pOp, u, n -> pCache[n]);
   }
 
   /** True when executing the pending instruction rewrote its caches (a new callee, shape). */
@@ -244,27 +220,14 @@ final class TraceRecorder implements Recorder {
     return false;
   }
 
-  private long cache(int n) {
-    return pCache[n];
-  }
-
   private Exit exitFor(Uop u) {
     long code = pCode.id();
     if (u == Uop.FOR_ITER_TIER_TWO) {
       // Exhausted: the iterator is gone and the loop is left, as the interpreter would.
       return new Exit(code, pOparg, pDepth - 1, ExitReason.BRANCH);
     }
-    ExitReason reason;
-    if (u == Uop.CHECK_PERIODIC) {
-      reason = ExitReason.SAFEPOINT;
-    } else if (u.name().startsWith("GUARD_IS_") || u.name().startsWith("GUARD_NOT_EXHAUSTED")) {
-      reason = ExitReason.BRANCH;
-    } else if (u.is(UopFlag.GUARD)) {
-      reason = ExitReason.GUARD_FAILED;
-    } else {
-      reason = ExitReason.SLOW_PATH;
-    }
-    return new Exit(code, kwNamesIndex >= 0 ? kwNamesIndex : pIndex, pDepth, reason);
+    return new Exit(code, kwNamesIndex >= 0 ? kwNamesIndex : pIndex, pDepth,
+        CacheOperands.exitReason(u));
   }
 
   private Step endBeforePrevious(String why) {

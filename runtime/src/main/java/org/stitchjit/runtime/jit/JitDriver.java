@@ -439,7 +439,7 @@ public final class JitDriver {
           // A region that ends where another loop's region starts continues in it directly.
           // Not into itself: a region that ends at its own start has run nothing, and the
           // interpreter must make progress. The cap covers longer cycles of such regions.
-          Executor next = loopAt(e);
+          Executor next = loopAt(e, ts);
           if (next != null && next != ex) {
             stats.linked++;
             ex = next;
@@ -459,15 +459,28 @@ public final class JitDriver {
     }
   }
 
-  /** The valid loop region that starts where exit e resumes, in the same frame, if any. */
-  private Executor loopAt(Exit e) {
+  /**
+   * The valid loop region exit e leads into, if any: one that starts where e resumes, or one
+   * whose ENTER_EXECUTOR e resumes at (the frame then continues at that loop's head, where
+   * the jump would go; not while a collection is pending, since the jump is a safepoint).
+   */
+  private Executor loopAt(Exit e, long ts) {
     CodeInfo code = codesById.get(e.codeId());
     if (code == null) {
       return null;
     }
     for (Object o : code.executors) {
       Executor x = (Executor) o;
-      if (x.valid && x.startIndex == e.bytecodeIndex()) {
+      if (!x.valid) {
+        continue;
+      }
+      if (x.startIndex == e.bytecodeIndex()) {
+        return x;
+      }
+      if (x.jumpIndex == e.bytecodeIndex()
+          && Mem.getLong(ts + Layout.ThreadState.GC_WANTED) == 0) {
+        long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+        Mem.putLong(frame + Frame.IP, org.stitchjit.api.layout.Tag.fromInt(x.startIndex));
         return x;
       }
     }

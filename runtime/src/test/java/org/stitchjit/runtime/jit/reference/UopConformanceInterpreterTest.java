@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,6 +23,7 @@ import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.ThreadState;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.BlockRegion;
+import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.ExitReason;
 import org.stitchjit.api.uop.Expansion;
@@ -91,7 +91,6 @@ class UopConformanceInterpreterTest {
     List<String> stack = List.of();
     final Map<String, List<String>> pools = new LinkedHashMap<>();
     boolean requireFast;
-    boolean documentedShapeRule = true;
 
     OpSpec(String title, String source) {
       this.title = title;
@@ -136,12 +135,6 @@ class UopConformanceInterpreterTest {
 
     OpSpec noFastPathRequired() {
       requireFast = false;
-      return this;
-    }
-
-    /** Fill operands exactly as TraceRecorder does (keeping a GUARD_SHAPE with no shape). */
-    OpSpec recorderShapeRule() {
-      documentedShapeRule = false;
       return this;
     }
 
@@ -271,7 +264,7 @@ class UopConformanceInterpreterTest {
         .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_CLASS).stack("o")
         .pool("o", "[]", "[1, 2]", "MyList()", "C(1)", "(1,)").pool("v", "'v'"));
     l.add(op(SHAPE_BUG, "def f(o, v):\n    o.append(v)\n    return o\n").warm("f([], 1)")
-        .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_CLASS).recorderShapeRule().stack("o")
+        .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_CLASS).stack("o")
         .pool("o", "[]", "[1, 2]", "MyList()").pool("v", "'v'"));
     l.add(op("LOAD_METHOD_BUILTIN", "def f(o):\n    return o.bit_length()\n").warm("f(5)")
         .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_BUILTIN).stack("o")
@@ -382,42 +375,10 @@ class UopConformanceInterpreterTest {
   }
 
   static final String KWNAMES_BUG = "KW_NAMES + CALL_BUILTIN (another builtin at the site)";
-  static final String SHAPE_BUG =
-      "LOAD_METHOD_CLASS with no shape cached, operands as TraceRecorder fills them";
+  static final String SHAPE_BUG = "LOAD_METHOD_CLASS with no shape cached (guard left out)";
 
-  /** Specs that fail today, run only by the disabled tests below (or -Duop.conformance.knownBugs). */
-  static final Set<String> KNOWN_BUGS = Set.of(KWNAMES_BUG, SHAPE_BUG);
-
-  /**
-   * BUG: an exit taken at a CALL that follows KW_NAMES in the same region resumes the
-   * interpreter at the CALL, but the keyword names live only in the interpreter's (and the
-   * region's) local variable: the interpreter then makes a positional call. Here the site
-   * {@code g(a, reverse=True)} was specialized to CALL_BUILTIN for sorted; with g = min,
-   * _CHECK_CALLABLE exits and min([2, 1, 3], True) runs: "TypeError: '<' not supported between
-   * instances of 'bool' and 'list'" instead of "TypeError: 'reverse' is an invalid keyword
-   * argument for min()". The same holds for _CHECK_FUNCTION_VERSION's own kwnames exit and for
-   * any _EXIT_TRACE a trace ends with between KW_NAMES and its CALL.
-   */
-  @Test
-  @Disabled("BUG: an exit at a CALL after KW_NAMES loses the keyword names (min(l, reverse=True)"
-      + " becomes min(l, True))")
-  void knownBugExitAfterKwNamesLosesKeywords() {
-    run(specs().stream().filter(s -> s.title.equals(KWNAMES_BUG)).findFirst().orElseThrow());
-  }
-
-  /**
-   * BUG (frontend): LOAD_METHOD_CLASS on a receiver whose type has no attributes (a list, a
-   * str) caches shape 0. Expansions says a frontend drops _GUARD_SHAPE then, but TraceRecorder
-   * emits it with operand 0, and the reference _GUARD_SHAPE compares the word at the
-   * receiver's attrs offset (0: the type pointer) with 0, so it always exits: every
-   * {@code lst.append(x)} leaves its trace, though the interpreter's fast path accepts it.
-   */
-  @Test
-  @Disabled("BUG: _GUARD_SHAPE with operand 0 (LOAD_METHOD_CLASS on a list or str) always exits;"
-      + " TraceRecorder does not drop it as Expansions documents")
-  void knownBugGuardShapeWithoutShapeNeverPasses() {
-    run(specs().stream().filter(s -> s.title.equals(SHAPE_BUG)).findFirst().orElseThrow());
-  }
+  /** Specs that fail today; none, since the two this harness found were fixed. */
+  static final Set<String> KNOWN_BUGS = Set.of();
 
   // ============================================================================ machinery
 
@@ -639,6 +600,7 @@ class UopConformanceInterpreterTest {
     int d = depth;
     int ip = idx;
     Exit end = null;
+    int kwNames = -1;
     for (int n = 0; n < spec.span; n++) {
       Opcode op = ci.opcode(ip);
       Optional<com.google.common.collect.ImmutableList<Uop>> t =
@@ -651,11 +613,14 @@ class UopConformanceInterpreterTest {
         if (skip(ci, ip, op, u, spec)) {
           continue;
         }
-        b.add(instr(b, ci, ip, op, u, d));
+        b.add(instr(b, ci, kwNames >= 0 ? kwNames : ip, ip, op, u, d));
         if (u.is(UopFlag.TERMINATOR)) {
           return b.build();
         }
       }
+      // As the recorder does: the CALL after KW_NAMES resumes at the KW_NAMES, because the
+      // keyword names live only in the interpreter's registers.
+      kwNames = op == Opcode.KW_NAMES ? ip : -1;
       boolean j = jumped && n == spec.span - 1;
       if (j && !op.isJump()) {
         return null;
@@ -730,16 +695,17 @@ class UopConformanceInterpreterTest {
     return b.build();
   }
 
-  /** GUARD_SHAPE when the cache holds no shape: dropped, as Expansions documents. */
+  /** A uop the shared rules leave out for this instruction's caches. */
   private static boolean skip(CodeInfo ci, int ip, Opcode op, Uop u, OpSpec spec) {
-    return spec.documentedShapeRule && u == Uop.GUARD_SHAPE && op == Opcode.LOAD_METHOD_CLASS
-        && ci.cache(ip, 2) == 0;
+    return u.has(OperandKind.OPERAND)
+        && !CacheOperands.emitted(u, CacheOperands.operand(op, u, n -> ci.cache(ip, n)));
   }
 
-  private UopInstr instr(Trace.Builder b, CodeInfo ci, int ip, Opcode op, Uop u, int depth) {
+  private UopInstr instr(Trace.Builder b, CodeInfo ci, int resume, int ip, Opcode op, Uop u,
+      int depth) {
     int oparg = u.has(OperandKind.OPARG) ? opargFor(ci, ip, op, u) : 0;
     long operand = u.has(OperandKind.OPERAND) ? operandFor(ci, ip, op, u) : 0;
-    int target = u.has(OperandKind.EXIT) ? b.addExit(exitFor(ci, ip, op, u, depth)) : 0;
+    int target = u.has(OperandKind.EXIT) ? b.addExit(exitFor(ci, resume, op, u, depth)) : 0;
     return new UopInstr(u, oparg, operand, target);
   }
 
@@ -751,49 +717,21 @@ class UopConformanceInterpreterTest {
     return new UopInstr(u, oparg, operand, target);
   }
 
-  // These three mirror TraceRecorder (frontend-tracing), which this module cannot depend on.
+  // The operand and exit rules are the frontend's own (CacheOperands in api).
 
   private static int opargFor(CodeInfo ci, int ip, Opcode op, Uop u) {
-    return switch (u) {
-      case GUARD_SHAPE -> switch (op) {
-        case LOAD_ATTR_INSTANCE -> (int) ci.cache(ip, 2);
-        case STORE_ATTR_INSTANCE -> (int) ci.cache(ip, 3);
-        default -> 0;
-      };
-      case STORE_ATTR_SLOT -> (int) (ci.cache(ip, 3) >>> 32);
-      default -> ci.oparg(ip);
-    };
+    return CacheOperands.oparg(op, ci.oparg(ip), u, n -> ci.cache(ip, n));
   }
 
   private static long operandFor(CodeInfo ci, int ip, Opcode op, Uop u) {
-    return switch (u) {
-      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE -> ci.cache(ip, 0);
-      case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
-          CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE,
-          CALL_BUILTIN -> ci.cache(ip, 1);
-      case LOAD_GLOBAL_MODULE, LOAD_GLOBAL_BUILTINS, LOAD_ATTR_MODULE, STORE_ATTR_SLOT ->
-          ci.cache(ip, 2);
-      case GUARD_SHAPE -> ci.cache(ip, op == Opcode.LOAD_METHOD_CLASS ? 2 : 1);
-      case LOAD_ATTR_SLOT -> ci.cache(ip, 2);
-      case LOAD_METHOD_CONST -> ci.cache(ip, 3);
-      default -> throw new IllegalStateException("no operand rule for " + u.uopName());
-    };
+    return CacheOperands.operand(op, u, n -> ci.cache(ip, n));
   }
 
   private static Exit exitFor(CodeInfo ci, int ip, Opcode op, Uop u, int depth) {
     if (u == Uop.FOR_ITER_TIER_TWO) {
       return new Exit(ci.code, ci.oparg(ip), depth - 1, ExitReason.BRANCH);
     }
-    ExitReason reason;
-    if (u == Uop.CHECK_PERIODIC) {
-      reason = ExitReason.SAFEPOINT;
-    } else if (u.name().startsWith("GUARD_IS_") || u.name().startsWith("GUARD_NOT_EXHAUSTED")) {
-      reason = ExitReason.BRANCH;
-    } else if (u.is(UopFlag.GUARD)) {
-      reason = ExitReason.GUARD_FAILED;
-    } else {
-      reason = ExitReason.SLOW_PATH;
-    }
-    return new Exit(ci.code, ip, depth, reason);
+    return new Exit(ci.code, ip, depth, CacheOperands.exitReason(u));
   }
+
 }
