@@ -51,6 +51,16 @@ final class InterpreterUops implements UopRuntime {
   }
 
   @Override
+  public long send(long receiver, long value) {
+    return p.send(receiver, value);
+  }
+
+  @Override
+  public boolean sendReturned() {
+    return p.lastSendReturned;
+  }
+
+  @Override
   public long escape(Uop uop, int oparg, long frame, long sp, long kwnames) {
     CodeInfo ci = codeOf(frame);
     switch (uop) {

@@ -561,6 +561,19 @@ public final class ReferenceRegion implements CompiledRegion {
           break;
         }
 
+        case SEND: {
+          syncSp(frame, stackBase, sp);
+          long r = rt.send(top(sp, 2), top(sp, 1));
+          if (rt.sendReturned()) {
+            sp -= 16;
+            sp = push(sp, r);
+            pc = targets[i];
+          } else {
+            Mem.putLong(sp - 8, r);
+          }
+          break;
+        }
+
         // ------------------------------------------------------------ calls and frames
         case KW_NAMES:
           kwnames = ci.consts[oparg];

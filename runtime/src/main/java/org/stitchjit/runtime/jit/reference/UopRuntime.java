@@ -32,4 +32,13 @@ public interface UopRuntime {
 
   /** next(it), or 0 when exhausted (may run guest code). */
   long next(long iterator);
+
+  /**
+   * SEND: resumes receiver with value; returns what it yielded, or (when {@link
+   * #sendReturned()} is then true) the value it returned.
+   */
+  long send(long receiver, long value);
+
+  /** Whether the last {@link #send} finished the receiver. */
+  boolean sendReturned();
 }

@@ -49,10 +49,7 @@ class UopConformanceTest {
       "(sfloat(a) and (sfloat(b) or small(b))) or (small(a) and sfloat(b))";
 
   /** Uops with no case, each with the reason. Keep this tiny. */
-  static final Map<Uop, String> EXCLUDED = Map.of(
-      SEND, "never in a region: the interpreter runs generator send loops itself (SEND has no"
-          + " traced form and no frontend compiles its block form; the reference executor would"
-          + " hand it to the runtime, which rejects it)");
+  static final Map<Uop, String> EXCLUDED = Map.of();
 
   /** Uops checked by the scenario tests below rather than by generated specs. */
   static final Set<Uop> SCENARIO_UOPS = EnumSet.of(SET_IP, RETURN_VALUE, RAISE_VARARGS, RERAISE,
@@ -776,6 +773,11 @@ class UopConformanceTest {
     l.add(s("_FOR_ITER (block)").step(FOR_ITER).jumpEffect(-1).inputs("it")
         .pool("mk", ITERABLES).pool("adv", "0", "1", "2").prep(MAKE_ITER).observe("it").observe("left")
         .oracle(next));
+    l.add(s("_SEND (block)").step(SEND).jumpEffect(-1).inputs("r", "v")
+        .pool("r", "gen3()", "iter([7])", "iter(())").pool("v", "None")
+        .oracle(py("try:", "    _y = next(r) if type(r) is not Gen else r.send(v)",
+            "except StopIteration as _e:", "    jump = True", "    out = [_e.value]", "else:",
+            "    out = [r, _y]")));
     l.add(s("_FOR_ITER_TIER_TWO").step(FOR_ITER_TIER_TWO).exitDelta(0, -1).inputs("it")
         .pool("mk", ITERABLES).pool("adv", "0", "1", "2").prep(MAKE_ITER).observe("it")
         .oracle(py("try:", "    _v = next(it)", "except StopIteration:", "    exit = 0",
