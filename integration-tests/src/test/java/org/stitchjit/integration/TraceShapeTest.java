@@ -28,8 +28,12 @@ class TraceShapeTest {
   record Run(String out, List<Executor> regions, long bridges) {}
 
   private static Run run(String source, int hotExit) {
+    return run(source, hotExit, 1000000);
+  }
+
+  private static Run run(String source, int hotExit, int hotFunction) {
     JitConfig config = JitConfig.parse("tracing+interp").toBuilder()
-        .option("hot-loop", "2").option("hot-function", "1000000")
+        .option("hot-loop", "2").option("hot-function", Integer.toString(hotFunction))
         .option("hot-exit", Integer.toString(hotExit)).build();
     Jit jit = new Jit(config, new TracingFrontend(), ImmutableList.of(), new ReferenceBackend());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -135,5 +139,27 @@ class TraceShapeTest {
     assertThat(r.regions()).anySatisfy(
         ex -> assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE));
     assertThat(r.bridges()).isPositive();
+  }
+
+  @Test
+  void aHotFunctionIsTracedFromItsEntryAndRecursionIsInlinedToABoundedDepth() {
+    Run r = run("""
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+        print(fib(18))
+        """, 1000, 5);
+    assertThat(r.out()).isEqualTo("2584\n");
+    Executor entry = r.regions().get(0);
+    assertThat(entry.kind()).isEqualTo(RegionStart.Kind.FUNCTION);
+    assertThat(entry.startIndex()).isZero();
+    String shape = shape(entry);
+    assertThat(shape).startsWith("_LOAD_FAST_CHECK _LOAD_CONST _GUARD_BOTH_INT _COMPARE_OP_INT"
+        + " _GUARD_IS_FALSE_POP _PUSH_NULL _GUARD_GLOBALS_VERSION _LOAD_GLOBAL_MODULE");
+    // Each level of recursion is one inlined frame; the recorder stops at its depth limit.
+    long frames = shape.split("_PUSH_FRAME", -1).length - 1;
+    assertThat(frames).isBetween(1L, 5L);
+    assertThat(shape).endsWith("_EXIT_TRACE");
   }
 }
