@@ -153,8 +153,18 @@ class CorpusTest {
     return programs().stream().map(program -> {
       String rel = CORPUS.relativize(program).toString();
       return DynamicTest.dynamicTest(rel, () -> {
+        // Under a JIT, the statistics must show no frontend, pass or backend error: the
+        // driver survives those (the program still prints the same), so only they tell.
+        Path statsJson = Files.createTempFile("stitch-stats", ".json");
+        List<String> opts = new ArrayList<>(options);
+        if (!options.contains("--jit=off")) {
+          opts.add("--stats-json=" + statsJson.toAbsolutePath());
+        }
         Outcome o = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
-            () -> run(program, options, extraArgs(program)));
+            () -> run(program, opts, extraArgs(program)));
+        String stats = Files.readString(statsJson);
+        Files.deleteIfExists(statsJson);
+        assertThat(stats).as(rel + ": JIT component errors").doesNotContain("-error\"");
         String problem = mismatch(program, o);
         if (known.containsKey(rel)) {
           assertThat(problem).as(rel + " is listed in known-failures.txt but now passes:"

@@ -28,12 +28,17 @@ class JitDriverTest {
   }
 
   private static Run run(String source, Backend backend, String... options) {
+    return run(source, new TracingFrontend(), backend, options);
+  }
+
+  private static Run run(String source, org.stitchjit.api.jit.Frontend frontend,
+      Backend backend, String... options) {
     JitConfig.Builder b = JitConfig.parse("tracing+interp").toBuilder()
         .option("hot-loop", "2").option("hot-function", "2").option("hot-exit", "2");
     for (int i = 0; i < options.length; i += 2) {
       b.option(options[i], options[i + 1]);
     }
-    Jit jit = new Jit(b.build(), new TracingFrontend(), ImmutableList.of(), backend);
+    Jit jit = new Jit(b.build(), frontend, ImmutableList.of(), backend);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -170,5 +175,30 @@ class JitDriverTest {
     assertThat(r.err()).contains("# region 0 loop in <module> (t.py) at ")
         .contains("FOR_ITER_RANGE").contains("# region 0 uops (recorded)")
         .contains("_ITER_NEXT_RANGE").contains("_JUMP_TO_TOP");
+  }
+
+  @Test
+  void aFrontendThatThrowsIsCountedAndTheProgramRunsOn() {
+    org.stitchjit.api.jit.Frontend broken = new org.stitchjit.api.jit.Frontend() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public org.stitchjit.api.jit.Recorder begin(org.stitchjit.api.jit.RegionStart start,
+          JitConfig config) {
+        throw new IllegalStateException("no recorder today");
+      }
+    };
+    Run r = run("""
+        t = 0
+        for i in range(100):
+            t += i
+        print(t)
+        """, broken, new ReferenceBackend());
+    assertThat(r.out()).isEqualTo("4950\n");
+    assertThat(r.jit("aborted.frontend-error")).isPositive();
+    assertThat(r.stats().table()).contains("jit.last_error  broken: java.lang.IllegalStateException");
   }
 }

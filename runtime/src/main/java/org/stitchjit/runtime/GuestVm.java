@@ -160,7 +160,8 @@ public final class GuestVm implements AutoCloseable {
         protocols.interpreter().deoptimizations,
         (endNanos - startNanos) / 1e6,
         driver == null ? Map.of() : driver.stats().numbers(),
-        driver == null ? List.of() : driver.stats().topExitSites(10));
+        driver == null ? List.of() : driver.stats().topExitSites(10),
+        driver == null ? null : driver.stats().lastError());
   }
 
   @Override

@@ -19,7 +19,8 @@ public record RunStats(
     long deoptimizations,
     double wallMs,
     Map<String, Number> jit,
-    List<String> jitTopExitSites) {
+    List<String> jitTopExitSites,
+    String jitLastError) {
 
   /** Nested sections of named numbers, in display order. */
   public Map<String, Map<String, Number>> sections() {
@@ -60,6 +61,9 @@ public record RunStats(
             : String.format(Locale.ROOT, "%,d", v.longValue());
         sb.append(String.format(Locale.ROOT, "%-40s %20s%n", key, value));
       }
+    }
+    if (jitLastError != null) {
+      sb.append("jit.last_error  ").append(jitLastError).append('\n');
     }
     if (!jitTopExitSites.isEmpty()) {
       sb.append("jit.top_exit_sites\n");

@@ -90,7 +90,7 @@ public final class Interpreter {
    */
   private Recorder feed(Recorder rec, CodeInfo ci, int here, long frame, long sp,
       long stackBase) {
-    Recorder.Step s = rec.record(ci, here, frame, U.getLong(frame + Frame.PREVIOUS) & ~1L,
+    Recorder.Step s = jit.record(rec, ci, here, frame, U.getLong(frame + Frame.PREVIOUS) & ~1L,
         (int) ((sp - stackBase) >> 3));
     if (s == Recorder.Step.CONTINUE) {
       return rec;
@@ -1284,7 +1284,7 @@ public final class Interpreter {
                 yielded = false;
                 instructions += count;
                 if (rec != null) {
-                  jit.recordingEnded(rec, rec.interrupted("return"));
+                  jit.interrupted(rec, "return");
                 }
                 return v;
               }
@@ -1503,7 +1503,7 @@ public final class Interpreter {
               yielded = true;
               instructions += count;
               if (rec != null) {
-                jit.recordingEnded(rec, rec.interrupted("yield"));
+                jit.interrupted(rec, "yield");
               }
               return v;
             }
@@ -1541,7 +1541,7 @@ public final class Interpreter {
       }
       // Unwind to the innermost handler, popping frames of this run() that have none.
       if (rec != null) {
-        jit.recordingEnded(rec, rec.interrupted("exception"));
+        jit.interrupted(rec, "exception");
         rec = null;
       }
       instructions += count;

@@ -66,6 +66,7 @@ public final class JitDriver {
 
   /** The selection in progress. */
   private Recorder active;
+  private RuntimeException frontendError;
   private RegionStart activeStart;
   private Executor activeParent;
   private int activeParentExit;
@@ -151,12 +152,46 @@ public final class JitDriver {
   }
 
   private Recorder begin(RegionStart start, Executor parent, int parentExit) {
-    active = jit.frontend().begin(start, jit.config());
+    try {
+      active = jit.frontend().begin(start, jit.config());
+    } catch (RuntimeException e) {
+      stats.abort("frontend-error");
+      stats.lastError = jit.frontend().name() + ": " + e;
+      failures.merge(siteKey(start, activeJumpIndex, parent, parentExit), 1, Integer::sum);
+      return null;
+    }
     activeStart = start;
     activeParent = parent;
     activeParentExit = parentExit;
     stats.recordingsStarted++;
     return active;
+  }
+
+  /**
+   * Reports an instruction to the active recorder. A frontend that throws is a bug in it, not
+   * in the program: the selection is abandoned, counted as {@code aborted.frontend-error}, and
+   * the program goes on in the interpreter.
+   */
+  public Recorder.Step record(Recorder r, CodeInfo code, int index, long frame, long caller,
+      int depth) {
+    try {
+      return r.record(code, index, frame, caller, depth);
+    } catch (RuntimeException e) {
+      frontendError = e;
+      return Recorder.Step.ABORT;
+    }
+  }
+
+  /** The interpreter stopped following the recorded path (see {@link Recorder#interrupted}). */
+  public void interrupted(Recorder r, String why) {
+    Recorder.Step s;
+    try {
+      s = r.interrupted(why);
+    } catch (RuntimeException e) {
+      frontendError = e;
+      s = Recorder.Step.ABORT;
+    }
+    recordingEnded(r, s);
   }
 
   /**
@@ -178,6 +213,10 @@ public final class JitDriver {
       if (compile(r.region().get(), start, jumpIndex, parent, parentExit) != null) {
         return;
       }
+    } else if (frontendError != null) {
+      stats.abort("frontend-error");
+      stats.lastError = jit.frontend().name() + ": " + frontendError;
+      frontendError = null;
     } else {
       stats.abort(r.abortReason() == null ? "unknown" : r.abortReason());
     }
@@ -227,7 +266,8 @@ public final class JitDriver {
       try {
         r = pass.run(r, (key, n) -> stats.passCount(pass.name(), key, n));
       } catch (RuntimeException e) {
-        stats.compileFailed("pass-" + pass.name());
+        stats.compileFailed("pass-error");
+        stats.lastError = pass.name() + ": " + e;
         stats.compileNanos += System.nanoTime() - t0;
         return null;
       }
@@ -238,6 +278,12 @@ public final class JitDriver {
       compiled = jit.backend().compile(r, context);
     } catch (CompileException e) {
       stats.compileFailed(e.reason());
+      stats.compileNanos += System.nanoTime() - t0;
+      return null;
+    } catch (RuntimeException e) {
+      // A backend bug: the region stays interpreted, and the statistics say why.
+      stats.compileFailed("backend-error");
+      stats.lastError = jit.backend().name() + ": " + e;
       stats.compileNanos += System.nanoTime() - t0;
       return null;
     }

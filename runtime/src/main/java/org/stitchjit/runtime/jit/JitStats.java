@@ -23,6 +23,8 @@ public final class JitStats {
   long uopsTotal;
   long compileNanos;
   long codeBytes;
+  /** The last exception a frontend, pass or backend threw (a bug in it), for the table. */
+  String lastError;
   private final Map<String, Long> abortsByReason = new TreeMap<>();
   private final Map<String, Long> failuresByReason = new TreeMap<>();
   private final Map<ExitReason, Long> exitsByReason = new TreeMap<>();
@@ -107,6 +109,11 @@ public final class JitStats {
     m.put("code_bytes", codeBytes);
     passCounts.forEach(m::put);
     return m;
+  }
+
+  /** The last frontend, pass or backend error, or null. */
+  public String lastError() {
+    return lastError;
   }
 
   /** The n exit sites taken most often, most first ("region 3 exit 5 (branch, f line 7): 912"). */
