@@ -80,6 +80,10 @@ public final class Mem {
     U.setMemory(address, bytes, (byte) 0);
   }
 
+  public static void fill(long address, long bytes, byte value) {
+    U.setMemory(address, bytes, value);
+  }
+
   public static void copy(long from, long to, long bytes) {
     U.copyMemory(from, to, bytes);
   }

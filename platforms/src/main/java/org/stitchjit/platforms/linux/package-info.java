@@ -1,0 +1,2 @@
+/** Linux implementations of the platform services, through jnr-ffi bindings to libc. */
+package org.stitchjit.platforms.linux;
