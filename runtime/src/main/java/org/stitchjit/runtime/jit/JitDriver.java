@@ -157,7 +157,7 @@ public final class JitDriver {
     } catch (RuntimeException e) {
       stats.abort("frontend-error");
       stats.lastError = jit.frontend().name() + ": " + e;
-      failures.merge(siteKey(start, activeJumpIndex, parent, parentExit), 1, Integer::sum);
+      backOff(start.kind(), (CodeInfo) start.code(), activeJumpIndex, parent, parentExit);
       return null;
     }
     activeStart = start;
@@ -220,20 +220,31 @@ public final class JitDriver {
     } else {
       stats.abort(r.abortReason() == null ? "unknown" : r.abortReason());
     }
-    // Back off: the site counts up again from further below, longer after each failure.
-    int n = failures.merge(siteKey(start, jumpIndex, parent, parentExit), 1, Integer::sum);
-    CodeInfo code = (CodeInfo) start.code();
-    switch (start.kind()) {
+    backOff(start.kind(), (CodeInfo) start.code(), jumpIndex, parent, parentExit);
+  }
+
+  /**
+   * A selection at this site failed (or its region was invalidated): the site counts up again
+   * from further below, longer after each failure, and after MAX_FAILURES_PER_SITE it is never
+   * tried again, so a site that cannot be compiled costs nothing more than its counter.
+   */
+  private void backOff(RegionStart.Kind kind, CodeInfo code, int jumpIndex, Executor parent,
+      int parentExit) {
+    int n = failures.merge(siteKey(kind, code, jumpIndex, parent, parentExit), 1,
+        Integer::sum);
+    boolean never = n >= MAX_FAILURES_PER_SITE;
+    switch (kind) {
       case LOOP -> {
         if ((Mem.getLong(code.bytecode + 8L * jumpIndex) & 0xFF) == Opcode.JUMP_BACKWARD.code()) {
-          Mem.putLong(code.bytecode + 8L * (jumpIndex + 1),
-              -(long) jit.config().hotLoop() * pow(BACKOFF_FACTOR, n));
+          Mem.putLong(code.bytecode + 8L * (jumpIndex + 1), never ? Long.MIN_VALUE / 4
+              : -(long) jit.config().hotLoop() * pow(BACKOFF_FACTOR, n));
         }
       }
-      case FUNCTION -> code.entries =
-          (int) Math.max(Integer.MIN_VALUE / 2, -jit.config().hotFunction() * pow(BACKOFF_FACTOR, n));
-      case BRIDGE -> parent.exitCounts[parentExit] =
-          -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
+      case FUNCTION -> code.entries = never ? Integer.MIN_VALUE / 2
+          : (int) Math.max(Integer.MIN_VALUE / 4,
+              -jit.config().hotFunction() * pow(BACKOFF_FACTOR, n));
+      case BRIDGE -> parent.exitCounts[parentExit] = never ? Long.MIN_VALUE / 4
+          : -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
     }
   }
 
@@ -245,10 +256,11 @@ public final class JitDriver {
     return r;
   }
 
-  private static String siteKey(RegionStart s, int jumpIndex, Executor parent, int exit) {
-    return switch (s.kind()) {
-      case LOOP -> "loop:" + s.code().id() + ":" + jumpIndex;
-      case FUNCTION -> "function:" + s.code().id();
+  private static String siteKey(RegionStart.Kind kind, CodeInfo code, int jumpIndex,
+      Executor parent, int exit) {
+    return switch (kind) {
+      case LOOP -> "loop:" + code.code + ":" + jumpIndex;
+      case FUNCTION -> "function:" + code.code;
       case BRIDGE -> "bridge:" + parent.id + ":" + exit;
     };
   }
@@ -410,23 +422,22 @@ public final class JitDriver {
             && ex.code.executors.get((int) (unit >> 32)) == ex) {
           Mem.putLong(ex.code.bytecode + 8L * ex.jumpIndex,
               Opcode.encode(Opcode.JUMP_BACKWARD, ex.jumpOparg));
-          // Count up again from zero: the loop may well be worth compiling once more.
-          Mem.putLong(ex.code.bytecode + 8L * (ex.jumpIndex + 1), 0);
         }
       }
       case FUNCTION -> {
         if (ex.code.entryExecutor == ex) {
           ex.code.entryExecutor = null;
-          ex.code.entries = 0;
         }
       }
       case BRIDGE -> {
         if (ex.parent.bridges[ex.parentExit] == ex) {
           ex.parent.bridges[ex.parentExit] = null;
-          ex.parent.exitCounts[ex.parentExit] = 0;
         }
       }
     }
+    // The site may well be worth compiling again, but not forever: a program that keeps
+    // changing what its code depends on would otherwise keep recompiling it.
+    backOff(ex.kind, ex.code, ex.jumpIndex, ex.parent, ex.parentExit);
     for (Executor b : ex.bridges) {
       if (b != null) {
         invalidate(b);
