@@ -1,0 +1,144 @@
+/*
+ * stitch_stencil.h: the convention every copy-and-patch stencil template follows.
+ *
+ * Read by the stencil build tool (org.stitchjit.backend.copypatch.stencil.StencilBuild),
+ * which compiles each templates/<UOP>.c with clang-19, reads the object's .text and its
+ * relocations, turns the relocations into holes and writes the stencil library
+ * src/main/resources/org/stitchjit/backend/copypatch/stencils/x86_64-linux.stencils.
+ * See templates/README.md for the command and the flags.
+ *
+ * ---------------------------------------------------------------------------------------
+ * 1. One function per template.
+ *
+ *    A uop's template defines exactly one function, with STENCIL(_NAME):
+ *
+ *        __attribute__((preserve_none)) void _JIT_ENTRY(uint64_t *frame, uint64_t *sp,
+ *                                                       uint64_t *ts)
+ *
+ *      frame  the native frame's address (api Layout.Frame)
+ *      sp     the operand stack pointer: the next free slot, as in the interpreter, so the
+ *             top of stack is sp[-1], the one below it sp[-2]
+ *      ts     the thread state (api Layout.ThreadState)
+ *
+ *    preserve_none (clang >= 19) passes them in r12, r13, r14 and lets a stencil clobber
+ *    every other general register: nothing is saved or restored between uops. The file name
+ *    is the uop name (templates/_LOAD_FAST.c); the NAME given to STENCIL is documentation.
+ *    No static helpers that survive inlining, no data (no string literals, no static or
+ *    const tables): the tool rejects a second function and any data section.
+ *
+ * 2. Holes are references to extern symbols the emitter gives values when it copies a
+ *    stencil. Two kinds:
+ *
+ *    data holes, values:   extern char _JIT_OPARG[], _JIT_OPERAND[];
+ *        used as (uint64_t)&_JIT_OPARG (macros OPARG and OPERAND below). Under
+ *        -mcmodel=medium -mlarge-data-threshold=0 every such address is a movabs with
+ *        R_X86_64_64: an ABS64 hole, patched with the 64-bit value plus the addend (clang
+ *        folds "OPARG + 1" into the addend). Caveat: C says the address of an object is
+ *        never 0, so clang may fold a test like "OPARG == 0" to false. Compare holes only
+ *        with values that cannot be 0, or keep zero tests out of templates.
+ *        Runtime helper addresses (upcalls, later) are data holes too:
+ *        extern char _JIT_HELPER_<NAME>[]; called through a cast function pointer.
+ *
+ *    control holes, code:  _JIT_CONTINUE (the next uop's stencil), _JIT_EXIT (this uop's
+ *        exit stub), _JIT_JUMP_TARGET (a jump target: the loop top for _JUMP_TO_TOP).
+ *        They are preserve_none functions of the stencil signature, reached only by tail
+ *        calls: __attribute__((musttail)) return _JIT_CONTINUE(frame, sp, ts); (macros
+ *        CONTINUE(), EXIT(), JUMP_TO_TARGET()). musttail needs the callee's calling
+ *        convention to equal the caller's, hence preserve_none on the declarations.
+ *        With -fno-plt clang emits "jmp *_JIT_CONTINUE@GOTPCREL(%rip)" (FF 25 disp32,
+ *        R_X86_64_GOTPCRELX, addend -4). The tool relaxes it into "jmp rel32; nop"
+ *        (E9 disp32 90, the same six bytes), so a control hole is a REL32 hole the emitter
+ *        fills with target - (hole address) + addend; every stencil lies in one code cache
+ *        of at most 2 GiB, so rel32 always reaches. A stencil that ends with the jump to
+ *        _JIT_CONTINUE records it: the emitter drops those six bytes when the next uop's
+ *        stencil follows directly.
+ *
+ * 3. Entering and leaving compiled code (the exit protocol; prototype).
+ *
+ *    stitch_enter (templates/stitch_enter.c) is compiled with the normal C ABI:
+ *        uint64_t stitch_enter(uint64_t *frame, uint64_t *sp, uint64_t *ts)
+ *    It calls the region's first stencil through its _JIT_CONTINUE hole with an ordinary
+ *    (non-tail) call, "call *_JIT_CONTINUE@GOTPCREL(%rip)", relaxed to "call rel32; nop"
+ *    (E8 disp32 90). Every link of the chain is a tail jump, so the return address that call
+ *    pushed is still on top of the stack when the chain reaches an exit stub; the stub's
+ *    plain "return;" (ret) goes back into stitch_enter, which returns the exit index.
+ *    Because stitch_enter calls a preserve_none function, clang saves and restores the
+ *    callee-saved registers of the C ABI (rbx, rbp, r12-r15) around the call itself
+ *    (checked in the committed disassembly: six pushes before the call, six pops after).
+ *    One register survives the chain: on x86-64, preserve_none keeps rbp callee-saved
+ *    (LLVM's CSR_64_NoneRegs = {RBP}), and clang relies on it: stitch_enter keeps ts in
+ *    rbp across the call. Stencils compiled from C honour that; hand-written code placed in
+ *    the chain must restore rbp too.
+ *
+ *    _EXIT_STUB (one copy per exit, its OPARG = the exit index) stores the exit index to
+ *    ts[STITCH_TS_EXIT_INDEX] and sp to ts[STITCH_TS_EXIT_SP], then returns.
+ *    PLACEHOLDERS: ts words 0 and 1 are STITCH_THREAD_STATE_CURRENT_FRAME and
+ *    STITCH_THREAD_STATE_HANDLED_EXC of the real thread state, so only the tests' fake thread
+ *    state may be written this way today. The real protocol: the exit stub writes the tagged
+ *    stack depth to STITCH_FRAME_SP (sp minus the frame's stack base, which the emitter knows
+ *    per region and can pass as the stub's OPERAND) and the resume instruction to
+ *    STITCH_FRAME_IP (or leaves IP to the driver's exit table), and hands the exit index
+ *    back in a thread-state field added for it, or in rax by giving the chain a uint64_t
+ *    result (every link is a musttail call, so the stub's return value reaches
+ *    stitch_enter unchanged).
+ *
+ * 4. Layouts and tags come from the generated stitch_layout.h (from api Layout, Tag and
+ *    Header; never edit it): locals (localsplus) start at STITCH_FRAME_LOCALSPLUS of the
+ *    frame, 8 bytes each; a small int n is stitch_make_small(n) = (n << 1) | 1, and
+ *    stitch_both_small(a, b) tests two words.
+ *
+ * Compile flags (StencilCompiler.FLAGS; README.md explains each):
+ *   clang-19 --target=x86_64-unknown-linux-gnu -O2 -c -std=c11 -ffreestanding -fno-pic
+ *     -mcmodel=medium -mlarge-data-threshold=0 -fno-asynchronous-unwind-tables
+ *     -fno-stack-protector -fno-jump-tables -fno-builtin -fno-plt -fomit-frame-pointer
+ *     -Wall -Wextra -Werror
+ * ---------------------------------------------------------------------------------------
+ */
+#ifndef STITCH_STENCIL_H
+#define STITCH_STENCIL_H
+
+#include <stdint.h> /* clang's own header under -ffreestanding */
+
+#include "stitch_layout.h" /* generated; offsets and tag helpers */
+
+#if !defined(__clang__) || __clang_major__ < 19
+#error "stencils need clang >= 19 (preserve_none)"
+#endif
+
+#define STITCH_PRESERVE_NONE __attribute__((preserve_none))
+
+/* The signature of every uop stencil and of every control hole. */
+typedef STITCH_PRESERVE_NONE void stitch_stencil_fn(uint64_t *frame, uint64_t *sp,
+                                                    uint64_t *ts);
+
+/* Data holes. */
+extern char _JIT_OPARG[];
+extern char _JIT_OPERAND[];
+
+/* Control holes. */
+extern stitch_stencil_fn _JIT_CONTINUE;
+extern stitch_stencil_fn _JIT_EXIT;
+extern stitch_stencil_fn _JIT_JUMP_TARGET;
+
+/* The one function of a uop template; NAME documents which uop it is. */
+#define STENCIL(NAME) \
+    STITCH_PRESERVE_NONE void _JIT_ENTRY(uint64_t *frame, uint64_t *sp, uint64_t *ts)
+
+#define OPARG ((uint64_t)&_JIT_OPARG)
+#define OPERAND ((uint64_t)&_JIT_OPERAND)
+
+#define CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(frame, sp, ts)
+#define EXIT() __attribute__((musttail)) return _JIT_EXIT(frame, sp, ts)
+#define JUMP_TO_TARGET() __attribute__((musttail)) return _JIT_JUMP_TARGET(frame, sp, ts)
+
+/* Local i of the frame (section 4). */
+#define LOCAL(i) (*(uint64_t *)((char *)frame + STITCH_FRAME_LOCALSPLUS + 8 * (i)))
+
+/* Placeholder exit protocol (section 3): word indices into the thread state. */
+#define STITCH_TS_EXIT_INDEX 0
+#define STITCH_TS_EXIT_SP 1
+
+/* Unused-parameter silencer for stencils that ignore an argument. */
+#define UNUSED(x) ((void)(x))
+
+#endif /* STITCH_STENCIL_H */

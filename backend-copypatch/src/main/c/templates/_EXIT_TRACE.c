@@ -1,0 +1,7 @@
+/* _EXIT_TRACE exit: leaves the region through its exit. */
+#include "stitch_stencil.h"
+
+STENCIL(_EXIT_TRACE)
+{
+    EXIT();
+}

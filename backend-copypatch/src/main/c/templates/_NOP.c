@@ -1,0 +1,7 @@
+/* _NOP: does nothing. */
+#include "stitch_stencil.h"
+
+STENCIL(_NOP)
+{
+    CONTINUE();
+}

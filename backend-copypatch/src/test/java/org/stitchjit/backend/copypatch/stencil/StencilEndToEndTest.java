@@ -1,0 +1,288 @@
+package org.stitchjit.backend.copypatch.stencil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.api.layout.Tag;
+import org.stitchjit.platforms.Mem;
+import org.stitchjit.platforms.Platform;
+import org.stitchjit.platforms.exec.CodeBlob;
+import org.stitchjit.platforms.exec.CodeCache;
+import org.stitchjit.platforms.exec.NativeCalls;
+
+/**
+ * Runs regions hand-assembled from the committed stencils, entered through {@code stitch_enter}
+ * with a fake native frame and thread state: the stencils, their holes and the exit protocol
+ * work as machine code, not only as bytes.
+ */
+class StencilEndToEndTest {
+
+  private static final int NLOCALS = 4;
+  private static final int STACK = 8;
+  private static final long SENTINEL = 0x5EE0L; // an even word: looks like a pointer, never read
+
+  private final StencilLibrary library = StencilLibrary.load(Platform.current());
+  private CodeCache cache;
+  private long frame;
+  private long ts;
+
+  @BeforeEach
+  void setUp() {
+    assumeTrue(
+        Platform.current().isSupported(),
+        "stencils are x86-64 Linux machine code; this is " + Platform.current());
+    cache = CodeCache.create(1 << 20);
+    long frameBytes = Layout.Frame.size(NLOCALS, STACK);
+    frame = Mem.allocate(frameBytes);
+    Mem.fill(frame, frameBytes, (byte) 0);
+    for (int i = 0; i < STACK; i++) {
+      Mem.putLong(stackBase() + 8L * i, SENTINEL);
+    }
+    ts = Mem.allocate(Layout.ThreadState.SIZE);
+    Mem.fill(ts, Layout.ThreadState.SIZE, (byte) 0xAB);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (cache != null) {
+      cache.close();
+      Mem.free(frame);
+      Mem.free(ts);
+    }
+  }
+
+  /** One uop of a hand-made region: its stencil, oparg, operand and exit index (or -1). */
+  record Op(String name, long oparg, long operand, int exit) {
+    static Op of(String name) {
+      return new Op(name, 0, 0, -1);
+    }
+
+    static Op oparg(String name, long oparg) {
+      return new Op(name, oparg, 0, -1);
+    }
+
+    static Op operand(String name, long operand) {
+      return new Op(name, 0, operand, -1);
+    }
+
+    static Op exit(String name, int exit) {
+      return new Op(name, 0, 0, exit);
+    }
+  }
+
+  /**
+   * A miniature emitter: {@code stitch_enter}, then the region's stencils in order (each
+   * CONTINUE to the next; with {@code elide}, a final jump to the next stencil is left out),
+   * then one {@code _EXIT_STUB} per exit index, its OPARG the index. Returns the entry address.
+   */
+  private long assemble(List<Op> region, boolean elide) {
+    Stencil enter = library.entryTrampoline();
+    Stencil stub = library.exitStub();
+    int exits = region.stream().mapToInt(Op::exit).max().orElse(-1) + 1;
+
+    // Pass 1: offsets.
+    int[] start = new int[region.size() + 1];
+    int at = enter.size();
+    for (int i = 0; i < region.size(); i++) {
+      start[i] = at;
+      Stencil s = library.get(region.get(i).name());
+      at += elide && i + 1 < region.size() ? s.sizeWithoutTailJump() : s.size();
+    }
+    start[region.size()] = at;
+    int[] stubStart = new int[exits];
+    for (int e = 0; e < exits; e++) {
+      stubStart[e] = at;
+      at += stub.size();
+    }
+
+    CodeBlob blob = cache.allocate(at);
+    long base = blob.address();
+    byte[] code = new byte[at];
+
+    // Pass 2: copy and patch.
+    enter.copyTo(code, 0, base, false, hole -> base + start[0]);
+    for (int i = 0; i < region.size(); i++) {
+      Op op = region.get(i);
+      int next = i + 1;
+      Stencil s = library.get(op.name());
+      int copied =
+          s.copyTo(code, start[i], base + start[i], elide && next < region.size(),
+              hole -> switch (hole.kind()) {
+                case OPARG -> op.oparg();
+                case OPERAND -> op.operand();
+                case CONTINUE -> {
+                  assertThat(next).as("CONTINUE after the last uop").isLessThan(region.size());
+                  yield base + start[next];
+                }
+                case EXIT -> {
+                  assertThat(op.exit()).as(op.name() + " needs an exit").isNotNegative();
+                  yield base + stubStart[op.exit()];
+                }
+                case JUMP_TARGET -> base + start[0];
+                case HELPER -> throw new AssertionError("no helpers here");
+              });
+      assertThat(start[i] + copied).isEqualTo(start[next]);
+    }
+    for (int e = 0; e < exits; e++) {
+      long index = e;
+      stub.copyTo(code, stubStart[e], base + stubStart[e], false, hole -> index);
+    }
+    blob.write(code);
+    return base;
+  }
+
+  private long stackBase() {
+    return frame + Layout.Frame.LOCALSPLUS + 8L * NLOCALS;
+  }
+
+  private long local(int i) {
+    return Mem.getLong(frame + Layout.Frame.LOCALSPLUS + 8L * i);
+  }
+
+  private void setLocal(int i, long value) {
+    Mem.putLong(frame + Layout.Frame.LOCALSPLUS + 8L * i, value);
+  }
+
+  private long stack(int i) {
+    return Mem.getLong(stackBase() + 8L * i);
+  }
+
+  /** Enters the region with an empty operand stack; returns the exit index. */
+  private long run(long entry) {
+    return NativeCalls.call(entry, frame, stackBase(), ts);
+  }
+
+  private long exitSp() {
+    return Mem.getLong(ts + 8L * 1); // ts[STITCH_TS_EXIT_SP], the placeholder
+  }
+
+  /** _LOAD_FAST 0, _LOAD_FAST 1, _GUARD_BOTH_INT, _BINARY_OP_ADD_INT, _STORE_FAST 2. */
+  private static List<Op> addRegion() {
+    return List.of(
+        Op.oparg("_LOAD_FAST", 0),
+        Op.oparg("_LOAD_FAST", 1),
+        Op.exit("_GUARD_BOTH_INT", 0),
+        Op.exit("_BINARY_OP_ADD_INT", 1),
+        Op.oparg("_STORE_FAST", 2),
+        Op.exit("_EXIT_TRACE", 2));
+  }
+
+  @ParameterizedTest(name = "elide tail jumps: {0}")
+  @ValueSource(booleans = {false, true})
+  void addsTwoSmallInts(boolean elide) {
+    long entry = assemble(addRegion(), elide);
+    setLocal(0, Tag.fromInt(2));
+    setLocal(1, Tag.fromInt(3));
+
+    assertThat(run(entry)).isEqualTo(2); // _EXIT_TRACE's exit
+    assertThat(local(2)).isEqualTo(Tag.fromInt(5)).isEqualTo(11);
+    assertThat(exitSp()).isEqualTo(stackBase());
+    assertThat(local(0)).isEqualTo(Tag.fromInt(2));
+    assertThat(local(1)).isEqualTo(Tag.fromInt(3));
+
+    // Again, with other values and many times: callee-saved registers survive every call
+    // (the JVM would not, if stitch_enter did not restore them).
+    for (int i = -5000; i < 5000; i++) {
+      setLocal(0, Tag.fromInt(i));
+      setLocal(1, Tag.fromInt(3L * i + 7));
+      assertThat(run(entry)).isEqualTo(2);
+      assertThat(Tag.intValue(local(2))).isEqualTo(4L * i + 7);
+    }
+  }
+
+  @Test
+  void aNonIntOperandLeavesThroughTheGuard() {
+    long entry = assemble(addRegion(), true);
+    setLocal(0, Tag.fromInt(2));
+    setLocal(1, 0x1000); // an object pointer
+    setLocal(2, SENTINEL);
+
+    assertThat(run(entry)).isZero();
+    assertThat(exitSp()).isEqualTo(stackBase() + 16); // both loads done, nothing consumed
+    assertThat(local(0)).isEqualTo(Tag.fromInt(2));
+    assertThat(local(1)).isEqualTo(0x1000);
+    assertThat(local(2)).isEqualTo(SENTINEL);
+    assertThat(stack(0)).isEqualTo(Tag.fromInt(2));
+    assertThat(stack(1)).isEqualTo(0x1000);
+  }
+
+  @Test
+  void overflowLeavesThroughTheAddsExitChangingNothing() {
+    long entry = assemble(addRegion(), true);
+    long[][] overflowing = {
+      {Tag.SMALL_MAX, 1}, {1, Tag.SMALL_MAX}, {Tag.SMALL_MIN, -1}, {Tag.SMALL_MAX, Tag.SMALL_MAX},
+      {Tag.SMALL_MIN, Tag.SMALL_MIN}
+    };
+    for (long[] pair : overflowing) {
+      setLocal(0, Tag.fromInt(pair[0]));
+      setLocal(1, Tag.fromInt(pair[1]));
+      setLocal(2, SENTINEL);
+      assertThat(run(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(1);
+      assertThat(exitSp()).isEqualTo(stackBase() + 16);
+      assertThat(stack(0)).isEqualTo(Tag.fromInt(pair[0]));
+      assertThat(stack(1)).isEqualTo(Tag.fromInt(pair[1]));
+      assertThat(local(2)).isEqualTo(SENTINEL);
+    }
+    // The edges that still fit.
+    long[][] fitting = {{Tag.SMALL_MAX - 1, 1}, {Tag.SMALL_MIN + 1, -1}, {Tag.SMALL_MAX, Tag.SMALL_MIN}};
+    for (long[] pair : fitting) {
+      setLocal(0, Tag.fromInt(pair[0]));
+      setLocal(1, Tag.fromInt(pair[1]));
+      assertThat(run(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(2);
+      assertThat(local(2)).isEqualTo(Tag.fromInt(pair[0] + pair[1]));
+    }
+  }
+
+  /**
+   * A loop through _JUMP_TO_TOP that counts local 0 up by one (the constant comes from an
+   * _LOAD_CONST_INLINE operand) until the add overflows; _NOP and _POP_TOP ride along.
+   */
+  @ParameterizedTest(name = "elide tail jumps: {0}")
+  @ValueSource(booleans = {false, true})
+  void loopsUntilTheAddOverflows(boolean elide) {
+    List<Op> loop = new ArrayList<>();
+    loop.add(Op.oparg("_LOAD_FAST", 0));
+    loop.add(Op.operand("_LOAD_CONST_INLINE", Tag.fromInt(1)));
+    loop.add(Op.exit("_GUARD_BOTH_INT", 0));
+    loop.add(Op.exit("_BINARY_OP_ADD_INT", 1));
+    loop.add(Op.oparg("_STORE_FAST", 0));
+    loop.add(Op.of("_NOP"));
+    loop.add(Op.oparg("_LOAD_FAST", 3));
+    loop.add(Op.of("_POP_TOP"));
+    loop.add(Op.of("_JUMP_TO_TOP"));
+    long entry = assemble(loop, elide);
+
+    int iterations = 1_000_000;
+    setLocal(0, Tag.fromInt(Tag.SMALL_MAX - iterations));
+    setLocal(3, Tag.fromInt(42));
+
+    assertThat(run(entry)).isEqualTo(1);
+    assertThat(local(0)).isEqualTo(Tag.fromInt(Tag.SMALL_MAX));
+    assertThat(exitSp()).isEqualTo(stackBase() + 16);
+    assertThat(stack(0)).isEqualTo(Tag.fromInt(Tag.SMALL_MAX));
+    assertThat(stack(1)).isEqualTo(Tag.fromInt(1));
+    assertThat(local(3)).isEqualTo(Tag.fromInt(42));
+  }
+
+  @Test
+  void elisionSavesTheTailJumps() {
+    List<Op> region = addRegion();
+    int full = 0;
+    int elided = 0;
+    for (int i = 0; i < region.size(); i++) {
+      Stencil s = library.get(region.get(i).name());
+      full += s.size();
+      elided += i + 1 < region.size() ? s.sizeWithoutTailJump() : s.size();
+    }
+    // _LOAD_FAST x2, _BINARY_OP_ADD_INT and _STORE_FAST end with the jump; the guard does not.
+    assertThat(full - elided).isEqualTo(4 * 6);
+  }
+}
