@@ -70,17 +70,14 @@
  *    rbp across the call. Stencils compiled from C honour that; hand-written code placed in
  *    the chain must restore rbp too.
  *
- *    _EXIT_STUB (one copy per exit, its OPARG = the exit index) stores the exit index to
- *    ts[STITCH_TS_EXIT_INDEX] and sp to ts[STITCH_TS_EXIT_SP], then returns.
- *    PLACEHOLDERS: ts words 0 and 1 are STITCH_THREAD_STATE_CURRENT_FRAME and
- *    STITCH_THREAD_STATE_HANDLED_EXC of the real thread state, so only the tests' fake thread
- *    state may be written this way today. The real protocol: the exit stub writes the tagged
- *    stack depth to STITCH_FRAME_SP (sp minus the frame's stack base, which the emitter knows
- *    per region and can pass as the stub's OPERAND) and the resume instruction to
- *    STITCH_FRAME_IP (or leaves IP to the driver's exit table), and hands the exit index
- *    back in a thread-state field added for it, or in rax by giving the chain a uint64_t
- *    result (every link is a musttail call, so the stub's return value reaches
- *    stitch_enter unchanged).
+ *    _EXIT_STUB (one copy per exit) is the real exit protocol: its OPARG is the exit index,
+ *    its OPERAND (resumeIndex << 32) | stackDepth, both from the region's exit table. It
+ *    writes frame[STITCH_FRAME_IP] = stitch_make_small(resumeIndex), frame[STITCH_FRAME_SP]
+ *    = stitch_make_small(stackDepth) and ts[STITCH_THREAD_STATE_JIT_EXIT] = the exit index,
+ *    then returns; stitch_enter returns ts[STITCH_THREAD_STATE_JIT_EXIT]. Every exiting uop
+ *    exits before it changes anything, so sp at the exit always equals the stack base plus
+ *    the exit's depth, and the stub need not look at sp. The frame is the frame the region
+ *    was entered in: no stencil pushes or pops frames yet.
  *
  * 4. Layouts and tags come from the generated stitch_layout.h (from api Layout, Tag and
  *    Header; never edit it): locals (localsplus) start at STITCH_FRAME_LOCALSPLUS of the
@@ -115,6 +112,17 @@ typedef STITCH_PRESERVE_NONE void stitch_stencil_fn(uint64_t *frame, uint64_t *s
 extern char _JIT_OPARG[];
 extern char _JIT_OPERAND[];
 
+/* Runtime-constant holes (HoleKind.RUNTIME_CONSTANT, api RuntimeConstants): addresses the VM
+   fixes when it starts. Never 0, so comparing with them is safe (section 2's caveat). */
+extern char _JIT_CONST_TRUE[];
+extern char _JIT_CONST_FALSE[];
+extern char _JIT_CONST_NONE[];
+extern char _JIT_CONST_RANGE_ITERATOR_TYPE[];
+#define CONST_TRUE ((uint64_t)&_JIT_CONST_TRUE)
+#define CONST_FALSE ((uint64_t)&_JIT_CONST_FALSE)
+#define CONST_NONE ((uint64_t)&_JIT_CONST_NONE)
+#define CONST_RANGE_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_RANGE_ITERATOR_TYPE)
+
 /* Control holes. */
 extern stitch_stencil_fn _JIT_CONTINUE;
 extern stitch_stencil_fn _JIT_EXIT;
@@ -134,9 +142,11 @@ extern stitch_stencil_fn _JIT_JUMP_TARGET;
 /* Local i of the frame (section 4). */
 #define LOCAL(i) (*(uint64_t *)((char *)frame + STITCH_FRAME_LOCALSPLUS + 8 * (i)))
 
-/* Placeholder exit protocol (section 3): word indices into the thread state. */
-#define STITCH_TS_EXIT_INDEX 0
-#define STITCH_TS_EXIT_SP 1
+/* A word of the frame or the thread state at a byte offset from stitch_layout.h. */
+#define FRAME_WORD(off) (*(uint64_t *)((char *)frame + (off)))
+#define TS_WORD(off) (*(uint64_t *)((char *)ts + (off)))
+/* The word at byte offset off of an object (a raw address held in a uint64_t). */
+#define OBJ_WORD(obj, off) (*(uint64_t *)((char *)(uintptr_t)(obj) + (off)))
 
 /* Unused-parameter silencer for stencils that ignore an argument. */
 #define UNUSED(x) ((void)(x))

@@ -431,6 +431,11 @@ public final class Layout {
     public static final long GC_WANTED = 40;
     public static final long RECURSION_DEPTH = 48;
     public static final long RECURSION_LIMIT = 56;
-    public static final long SIZE = 64;
+    /**
+     * The index of the exit native compiled code left through: its exit stub stores it here
+     * and the entry trampoline returns it (backend-copypatch, {@code stitch_stencil.h}).
+     */
+    public static final long JIT_EXIT = 64;
+    public static final long SIZE = 72;
   }
 }

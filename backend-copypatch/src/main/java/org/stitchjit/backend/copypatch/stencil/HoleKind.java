@@ -15,6 +15,12 @@ public enum HoleKind {
   OPERAND("_JIT_OPERAND", false),
   /** {@code _JIT_HELPER_<NAME>}: the address of a runtime helper the stencil calls. */
   HELPER(HoleKind.HELPER_PREFIX, false),
+  /**
+   * {@code _JIT_CONST_<NAME>}: a value the VM fixes when it starts, such as the address of
+   * {@code True} ({@code _JIT_CONST_TRUE}); the rest of the name says which (see {@code
+   * org.stitchjit.api.jit.RuntimeConstants}).
+   */
+  RUNTIME_CONSTANT(HoleKind.CONST_PREFIX, false),
   /** {@code _JIT_CONTINUE}: the next uop's code. */
   CONTINUE("_JIT_CONTINUE", true),
   /** {@code _JIT_EXIT}: this uop's exit stub. */
@@ -25,6 +31,9 @@ public enum HoleKind {
   /** Symbols {@code _JIT_HELPER_FOO} name helper holes; the rest of the name says which. */
   public static final String HELPER_PREFIX = "_JIT_HELPER_";
 
+  /** Symbols {@code _JIT_CONST_FOO} name runtime-constant holes; the rest says which. */
+  public static final String CONST_PREFIX = "_JIT_CONST_";
+
   private final String symbol;
   private final boolean control;
 
@@ -33,7 +42,7 @@ public enum HoleKind {
     this.control = control;
   }
 
-  /** The symbol, or for {@link #HELPER} the symbols' common prefix. */
+  /** The symbol, or for {@link #HELPER} and {@link #RUNTIME_CONSTANT} the common prefix. */
   public String symbol() {
     return symbol;
   }
@@ -48,8 +57,11 @@ public enum HoleKind {
     if (name.startsWith(HELPER_PREFIX) && name.length() > HELPER_PREFIX.length()) {
       return Optional.of(HELPER);
     }
+    if (name.startsWith(CONST_PREFIX) && name.length() > CONST_PREFIX.length()) {
+      return Optional.of(RUNTIME_CONSTANT);
+    }
     for (HoleKind kind : values()) {
-      if (kind != HELPER && kind.symbol.equals(name)) {
+      if (kind != HELPER && kind != RUNTIME_CONSTANT && kind.symbol.equals(name)) {
         return Optional.of(kind);
       }
     }

@@ -213,7 +213,7 @@ public final class StencilParser {
             name, offset,
             what + ": refers to something defined in the object; stencils may refer only to"
                 + " hole symbols (_JIT_OPARG, _JIT_OPERAND, _JIT_CONTINUE, _JIT_EXIT,"
-                + " _JIT_JUMP_TARGET, _JIT_HELPER_*)");
+                + " _JIT_JUMP_TARGET, _JIT_HELPER_*, _JIT_CONST_*)");
       }
       HoleKind kind =
           HoleKind.ofSymbol(symbol.name())

@@ -81,9 +81,10 @@ class StencilEndToEndTest {
   /**
    * A miniature emitter: {@code stitch_enter}, then the region's stencils in order (each
    * CONTINUE to the next; with {@code elide}, a final jump to the next stencil is left out),
-   * then one {@code _EXIT_STUB} per exit index, its OPARG the index. Returns the entry address.
+   * then one {@code _EXIT_STUB} per exit index, its OPARG the index and its OPERAND (resume
+   * index {@code 100 + index} << 32) | {@code depths[index]}. Returns the entry address.
    */
-  private long assemble(List<Op> region, boolean elide) {
+  private long assemble(List<Op> region, boolean elide, long... depths) {
     Stencil enter = library.entryTrampoline();
     Stencil stub = library.exitStub();
     int exits = region.stream().mapToInt(Op::exit).max().orElse(-1) + 1;
@@ -127,13 +128,15 @@ class StencilEndToEndTest {
                   yield base + stubStart[op.exit()];
                 }
                 case JUMP_TARGET -> base + start[0];
-                case HELPER -> throw new AssertionError("no helpers here");
+                case HELPER, RUNTIME_CONSTANT -> throw new AssertionError("no helpers here");
               });
       assertThat(start[i] + copied).isEqualTo(start[next]);
     }
     for (int e = 0; e < exits; e++) {
       long index = e;
-      stub.copyTo(code, stubStart[e], base + stubStart[e], false, hole -> index);
+      long operand = ((100L + e) << 32) | depths[e];
+      stub.copyTo(code, stubStart[e], base + stubStart[e], false,
+          hole -> hole.kind() == HoleKind.OPARG ? index : operand);
     }
     blob.write(code);
     return base;
@@ -160,9 +163,21 @@ class StencilEndToEndTest {
     return NativeCalls.call(entry, frame, stackBase(), ts);
   }
 
+  /** The stack pointer the exit stub recorded: the stack base plus the frame's tagged SP. */
   private long exitSp() {
-    return Mem.getLong(ts + 8L * 1); // ts[STITCH_TS_EXIT_SP], the placeholder
+    return stackBase() + 8 * Tag.intValue(Mem.getLong(frame + Layout.Frame.SP));
   }
+
+  /** Enters, checks the exit protocol (index returned and in ts, resume IP); returns the index. */
+  private long runChecked(long entry) {
+    long exit = run(entry);
+    assertThat(Mem.getLong(ts + Layout.ThreadState.JIT_EXIT)).isEqualTo(exit);
+    assertThat(Mem.getLong(frame + Layout.Frame.IP)).isEqualTo(Tag.fromInt(100 + exit));
+    return exit;
+  }
+
+  /** The stack depth at each exit of {@link #addRegion()}. */
+  private static final long[] ADD_DEPTHS = {2, 2, 0};
 
   /** _LOAD_FAST 0, _LOAD_FAST 1, _GUARD_BOTH_INT, _BINARY_OP_ADD_INT, _STORE_FAST 2. */
   private static List<Op> addRegion() {
@@ -178,11 +193,11 @@ class StencilEndToEndTest {
   @ParameterizedTest(name = "elide tail jumps: {0}")
   @ValueSource(booleans = {false, true})
   void addsTwoSmallInts(boolean elide) {
-    long entry = assemble(addRegion(), elide);
+    long entry = assemble(addRegion(), elide, ADD_DEPTHS);
     setLocal(0, Tag.fromInt(2));
     setLocal(1, Tag.fromInt(3));
 
-    assertThat(run(entry)).isEqualTo(2); // _EXIT_TRACE's exit
+    assertThat(runChecked(entry)).isEqualTo(2); // _EXIT_TRACE's exit
     assertThat(local(2)).isEqualTo(Tag.fromInt(5)).isEqualTo(11);
     assertThat(exitSp()).isEqualTo(stackBase());
     assertThat(local(0)).isEqualTo(Tag.fromInt(2));
@@ -193,19 +208,19 @@ class StencilEndToEndTest {
     for (int i = -5000; i < 5000; i++) {
       setLocal(0, Tag.fromInt(i));
       setLocal(1, Tag.fromInt(3L * i + 7));
-      assertThat(run(entry)).isEqualTo(2);
+      assertThat(runChecked(entry)).isEqualTo(2);
       assertThat(Tag.intValue(local(2))).isEqualTo(4L * i + 7);
     }
   }
 
   @Test
   void aNonIntOperandLeavesThroughTheGuard() {
-    long entry = assemble(addRegion(), true);
+    long entry = assemble(addRegion(), true, ADD_DEPTHS);
     setLocal(0, Tag.fromInt(2));
     setLocal(1, 0x1000); // an object pointer
     setLocal(2, SENTINEL);
 
-    assertThat(run(entry)).isZero();
+    assertThat(runChecked(entry)).isZero();
     assertThat(exitSp()).isEqualTo(stackBase() + 16); // both loads done, nothing consumed
     assertThat(local(0)).isEqualTo(Tag.fromInt(2));
     assertThat(local(1)).isEqualTo(0x1000);
@@ -216,7 +231,7 @@ class StencilEndToEndTest {
 
   @Test
   void overflowLeavesThroughTheAddsExitChangingNothing() {
-    long entry = assemble(addRegion(), true);
+    long entry = assemble(addRegion(), true, ADD_DEPTHS);
     long[][] overflowing = {
       {Tag.SMALL_MAX, 1}, {1, Tag.SMALL_MAX}, {Tag.SMALL_MIN, -1}, {Tag.SMALL_MAX, Tag.SMALL_MAX},
       {Tag.SMALL_MIN, Tag.SMALL_MIN}
@@ -225,7 +240,7 @@ class StencilEndToEndTest {
       setLocal(0, Tag.fromInt(pair[0]));
       setLocal(1, Tag.fromInt(pair[1]));
       setLocal(2, SENTINEL);
-      assertThat(run(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(1);
+      assertThat(runChecked(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(1);
       assertThat(exitSp()).isEqualTo(stackBase() + 16);
       assertThat(stack(0)).isEqualTo(Tag.fromInt(pair[0]));
       assertThat(stack(1)).isEqualTo(Tag.fromInt(pair[1]));
@@ -236,7 +251,7 @@ class StencilEndToEndTest {
     for (long[] pair : fitting) {
       setLocal(0, Tag.fromInt(pair[0]));
       setLocal(1, Tag.fromInt(pair[1]));
-      assertThat(run(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(2);
+      assertThat(runChecked(entry)).as(pair[0] + " + " + pair[1]).isEqualTo(2);
       assertThat(local(2)).isEqualTo(Tag.fromInt(pair[0] + pair[1]));
     }
   }
@@ -258,13 +273,13 @@ class StencilEndToEndTest {
     loop.add(Op.oparg("_LOAD_FAST", 3));
     loop.add(Op.of("_POP_TOP"));
     loop.add(Op.of("_JUMP_TO_TOP"));
-    long entry = assemble(loop, elide);
+    long entry = assemble(loop, elide, 2, 2);
 
     int iterations = 1_000_000;
     setLocal(0, Tag.fromInt(Tag.SMALL_MAX - iterations));
     setLocal(3, Tag.fromInt(42));
 
-    assertThat(run(entry)).isEqualTo(1);
+    assertThat(runChecked(entry)).isEqualTo(1);
     assertThat(local(0)).isEqualTo(Tag.fromInt(Tag.SMALL_MAX));
     assertThat(exitSp()).isEqualTo(stackBase() + 16);
     assertThat(stack(0)).isEqualTo(Tag.fromInt(Tag.SMALL_MAX));

@@ -33,7 +33,12 @@ class StencilLibraryTest {
         .containsExactlyInAnyOrder(
             "_NOP", "_POP_TOP", "_LOAD_FAST", "_STORE_FAST", "_LOAD_CONST_INLINE",
             "_GUARD_BOTH_INT", "_BINARY_OP_ADD_INT", "_JUMP_TO_TOP", "_EXIT_TRACE",
-            "_EXIT_STUB", "stitch_enter");
+            "_EXIT_STUB", "stitch_enter", "_SET_IP", "_LOAD_FAST_CHECK", "_LOAD_CONST",
+            "_COMPARE_OP_INT", "_GUARD_IS_TRUE_POP", "_GUARD_IS_FALSE_POP",
+            "_GUARD_IS_NONE_POP", "_GUARD_IS_NOT_NONE_POP", "_CHECK_PERIODIC",
+            "_BINARY_OP_SUBTRACT_INT", "_BINARY_OP_MULTIPLY_INT", "_GUARD_TOS_INT",
+            "_PUSH_NULL", "_COPY", "_ITER_CHECK_RANGE", "_GUARD_NOT_EXHAUSTED_RANGE",
+            "_ITER_NEXT_RANGE");
   }
 
   @Test
@@ -79,7 +84,11 @@ class StencilLibraryTest {
         .containsExactlyInAnyOrder(HoleKind.EXIT, HoleKind.CONTINUE);
     assertThat(kinds("_JUMP_TO_TOP")).containsExactly(HoleKind.JUMP_TARGET);
     assertThat(kinds("_EXIT_TRACE")).containsExactly(HoleKind.EXIT);
-    assertThat(kinds("_EXIT_STUB")).containsExactly(HoleKind.OPARG);
+    assertThat(kinds("_EXIT_STUB"))
+        .containsExactlyInAnyOrder(HoleKind.OPARG, HoleKind.OPERAND);
+    assertThat(library.get("_COMPARE_OP_INT").holes().stream().map(Hole::symbol))
+        .containsExactlyInAnyOrder(
+            "_JIT_OPARG", "_JIT_CONST_TRUE", "_JIT_CONST_FALSE", "_JIT_CONTINUE");
     assertThat(kinds("stitch_enter")).containsExactly(HoleKind.CONTINUE);
 
     for (String name : List.of("_NOP", "_POP_TOP", "_STORE_FAST", "_LOAD_CONST_INLINE",

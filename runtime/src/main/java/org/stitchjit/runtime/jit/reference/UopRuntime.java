@@ -1,5 +1,6 @@
 package org.stitchjit.runtime.jit.reference;
 
+import org.stitchjit.api.jit.RuntimeConstants;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.VM;
@@ -10,8 +11,20 @@ import org.stitchjit.runtime.vm.VM;
  * instruction does, so it is implemented once, by the interpreter's own helpers; the native
  * backends reach the same operations through upcalls.
  */
-public interface UopRuntime {
+public interface UopRuntime extends RuntimeConstants {
   VM vm();
+
+  @Override
+  default long runtimeConstant(String name) {
+    VM vm = vm();
+    return switch (name) {
+      case TRUE -> vm.trueObj;
+      case FALSE -> vm.falseObj;
+      case NONE -> vm.none;
+      case RANGE_ITERATOR_TYPE -> vm.rangeIteratorType;
+      default -> throw new IllegalArgumentException("no runtime constant " + name);
+    };
+  }
 
   /** The code object a frame executes. */
   CodeInfo codeOf(long frame);
