@@ -12,6 +12,7 @@ import org.stitchjit.api.config.Passes;
 import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.runtime.jit.reference.ReferenceBackend;
 
@@ -37,6 +38,13 @@ abstract class BuiltinsModule {
   @StringKey(ReferenceBackend.NAME)
   static Backend referenceBackend() {
     return new ReferenceBackend();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(CopyPatchBackend.NAME)
+  static Backend copyPatchBackend() {
+    return new CopyPatchBackend();
   }
 
   /** Declared so the map exists while the optimizer module has no passes to bind. */

@@ -1,0 +1,81 @@
+package org.stitchjit.backend.copypatch;
+
+import org.stitchjit.api.jit.Backend;
+import org.stitchjit.api.jit.CompileContext;
+import org.stitchjit.api.jit.CompileException;
+import org.stitchjit.api.jit.CompiledRegion;
+import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
+import org.stitchjit.platforms.Platform;
+import org.stitchjit.platforms.exec.CodeBlob;
+import org.stitchjit.platforms.exec.CodeCache;
+import org.stitchjit.platforms.exec.CodeCacheFullException;
+
+/**
+ * The backend {@code copypatch}: traces become x86-64 machine code by copying each uop's
+ * stencil from the committed library and patching its holes ({@link Emitter}).
+ *
+ * <p>A minimal, honest partial state: only traces ({@link Trace}) whose every uop has a stencil
+ * compile; anything else fails with a {@link CompileException} the driver counts in {@code
+ * jit.compile_failures.REASON} and the code keeps running in the interpreter:
+ *
+ * <ul>
+ *   <li>{@code no-stencil}: a uop without a template (escaping and allocating uops, calls,
+ *       globals and attributes have none yet);
+ *   <li>{@code block-region}: block regions (LBBV) are not supported;
+ *   <li>{@code unsupported-platform}: stencils exist for Linux x86-64 only;
+ *   <li>{@code no-runtime-constants}: the VM offers no {@link RuntimeConstants};
+ *   <li>{@code code-cache-full}: the backend's code cache cannot take the region.
+ * </ul>
+ *
+ * <p>One code cache per backend instance, reserved lazily at the first compile with the space
+ * the driver reports then ({@link CompileContext#codeCacheFree()}, the configured limit).
+ */
+public final class CopyPatchBackend implements Backend {
+  public static final String NAME = "copypatch";
+
+  private StencilLibrary library;
+  private CodeCache cache;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public synchronized CompiledRegion compile(Region region, CompileContext context)
+      throws CompileException {
+    if (!Platform.current().isSupported()) {
+      throw new CompileException("unsupported-platform",
+          "copy-and-patch stencils exist for Linux x86-64 only, not " + Platform.current());
+    }
+    if (!(region instanceof Trace trace)) {
+      throw new CompileException("block-region", "the copypatch backend compiles traces only");
+    }
+    RuntimeConstants constants = context.service(RuntimeConstants.class).orElseThrow(
+        () -> new CompileException("no-runtime-constants", "the VM offers no runtime constants"));
+    if (library == null) {
+      library = StencilLibrary.load(Platform.current());
+    }
+    Emitter.Layout layout = Emitter.layout(trace, library);
+    if (cache == null) {
+      long limit = Math.min(CodeCache.MAX_LIMIT, Math.max(1L << 16, context.codeCacheFree()));
+      cache = CodeCache.create(limit);
+    }
+    CodeBlob blob;
+    try {
+      blob = cache.allocate(layout.size);
+    } catch (CodeCacheFullException e) {
+      throw new CompileException("code-cache-full", e.getMessage());
+    }
+    try {
+      blob.write(Emitter.emit(layout, blob.address(), library, constants));
+    } catch (CompileException | RuntimeException e) {
+      blob.free();
+      throw e;
+    }
+    return new NativeRegion(blob);
+  }
+}
