@@ -40,6 +40,11 @@ class CorpusTest {
       "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
       "--jit-option", "hot-exit=1");
 
+  /** As {@link #TRACING_EVERYTHING}, with traces compiled to machine code by copy-and-patch. */
+  static final List<String> TRACING_COPYPATCH_EVERYTHING = List.of("--jit=tracing+copypatch",
+      "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
+      "--jit-option", "hot-exit=1");
+
   static Outcome run(Path program, List<String> extraArgs) {
     return run(program, List.of("--jit=off"), extraArgs);
   }
@@ -146,6 +151,15 @@ class CorpusTest {
   @TestFactory
   Stream<DynamicTest> corpusUnderTracingReference() throws IOException {
     return corpusUnder(TRACING_EVERYTHING);
+  }
+
+  /**
+   * Every program prints the same with everything traced and compiled by the copy-and-patch
+   * backend (traces it has no stencils for stay interpreted, counted as no-stencil).
+   */
+  @TestFactory
+  Stream<DynamicTest> corpusUnderTracingCopyPatch() throws IOException {
+    return corpusUnder(TRACING_COPYPATCH_EVERYTHING);
   }
 
   private Stream<DynamicTest> corpusUnder(List<String> options) throws IOException {
