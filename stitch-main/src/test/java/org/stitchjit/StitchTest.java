@@ -92,7 +92,7 @@ class StitchTest {
   void unknownComponentsFailAtBuild() {
     assertThatThrownBy(() -> Stitch.create(JitConfig.parse("tracing+nope")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT backend 'nope' (available: interp)");
+        .hasMessage("unknown JIT backend 'nope' (available: copypatch, interp)");
   }
 
   @Test

@@ -177,7 +177,7 @@ class CommandTest {
   @Test
   void anUnknownBackendListsTheAvailableOnes() throws IOException {
     assertUsageError(run("print(1)\n", "--jit=tracing+nosuch"),
-        "unknown JIT backend 'nosuch' (available: interp)");
+        "unknown JIT backend 'nosuch' (available: copypatch, interp)");
   }
 
   @Test
@@ -215,7 +215,7 @@ class CommandTest {
       assertThat(r.out()).contains("--jit=SPEC", "--jit-option KEY=VALUE", "--dump=WHAT",
           "--dump-dir=DIR", "--stats-json=PATH", "--heap-limit=SIZE", "hot-loop")
           .contains("frontends: first-instruction, tracing")
-          .contains("backends:  interp")
+          .contains("backends:  copypatch, interp")
           .contains("passes:    (none)");
     }
   }

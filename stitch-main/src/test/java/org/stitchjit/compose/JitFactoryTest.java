@@ -44,7 +44,7 @@ class JitFactoryTest {
   @Test
   void listsTheBuiltIns() {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
-    assertThat(BUILTINS.backendNames()).containsExactly("interp");
+    assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
     assertThat(BUILTINS.passNames()).isEmpty();
   }
 
@@ -52,7 +52,7 @@ class JitFactoryTest {
   void unknownNamesListWhatIsAvailable() {
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+foo")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT backend 'foo' (available: interp)");
+        .hasMessage("unknown JIT backend 'foo' (available: copypatch, interp)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("bbv+interp")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
@@ -78,12 +78,12 @@ class JitFactoryTest {
   @Test
   void serviceLoaderPluginsJoinTheBuiltIns() throws IOException {
     JitFactory factory = withPlugins(Backend.class, NamedBackend.class.getName());
-    assertThat(factory.backendNames()).containsExactly("interp", "test-backend");
+    assertThat(factory.backendNames()).containsExactly("copypatch", "interp", "test-backend");
     assertThat(factory.frontendNames()).containsExactly("tracing");
     assertThat(factory.create(JitConfig.parse("tracing+test-backend")).backend())
         .isInstanceOf(NamedBackend.class);
     assertThatThrownBy(() -> factory.create(JitConfig.parse("tracing+nope")))
-        .hasMessage("unknown JIT backend 'nope' (available: interp, test-backend)");
+        .hasMessage("unknown JIT backend 'nope' (available: copypatch, interp, test-backend)");
   }
 
   @Test
