@@ -31,13 +31,15 @@ import org.stitchjit.platforms.exec.CodeCacheFullException;
  * </ul>
  *
  * <p>One code cache per backend instance, reserved lazily at the first compile with the space
- * the driver reports then ({@link CompileContext#codeCacheFree()}, the configured limit).
+ * the driver reports then ({@link CompileContext#codeCacheFree()}, the configured limit), and
+ * released when the last region is freed.
  */
 public final class CopyPatchBackend implements Backend {
   public static final String NAME = "copypatch";
 
   private StencilLibrary library;
   private CodeCache cache;
+  private int live;
 
   @Override
   public String name() {
@@ -76,6 +78,19 @@ public final class CopyPatchBackend implements Backend {
       blob.free();
       throw e;
     }
-    return new NativeRegion(blob);
+    live++;
+    return new NativeRegion(blob, this::released);
+  }
+
+  /**
+   * A region was freed. When none is left the cache's address range is released too: the
+   * driver frees every region when its VM closes, and a backend instance per VM would
+   * otherwise keep one reservation per VM ever run.
+   */
+  private synchronized void released() {
+    if (--live == 0 && cache != null) {
+      cache.close();
+      cache = null;
+    }
   }
 }

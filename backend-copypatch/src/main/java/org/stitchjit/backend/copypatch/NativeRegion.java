@@ -14,12 +14,14 @@ import org.stitchjit.platforms.exec.NativeCalls;
 final class NativeRegion implements CompiledRegion {
   private final CodeBlob blob;
   private final long entry;
+  private final Runnable onFree;
   private volatile boolean valid = true;
   private boolean freed;
 
-  NativeRegion(CodeBlob blob) {
+  NativeRegion(CodeBlob blob, Runnable onFree) {
     this.blob = blob;
     this.entry = blob.address();
+    this.onFree = onFree;
   }
 
   /**
@@ -58,6 +60,7 @@ final class NativeRegion implements CompiledRegion {
     if (!freed) {
       freed = true;
       blob.free();
+      onFree.run();
     }
   }
 
