@@ -122,6 +122,18 @@ extern char _JIT_CONST_RANGE_ITERATOR_TYPE[];
 #define CONST_FALSE ((uint64_t)&_JIT_CONST_FALSE)
 #define CONST_NONE ((uint64_t)&_JIT_CONST_NONE)
 #define CONST_RANGE_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_RANGE_ITERATOR_TYPE)
+extern char _JIT_CONST_LIST_ITERATOR_TYPE[];
+extern char _JIT_CONST_TUPLE_ITERATOR_TYPE[];
+extern char _JIT_CONST_INT_TYPE[];
+extern char _JIT_CONST_FLOAT_TYPE[];
+extern char _JIT_CONST_LIST_TYPE[];
+extern char _JIT_CONST_TUPLE_TYPE[];
+#define CONST_LIST_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_LIST_ITERATOR_TYPE)
+#define CONST_TUPLE_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_TUPLE_ITERATOR_TYPE)
+#define CONST_INT_TYPE ((uint64_t)&_JIT_CONST_INT_TYPE)
+#define CONST_FLOAT_TYPE ((uint64_t)&_JIT_CONST_FLOAT_TYPE)
+#define CONST_LIST_TYPE ((uint64_t)&_JIT_CONST_LIST_TYPE)
+#define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
 
 /* Control holes. */
 extern stitch_stencil_fn _JIT_CONTINUE;
@@ -147,6 +159,20 @@ extern stitch_stencil_fn _JIT_JUMP_TARGET;
 #define TS_WORD(off) (*(uint64_t *)((char *)ts + (off)))
 /* The word at byte offset off of an object (a raw address held in a uint64_t). */
 #define OBJ_WORD(obj, off) (*(uint64_t *)((char *)(uintptr_t)(obj) + (off)))
+
+/* A hole's value hidden from the optimizer: clang assumes a symbol's address is never 0
+   (section 2), so a hole that may be 0 (an oparg, an entry index, "no new shape") must pass
+   through OPAQUE before it is tested against 0. The empty asm emits no instruction. */
+static inline uint64_t stitch_opaque(uint64_t v) {
+    __asm__("" : "+r"(v));
+    return v;
+}
+#define OPAQUE(x) stitch_opaque(x)
+
+/* The type of a value, as VM.typeOf: a small int's is int, else its header's type word. */
+#define TYPE_OF(v) (stitch_is_small(v) ? CONST_INT_TYPE : OBJ_WORD((v), STITCH_HEADER_TYPE))
+/* VM-side isExact: a pointer (not a small int) whose header's type word is exactly type. */
+#define IS_EXACT(v, type) (!stitch_is_small(v) && OBJ_WORD((v), STITCH_HEADER_TYPE) == (type))
 
 /* Unused-parameter silencer for stencils that ignore an argument. */
 #define UNUSED(x) ((void)(x))

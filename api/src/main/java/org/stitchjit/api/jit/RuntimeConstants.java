@@ -13,6 +13,15 @@ public interface RuntimeConstants {
   String NONE = "NONE";
   /** The exact type of {@code iter(range(...))}. */
   String RANGE_ITERATOR_TYPE = "RANGE_ITERATOR_TYPE";
+  /** The exact types of {@code iter(list)} and {@code iter(tuple)}. */
+  String LIST_ITERATOR_TYPE = "LIST_ITERATOR_TYPE";
+  String TUPLE_ITERATOR_TYPE = "TUPLE_ITERATOR_TYPE";
+  /** The built-in types {@code int} (a small int's type), {@code float}, {@code list}, {@code
+   * tuple}. */
+  String INT_TYPE = "INT_TYPE";
+  String FLOAT_TYPE = "FLOAT_TYPE";
+  String LIST_TYPE = "LIST_TYPE";
+  String TUPLE_TYPE = "TUPLE_TYPE";
 
   /**
    * The value of the named constant.

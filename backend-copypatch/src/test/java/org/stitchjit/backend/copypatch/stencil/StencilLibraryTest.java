@@ -38,7 +38,21 @@ class StencilLibraryTest {
             "_GUARD_IS_NONE_POP", "_GUARD_IS_NOT_NONE_POP", "_CHECK_PERIODIC",
             "_BINARY_OP_SUBTRACT_INT", "_BINARY_OP_MULTIPLY_INT", "_GUARD_TOS_INT",
             "_PUSH_NULL", "_COPY", "_ITER_CHECK_RANGE", "_GUARD_NOT_EXHAUSTED_RANGE",
-            "_ITER_NEXT_RANGE");
+            "_ITER_NEXT_RANGE",
+            // attributes, globals and the stack
+            "_SWAP", "_IS_OP", "_GUARD_GLOBALS_VERSION", "_GUARD_BUILTINS_VERSION",
+            "_LOAD_GLOBAL_MODULE", "_LOAD_GLOBAL_BUILTINS", "_GUARD_TYPE",
+            "_GUARD_TYPE_VERSION", "_GUARD_SHAPE", "_LOAD_ATTR_SLOT", "_STORE_ATTR_SLOT",
+            "_LOAD_METHOD_CONST", "_CHECK_ATTR_MODULE", "_GUARD_MODULE_KEYS_VERSION",
+            "_LOAD_ATTR_MODULE",
+            // lists, tuples, their iterators, floats, booleans, cells
+            "_GUARD_NOS_LIST", "_GUARD_NOS_TUPLE", "_GUARD_TOS_TUPLE",
+            "_BINARY_SUBSCR_LIST_INT", "_BINARY_SUBSCR_TUPLE_INT", "_STORE_SUBSCR_LIST_INT",
+            "_UNPACK_SEQUENCE_TWO_TUPLE", "_ITER_CHECK_LIST", "_ITER_CHECK_TUPLE",
+            "_GUARD_NOT_EXHAUSTED_LIST", "_GUARD_NOT_EXHAUSTED_TUPLE", "_ITER_NEXT_LIST",
+            "_ITER_NEXT_TUPLE", "_GUARD_IS_TRUE", "_GUARD_IS_FALSE", "_GUARD_BOTH_FLOAT",
+            "_GUARD_FLOAT_OPERANDS", "_COMPARE_OP_FLOAT", "_LOAD_CLOSURE", "_LOAD_DEREF",
+            "_STORE_DEREF");
   }
 
   @Test

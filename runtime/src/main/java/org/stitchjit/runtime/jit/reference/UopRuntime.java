@@ -22,6 +22,12 @@ public interface UopRuntime extends RuntimeConstants {
       case FALSE -> vm.falseObj;
       case NONE -> vm.none;
       case RANGE_ITERATOR_TYPE -> vm.rangeIteratorType;
+      case LIST_ITERATOR_TYPE -> vm.listIteratorType;
+      case TUPLE_ITERATOR_TYPE -> vm.tupleIteratorType;
+      case INT_TYPE -> vm.intType;
+      case FLOAT_TYPE -> vm.floatType;
+      case LIST_TYPE -> vm.listType;
+      case TUPLE_TYPE -> vm.tupleType;
       default -> throw new IllegalArgumentException("no runtime constant " + name);
     };
   }

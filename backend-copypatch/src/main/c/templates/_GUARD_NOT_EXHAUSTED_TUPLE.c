@@ -1,0 +1,14 @@
+/* _GUARD_NOT_EXHAUSTED_TUPLE exit: exits unless the tuple iterator on top of the stack has an
+   item left: its SEQ is not NULL (cleared when exhausted) and INDEX < len(SEQ). */
+#include "stitch_stencil.h"
+
+STENCIL(_GUARD_NOT_EXHAUSTED_TUPLE)
+{
+    uint64_t it = sp[-1];
+    uint64_t seq = OBJ_WORD(it, STITCH_ITER_SEQ);
+    if (seq == 0 || stitch_small_value(OBJ_WORD(it, STITCH_ITER_INDEX))
+            >= (int64_t)stitch_header_slots(OBJ_WORD(seq, STITCH_HEADER_META))) {
+        EXIT();
+    }
+    CONTINUE();
+}

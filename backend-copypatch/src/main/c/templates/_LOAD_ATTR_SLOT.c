@@ -1,0 +1,11 @@
+/* _LOAD_ATTR_SLOT operand: replaces the top of stack (an instance whose shape a guard proved)
+   by value (operand >> 32) of its attrs header at offset (operand & 0xFFFFFFFF). */
+#include "stitch_stencil.h"
+
+STENCIL(_LOAD_ATTR_SLOT)
+{
+    uint64_t obj = sp[-1];
+    uint64_t values = OBJ_WORD(obj + (OPERAND & UINT64_C(0xFFFFFFFF)), STITCH_ATTRS_VALUES);
+    sp[-1] = OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * (OPERAND >> 32));
+    CONTINUE();
+}
