@@ -197,4 +197,237 @@ class CopyPatchBackendTest {
     Run r = check(src, "-499500\n-45\n");
     assertThat(r.jit("compiled") + r.jit("compile_failures.no-stencil")).isGreaterThanOrEqualTo(1);
   }
+
+  /** Globals and builtins read from their dicts' entries; rebinding K keeps the keys version (the
+   * entry is read afresh), adding NEW changes it, so _GUARD_GLOBALS_VERSION exits. Also _IS_OP. */
+  @Test
+  void globalsAndBuiltinsCompileAndANewGlobalLeavesThroughTheVersionGuard() {
+    String src = """
+        K = 3
+        ONE = []
+        TWO = []
+        def f(n):
+            t = 0
+            i = 0
+            while i < n:
+                i += 1
+                t += K
+                if int is not None:
+                    t += 1
+                if ONE is TWO:
+                    t += 100
+                if ONE is not TWO:
+                    t += 10000
+            return t
+        print(f(1000))
+        K = 5
+        print(f(1000))
+        NEW = 1
+        print(f(1000))
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("compile_failures")).isZero();
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** _GUARD_TYPE, _GUARD_SHAPE, _LOAD_ATTR_SLOT, _STORE_ATTR_SLOT (existing slot and new shape)
+   * over a list iterator; an instance of another class and one of another shape exit. */
+  @Test
+  void instanceAttributesCompileAndAnotherClassOrShapeLeavesThroughTheGuards() {
+    String src = """
+        class P:
+            def __init__(self, x):
+                self.x = x
+                self.y = 0
+        class Q:
+            def __init__(self):
+                self.y = 1
+                self.x = 7
+        def f(ps):
+            t = 0
+            for p in ps:
+                t += p.x
+                p.y = t
+            return t
+        ps = [P(i) for i in range(600)]
+        print(f(ps))
+        print(ps[10].y, ps[599].y)
+        odd = P(5)
+        odd.z = 1
+        del odd.z
+        ps2 = [P(1) for i in range(300)] + [Q()] + [P(2) for i in range(300)] + [odd]
+        print(f(ps2))
+        print(ps2[300].y, ps2[301].y, odd.y)
+        def g(ps):
+            n = 0
+            for p in ps:
+                p.z = n
+                n += 1
+            return n
+        print(g(ps))
+        print(ps[0].z, ps[599].z)
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** _CHECK_ATTR_MODULE, _GUARD_MODULE_KEYS_VERSION, _LOAD_ATTR_MODULE and a float compare; a
+   * new module attribute changes the module dict's keys version. */
+  @Test
+  void moduleAttributesCompileAndAModuleGainingAnAttributeLeavesThroughItsVersionGuard() {
+    String src = """
+        import math
+        def f(n):
+            c = 0
+            i = 0
+            while i < n:
+                i += 1
+                if math.pi > 3.0:
+                    c += 1
+            return c
+        print(f(1000))
+        math.extra = 1
+        print(f(1000))
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** Subscripts, stores, iteration and two-tuple unpacking; a list that becomes a tuple, an index
+   * past the end and a list among the pairs leave through guards. */
+  @Test
+  void listAndTupleIndexingIterationAndUnpackingCompileAndLeaveOnTheirGuards() {
+    String src = """
+        def total(xs, n):
+            t = 0
+            i = 0
+            while i < n:
+                t += xs[i]
+                i += 1
+            return t
+        def fill(xs, n):
+            i = 0
+            while i < n:
+                xs[i] = i + i
+                i += 1
+            return xs[n - 1]
+        xs = list(range(1000))
+        print(total(xs, 1000))
+        print(fill(xs, 1000))
+        print(total(xs, 1000))
+        print(total(tuple(xs), 1000))
+        try:
+            print(total(xs, 1001))
+        except IndexError as e:
+            print("IndexError", e)
+        def pairs(ps):
+            t = 0
+            for p in ps:
+                a, b = p
+                t += a - b
+            return t
+        ps = [(i, i + i) for i in range(500)]
+        print(pairs(ps))
+        print(pairs(ps[:200] + [[7, 3]] + ps[200:]))
+        def iters(xs, ts):
+            t = 0
+            for v in xs:
+                t += v
+            for v in ts:
+                t -= v
+            return t
+        print(iters(list(range(700)), tuple(range(300))))
+        print(iters(tuple(range(700)), list(range(300))))
+        def fib(n):
+            a = 0
+            b = 1
+            i = 0
+            while i < n:
+                a, b = b, a + b
+                i += 1
+            return a
+        print(fib(90))
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** _GUARD_BOTH_FLOAT and _COMPARE_OP_FLOAT for every op, a NaN (only != holds), an int among
+   * the floats (the guard exits) and float-int operands. */
+  @Test
+  void floatComparisonsOfEveryKindCompileAndNaNAndIntsAreRight() {
+    String src = """
+        def counts(vs):
+            lt = le = eq = ne = gt = ge = 0
+            for v in vs:
+                if v < 0.5:
+                    lt += 1
+                if v <= 0.5:
+                    le += 1
+                if v == 0.5:
+                    eq += 1
+                if v != 0.5:
+                    ne += 1
+                if v > 0.5:
+                    gt += 1
+                if v >= 0.5:
+                    ge += 1
+            return lt, le, eq, ne, gt, ge
+        vs = [i / 100 for i in range(101)] * 5
+        print(counts(vs))
+        nan = float("nan")
+        print(counts(vs + [nan] + vs))
+        print(counts(vs + [1] + vs))
+        def mixed(vs):
+            c = 0
+            for v in vs:
+                if v < 50:
+                    c += 1
+            return c
+        print(mixed([i * 0.5 for i in range(300)]))
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** _LOAD_DEREF and _STORE_DEREF on a closure's cell; _GUARD_IS_TRUE and _GUARD_IS_FALSE from
+   * and/or. */
+  @Test
+  void cellsAndShortCircuitGuardsCompile() {
+    String src = """
+        def outer(n):
+            c = 0
+            def get():
+                return c
+            i = 0
+            while i < n:
+                i += 1
+                c = c + i
+            return get()
+        print(outer(1000))
+        def flags(n):
+            c = 0
+            i = 0
+            while i < n:
+                i += 1
+                ok = i > 3 and i < 900
+                if ok:
+                    c += 1
+                bad = i < 3 or i > 990
+                if bad:
+                    c += 1000
+                good = i > 5 or i < 0
+                if good:
+                    c += 1000000
+            return c
+        print(flags(1000))
+        """;
+    Run r = check(src);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+  }
 }
