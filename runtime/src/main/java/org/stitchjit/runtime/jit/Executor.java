@@ -26,6 +26,8 @@ public final class Executor {
   final Region region;
   final CompiledRegion compiled;
   final long[] exitCounts;
+  /** How often each exit was taken (statistics; exitCounts is the bridge-hotness counter). */
+  final long[] exitTaken;
   final Executor[] bridges;
   /** Objects (dicts, types) whose change invalidates this region. */
   final List<Long> dependencies = new ArrayList<>();
@@ -47,6 +49,7 @@ public final class Executor {
     this.compiled = compiled;
     int n = region.exits().size();
     this.exitCounts = new long[n];
+    this.exitTaken = new long[n];
     this.bridges = new Executor[n];
   }
 

@@ -341,6 +341,7 @@ public final class JitDriver {
       case BRIDGE -> ex.parent.bridges[ex.parentExit] = ex;
     }
     all.add(ex);
+    stats.regions.add(ex);
     ex.embedded = embeddedObjects(ex.region);
     recordDependencies(ex, start.frame());
   }
@@ -496,7 +497,7 @@ public final class JitDriver {
           // A region that ends where another loop's region starts continues in it directly.
           // Not into itself: a region that ends at its own start has run nothing, and the
           // interpreter must make progress. The cap covers longer cycles of such regions.
-          Executor next = loopAt(e, ts);
+          Executor next = loopAt(ex, e, ts);
           if (next != null && next != ex) {
             stats.linked++;
             ex = next;
@@ -521,8 +522,9 @@ public final class JitDriver {
    * whose ENTER_EXECUTOR e resumes at (the frame then continues at that loop's head, where
    * the jump would go; not while a collection is pending, since the jump is a safepoint).
    */
-  private Executor loopAt(Exit e, long ts) {
-    CodeInfo code = codesById.get(e.codeId());
+  private Executor loopAt(Executor from, Exit e, long ts) {
+    // Usually the exit is in the region's own code: no map lookup (and no boxing) then.
+    CodeInfo code = e.codeId() == from.code.code ? from.code : codesById.get(e.codeId());
     if (code == null) {
       return null;
     }

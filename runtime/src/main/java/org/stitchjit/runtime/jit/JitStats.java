@@ -27,8 +27,9 @@ public final class JitStats {
   String lastError;
   private final Map<String, Long> abortsByReason = new TreeMap<>();
   private final Map<String, Long> failuresByReason = new TreeMap<>();
-  private final Map<ExitReason, Long> exitsByReason = new TreeMap<>();
-  private final Map<String, Long> exitsBySite = new LinkedHashMap<>();
+  private final long[] exitsByReason = new long[ExitReason.values().length];
+  /** Every region compiled, for naming the hottest exit sites. */
+  final java.util.List<Executor> regions = new java.util.ArrayList<>();
   private final Map<String, Long> passCounts = new TreeMap<>();
 
   void compiled(int uops, boolean bridge) {
@@ -51,13 +52,14 @@ public final class JitStats {
     failuresByReason.merge(reason, 1L, Long::sum);
   }
 
+  /**
+   * Counts an exit. This is on the path of every region exit, so it only bumps counters;
+   * sites are named when the statistics are read.
+   */
   void exit(ExitReason reason, Executor ex, int k) {
     exits++;
-    exitsByReason.merge(reason, 1L, Long::sum);
-    Exit e = ex.region.exits().get(k);
-    String site = "region " + ex.id + " exit " + k + " (" + reason.name().toLowerCase()
-        + ", " + ex.code.qualname + " line " + lineOf(ex, e) + ")";
-    exitsBySite.merge(site, 1L, Long::sum);
+    exitsByReason[reason.ordinal()]++;
+    ex.exitTaken[k]++;
   }
 
   private static int lineOf(Executor ex, Exit e) {
@@ -102,7 +104,11 @@ public final class JitStats {
     m.put("entries", entries);
     m.put("exits", exits);
     m.put("linked", linked);
-    exitsByReason.forEach((k, v) -> m.put("exits." + k.name().toLowerCase(), v));
+    for (ExitReason r : ExitReason.values()) {
+      if (exitsByReason[r.ordinal()] != 0) {
+        m.put("exits." + r.name().toLowerCase(), exitsByReason[r.ordinal()]);
+      }
+    }
     m.put("uops_total", uopsTotal);
     m.put("uops_per_region", compiled == 0 ? 0.0 : (double) uopsTotal / compiled);
     m.put("compile_ms", compileNanos / 1e6);
@@ -118,10 +124,23 @@ public final class JitStats {
 
   /** The n exit sites taken most often, most first ("region 3 exit 5 (branch, f line 7): 912"). */
   public List<String> topExitSites(int n) {
-    return exitsBySite.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+    record Site(Executor ex, int k, long count) {}
+    java.util.List<Site> sites = new java.util.ArrayList<>();
+    for (Executor ex : regions) {
+      for (int k = 0; k < ex.exitTaken.length; k++) {
+        if (ex.exitTaken[k] != 0) {
+          sites.add(new Site(ex, k, ex.exitTaken[k]));
+        }
+      }
+    }
+    return sites.stream()
+        .sorted(Comparator.comparingLong(Site::count).reversed())
         .limit(n)
-        .map(e -> e.getKey() + ": " + e.getValue())
+        .map(x -> {
+          Exit e = x.ex().region.exits().get(x.k());
+          return "region " + x.ex().id + " exit " + x.k() + " (" + e.reason().name().toLowerCase()
+              + ", " + x.ex().code.qualname + " line " + lineOf(x.ex(), e) + "): " + x.count();
+        })
         .collect(Collectors.toList());
   }
 }
