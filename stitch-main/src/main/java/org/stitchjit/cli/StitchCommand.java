@@ -25,7 +25,7 @@ import org.stitchjit.runtime.vm.VM;
  */
 public final class StitchCommand {
   /** The JIT spec when no {@code --jit} is given. */
-  public static final String DEFAULT_JIT = "off";
+  public static final String DEFAULT_JIT = "tracing+copypatch";
 
   /** Exit status for a bad command line, as CPython uses for its own usage errors. */
   private static final int USAGE_ERROR = 2;
