@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -245,6 +246,12 @@ public final class Stitch implements AutoCloseable {
       if (jit.enabled()) {
         JitFactory factory = JitComponent.create().jitFactory();
         composed = factory.create(jit);
+        Optional<String> unsupported = composed.backend().unsupportedReason();
+        if (unsupported.isPresent()) {
+          err.println("stitch: backend '" + jit.backend() + "': " + unsupported.get()
+              + "; running with the JIT off");
+          composed = null;
+        }
       }
       Path dumps = null;
       if (dumpDirectory != null) {

@@ -103,4 +103,27 @@ class StitchTest {
       assertThat(vm.jitConfig().spec()).isEqualTo("tracing+interp");
     }
   }
+
+  @Test
+  void aBackendThatCannotRunHereLeavesTheJitOffAndSaysSoOnce() throws Exception {
+    Path services = dir.resolve("plugins/META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve("org.stitchjit.api.jit.Backend"),
+        "org.stitchjit.compose.testplugins.NowhereBackend\n");
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader plugins = new java.net.URLClassLoader(
+        new java.net.URL[] {dir.resolve("plugins").toUri().toURL()}, getClass().getClassLoader())) {
+      Thread.currentThread().setContextClassLoader(plugins);
+      try (Stitch vm = capturing().jit(JitConfig.parse("tracing+nowhere hot-loop=1")).build()) {
+        assertThat(vm.runSource("t = 0\nfor i in range(50):\n    t += i\nprint(t)\n", "<t>"))
+            .isZero();
+        assertThat(vm.stats().jit()).isEmpty();
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+    assertThat(out()).isEqualTo("1225\n");
+    assertThat(err()).isEqualTo("stitch: backend 'nowhere': it has code for no machine at all;"
+        + " running with the JIT off\n");
+  }
 }

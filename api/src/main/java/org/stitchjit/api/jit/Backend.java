@@ -9,6 +9,15 @@ public interface Backend {
   String name();
 
   /**
+   * Why this backend cannot run on this machine (an OS or ISA it has no code for), or empty
+   * when it can. A VM configured with an unsupported backend runs with the JIT off and says
+   * so once, instead of failing every compile.
+   */
+  default java.util.Optional<String> unsupportedReason() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Compiles a region. The context carries the VM services the code needs (helper addresses,
    * the runtime for the reference executor) and the code cache's space.
    *

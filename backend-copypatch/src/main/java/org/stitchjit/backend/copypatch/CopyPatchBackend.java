@@ -47,6 +47,13 @@ public final class CopyPatchBackend implements Backend {
   }
 
   @Override
+  public java.util.Optional<String> unsupportedReason() {
+    return Platform.current().isSupported() ? java.util.Optional.empty()
+        : java.util.Optional.of("copy-and-patch stencils exist for Linux x86-64 only, not "
+            + Platform.current());
+  }
+
+  @Override
   public synchronized CompiledRegion compile(Region region, CompileContext context)
       throws CompileException {
     if (!Platform.current().isSupported()) {
