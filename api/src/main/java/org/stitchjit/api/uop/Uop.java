@@ -102,8 +102,9 @@ public enum Uop {
   /**
    * Operand: the shape from the instruction's cache (LOAD_ATTR_INSTANCE and STORE_ATTR_INSTANCE:
    * cache 1; LOAD_METHOD_CLASS: cache 2); oparg: the offset of the attrs header in the instance
-   * (the low half of the cached slot word, or the type's attr offset). Follows a GUARD_TYPE on
-   * the same value.
+   * (the low half of the cached slot word), or 0 to take it from the object's type
+   * (ATTR_OFFSET). Follows a GUARD_TYPE on the same value. A frontend leaves the guard out when
+   * the cache holds no shape (see CacheOperands.emitted).
    */
   GUARD_SHAPE(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(GUARD).proves(1, TypeFact.SHAPE)),
   /** Operand: the slot word of the cache (value index high, attrs offset low). */

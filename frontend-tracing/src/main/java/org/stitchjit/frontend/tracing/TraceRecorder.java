@@ -130,7 +130,6 @@ final class TraceRecorder implements Recorder {
         emitInstruction(List.of(Uop.CHECK_PERIODIC));
         trace.addWithExit(Uop.EXIT_TRACE,
             new Exit(pCode.id(), pOparg, pDepth, ExitReason.END_OF_REGION));
-        endReason = "loop-edge";
         return done();
       }
       boolean jumped = pOp.isJump() && index == pOparg && index != pIndex + pOp.size();
@@ -240,16 +239,9 @@ final class TraceRecorder implements Recorder {
     }
     trace.addWithExit(Uop.EXIT_TRACE,
         new Exit(code.id(), index, depth, ExitReason.END_OF_REGION));
-    endReason = why;
     return done();
   }
 
-  private String endReason = "closed-loop";
-
-  /** Why the trace ended ("closed-loop", "inner-loop", "length", ...), for dumps and stats. */
-  String endReason() {
-    return endReason;
-  }
 
   private Step done() {
     result = trace.build();

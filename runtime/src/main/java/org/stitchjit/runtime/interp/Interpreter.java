@@ -960,43 +960,11 @@ public final class Interpreter {
               sp += 8;
               break;
             }
-            case Op.BUILD_MAP: {
+            case Op.BUILD_MAP:
+            case Op.BUILD_CONST_KEY_MAP:
               sync(frame, here, sp, stackBase);
-              long d = vm.newDict();
-              long base = sp - 16L * oparg;
-              long mark = vm.handleMark();
-              vm.pushHandle(d);
-              try {
-                for (int i = 0; i < oparg; i++) {
-                  Dicts.setItem(vm, d, U.getLong(base + 16L * i), U.getLong(base + 16L * i + 8));
-                }
-              } finally {
-                vm.popHandles(mark);
-              }
-              sp = base;
-              U.putLong(sp, d);
-              sp += 8;
+              sp = p.buildMap(sp, oparg, op == Op.BUILD_CONST_KEY_MAP);
               break;
-            }
-            case Op.BUILD_CONST_KEY_MAP: {
-              sync(frame, here, sp, stackBase);
-              long keys = U.getLong(sp - 8);
-              long d = vm.newDict();
-              long base = sp - 8 - 8L * oparg;
-              long mark = vm.handleMark();
-              vm.pushHandle(d);
-              try {
-                for (int i = 0; i < oparg; i++) {
-                  Dicts.setItem(vm, d, VM.tupleGet(keys, i), U.getLong(base + 8L * i));
-                }
-              } finally {
-                vm.popHandles(mark);
-              }
-              sp = base;
-              U.putLong(sp, d);
-              sp += 8;
-              break;
-            }
             case Op.BUILD_STRING: {
               sync(frame, here, sp, stackBase);
               long s = p.joinStrings(sp - 8L * oparg, oparg);

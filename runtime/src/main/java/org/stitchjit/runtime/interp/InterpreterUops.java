@@ -160,7 +160,7 @@ final class InterpreterUops implements UopRuntime {
       }
       case BUILD_MAP:
       case BUILD_CONST_KEY_MAP:
-        return buildMap(uop, oparg, sp);
+        return p.buildMap(sp, oparg, uop == Uop.BUILD_CONST_KEY_MAP);
       case BUILD_STRING: {
         long s = p.joinStrings(sp - 8L * oparg, oparg);
         sp -= 8L * oparg;
@@ -189,26 +189,6 @@ final class InterpreterUops implements UopRuntime {
       default:
         throw new IllegalArgumentException(uop.uopName() + " is not a generic operation");
     }
-  }
-
-  private long buildMap(Uop uop, int oparg, long sp) {
-    long d = vm.newDict();
-    long base = uop == Uop.BUILD_MAP ? sp - 16L * oparg : sp - 8 - 8L * oparg;
-    long keys = uop == Uop.BUILD_MAP ? 0 : top(sp, 1);
-    long mark = vm.handleMark();
-    vm.pushHandle(d);
-    try {
-      for (int i = 0; i < oparg; i++) {
-        if (uop == Uop.BUILD_MAP) {
-          Dicts.setItem(vm, d, Mem.getLong(base + 16L * i), Mem.getLong(base + 16L * i + 8));
-        } else {
-          Dicts.setItem(vm, d, VM.tupleGet(keys, i), Mem.getLong(base + 8L * i));
-        }
-      }
-    } finally {
-      vm.popHandles(mark);
-    }
-    return push(base, d);
   }
 
   private static long top(long sp, int n) {

@@ -1616,6 +1616,31 @@ public final class Protocols implements Runtime {
     return set;
   }
 
+  /**
+   * BUILD_MAP (oparg key/value pairs on the stack) or BUILD_CONST_KEY_MAP (oparg values, then
+   * the keys tuple on top): replaces them with the new dict; returns the new stack top.
+   */
+  long buildMap(long sp, int oparg, boolean constKeys) {
+    long d = vm.newDict();
+    long base = constKeys ? sp - 8 - 8L * oparg : sp - 16L * oparg;
+    long keys = constKeys ? Mem.getLong(sp - 8) : 0;
+    long mark = vm.handleMark();
+    vm.pushHandle(d);
+    try {
+      for (int i = 0; i < oparg; i++) {
+        if (constKeys) {
+          Dicts.setItem(vm, d, VM.tupleGet(keys, i), Mem.getLong(base + 8L * i));
+        } else {
+          Dicts.setItem(vm, d, Mem.getLong(base + 16L * i), Mem.getLong(base + 16L * i + 8));
+        }
+      }
+    } finally {
+      vm.popHandles(mark);
+    }
+    Mem.putLong(base, d);
+    return base + 8;
+  }
+
   long joinStrings(long items, int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {

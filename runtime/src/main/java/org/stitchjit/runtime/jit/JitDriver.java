@@ -163,7 +163,6 @@ public final class JitDriver {
     activeStart = start;
     activeParent = parent;
     activeParentExit = parentExit;
-    stats.recordingsStarted++;
     return active;
   }
 

@@ -11,7 +11,6 @@ import org.stitchjit.api.uop.ExitReason;
 
 /** What the JIT did in one run: the numbers --stats prints under "jit". */
 public final class JitStats {
-  long recordingsStarted;
   long compiled;
   long bridges;
   long aborted;

@@ -43,7 +43,6 @@ public final class ReferenceRegion implements CompiledRegion {
   private final long[] operands;
   private final int[] targets;
   private final Exit[] exits;
-  private final boolean trace;
   private volatile boolean valid = true;
 
   ReferenceRegion(Region region, UopRuntime rt) {
@@ -53,10 +52,8 @@ public final class ReferenceRegion implements CompiledRegion {
     List<Integer> blockStart = new ArrayList<>();
     if (region instanceof Trace t) {
       flat.addAll(t.uops());
-      trace = true;
     } else {
       BlockRegion br = (BlockRegion) region;
-      trace = false;
       // Blocks laid out in id order after a jump to the entry block; a block that falls
       // through gets an explicit jump, so layout order never matters.
       flat.add(new UopInstr(Uop.JUMP, 0, 0, br.entry()));
@@ -275,7 +272,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long obj = top(sp, 1);
           long attrs = attrs(obj, 0);
           long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
-          if (operand != 0 && (values == 0 || capacity(values) <= oparg)) {
+          if (operand != 0 && (values == 0 || VM.slotCount(values) <= oparg)) {
             return exit(frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
@@ -725,12 +722,6 @@ public final class ReferenceRegion implements CompiledRegion {
     return obj + (Mem.getLong(Mem.getLong(obj) + Layout.Type.ATTR_OFFSET) >> 1);
   }
 
-  private static long capacity(long array) {
-    return (Mem.getLong(array + org.stitchjit.api.layout.Header.META)
-        >>> org.stitchjit.api.layout.Header.SLOTS_SHIFT)
-        & org.stitchjit.api.layout.Header.SLOTS_MASK;
-  }
-
   /** A float's value, or a small int's converted exactly as the interpreter converts it. */
   private static double asDouble(long v) {
     return (v & 1) != 0 ? (double) (v >> 1) : Mem.getDouble(v + Layout.Float.VALUE);
@@ -763,10 +754,5 @@ public final class ReferenceRegion implements CompiledRegion {
 
   private long pushBool(long sp, boolean b) {
     return push(sp, b ? vm.trueObj : vm.falseObj);
-  }
-
-  /** For tests: whether this region was compiled from a trace (else a block region). */
-  boolean isTrace() {
-    return trace;
   }
 }
