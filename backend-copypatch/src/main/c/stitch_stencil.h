@@ -40,10 +40,11 @@
  *        extern char _JIT_HELPER_<NAME>[]; called through a cast function pointer.
  *
  *    control holes, code:  _JIT_CONTINUE (the next uop's stencil), _JIT_EXIT (this uop's
- *        exit stub), _JIT_JUMP_TARGET (a jump target: the loop top for _JUMP_TO_TOP).
+ *        exit stub), _JIT_ESCAPE (this uop's escape stub: the runtime performs the uop, see
+ *        section 3), _JIT_JUMP_TARGET (a jump target: the loop top for _JUMP_TO_TOP).
  *        They are preserve_none functions of the stencil signature, reached only by tail
  *        calls: __attribute__((musttail)) return _JIT_CONTINUE(frame, sp, ts); (macros
- *        CONTINUE(), EXIT(), JUMP_TO_TARGET()). musttail needs the callee's calling
+ *        CONTINUE(), EXIT(), ESCAPE(), JUMP_TO_TARGET()). musttail needs the callee's calling
  *        convention to equal the caller's, hence preserve_none on the declarations.
  *        With -fno-plt clang emits "jmp *_JIT_CONTINUE@GOTPCREL(%rip)" (FF 25 disp32,
  *        R_X86_64_GOTPCRELX, addend -4). The tool relaxes it into "jmp rel32; nop"
@@ -53,15 +54,16 @@
  *        _JIT_CONTINUE records it: the emitter drops those six bytes when the next uop's
  *        stencil follows directly.
  *
- * 3. Entering and leaving compiled code (the exit protocol; prototype).
+ * 3. Entering and leaving compiled code (the exit and escape protocols).
  *
  *    stitch_enter (templates/stitch_enter.c) is compiled with the normal C ABI:
- *        uint64_t stitch_enter(uint64_t *frame, uint64_t *sp, uint64_t *ts)
- *    It calls the region's first stencil through its _JIT_CONTINUE hole with an ordinary
- *    (non-tail) call, "call *_JIT_CONTINUE@GOTPCREL(%rip)", relaxed to "call rel32; nop"
- *    (E8 disp32 90). Every link of the chain is a tail jump, so the return address that call
- *    pushed is still on top of the stack when the chain reaches an exit stub; the stub's
- *    plain "return;" (ret) goes back into stitch_enter, which returns the exit index.
+ *        uint64_t stitch_enter(uint64_t *frame, uint64_t *sp, uint64_t *ts,
+ *                              stitch_stencil_fn *target)
+ *    It calls target, the code of the uop to start at, with an ordinary (non-tail) indirect
+ *    call. Every link of the chain is a tail jump, so the return address that call pushed is
+ *    still on top of the stack when the chain reaches an exit or escape stub; the stub's plain
+ *    "return;" (ret) goes back into stitch_enter, which returns the thread state's JIT_EXIT
+ *    word: an exit index (>= 0), -1 (leave; resume the innermost frame), or an escape.
  *    Because stitch_enter calls a preserve_none function, clang saves and restores the
  *    callee-saved registers of the C ABI (rbx, rbp, r12-r15) around the call itself
  *    (checked in the committed disassembly: six pushes before the call, six pops after).
@@ -77,7 +79,17 @@
  *    then returns; stitch_enter returns ts[STITCH_THREAD_STATE_JIT_EXIT]. Every exiting uop
  *    exits before it changes anything, so sp at the exit always equals the stack base plus
  *    the exit's depth, and the stub need not look at sp. The frame is the frame the region
- *    was entered in: no stencil pushes or pops frames yet.
+ *    was entered in, or the innermost frame a _PUSH_FRAME made current.
+ *
+ *    _ESCAPE_STUB is the escape protocol: native code hands uop i to the runtime, which
+ *    performs it (and the uops after it that have no native code) and calls stitch_enter
+ *    again at the code of the next uop it leaves to native code. The stub stores sp in the
+ *    thread state's JIT_SP word and -2 - i (its OPARG) in JIT_EXIT, and returns. An escaping
+ *    stencil, like an exiting one, changes nothing before it escapes (ESCAPE()), since the
+ *    runtime performs the whole uop. Nothing survives in registers across an escape: every
+ *    stencil finds its operands in the frame, so native code can be re-entered at any uop.
+ *    A uop without a template is nothing but its escape stub; the backend counts escapes
+ *    per uop, so what falls back to the runtime is always visible.
  *
  * 4. Layouts and tags come from the generated stitch_layout.h (from api Layout, Tag and
  *    Header; never edit it): locals (localsplus) start at STITCH_FRAME_LOCALSPLUS of the
@@ -138,6 +150,7 @@ extern char _JIT_CONST_TUPLE_TYPE[];
 /* Control holes. */
 extern stitch_stencil_fn _JIT_CONTINUE;
 extern stitch_stencil_fn _JIT_EXIT;
+extern stitch_stencil_fn _JIT_ESCAPE;
 extern stitch_stencil_fn _JIT_JUMP_TARGET;
 
 /* The one function of a uop template; NAME documents which uop it is. */
@@ -149,6 +162,7 @@ extern stitch_stencil_fn _JIT_JUMP_TARGET;
 
 #define CONTINUE() __attribute__((musttail)) return _JIT_CONTINUE(frame, sp, ts)
 #define EXIT() __attribute__((musttail)) return _JIT_EXIT(frame, sp, ts)
+#define ESCAPE() __attribute__((musttail)) return _JIT_ESCAPE(frame, sp, ts)
 #define JUMP_TO_TARGET() __attribute__((musttail)) return _JIT_JUMP_TARGET(frame, sp, ts)
 
 /* Local i of the frame (section 4). */

@@ -155,7 +155,7 @@ class CorpusTest {
 
   /**
    * Every program prints the same with everything traced and compiled by the copy-and-patch
-   * backend (traces it has no stencils for stay interpreted, counted as no-stencil).
+   * backend (uops without a template escape to the runtime, counted as jit.escapes).
    */
   @TestFactory
   Stream<DynamicTest> corpusUnderTracingCopyPatch() throws IOException {

@@ -25,4 +25,12 @@ public interface Backend {
    *     code keeps running in the interpreter
    */
   CompiledRegion compile(Region region, CompileContext context) throws CompileException;
+
+  /**
+   * Counters the backend keeps, by name (without the {@code jit.} prefix the statistics give
+   * them), such as how often compiled code fell back to the runtime.
+   */
+  default java.util.Map<String, Long> stats() {
+    return java.util.Map.of();
+  }
 }

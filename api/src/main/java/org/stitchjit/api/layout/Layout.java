@@ -436,6 +436,17 @@ public final class Layout {
      * and the entry trampoline returns it (backend-copypatch, {@code stitch_stencil.h}).
      */
     public static final long JIT_EXIT = 64;
-    public static final long SIZE = 72;
+    /**
+     * The operand stack pointer (raw) where compiled code escaped to the runtime: native code
+     * that returns to Java to have a uop performed there stores its stack pointer here.
+     */
+    public static final long JIT_SP = 72;
+    /**
+     * The keyword-names tuple of the call a region is about to make (set by {@code _KW_NAMES},
+     * cleared by the call), or NULL. In the thread state rather than in a register so that
+     * native code and the runtime, taking turns in one region, agree on it.
+     */
+    public static final long JIT_KWNAMES = 80;
+    public static final long SIZE = 88;
   }
 }

@@ -5,6 +5,9 @@ import org.stitchjit.api.jit.CompileContext;
 import org.stitchjit.api.jit.CompileException;
 import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.jit.RuntimeSteps;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
@@ -17,14 +20,16 @@ import org.stitchjit.platforms.exec.CodeCacheFullException;
  * The backend {@code copypatch}: traces become x86-64 machine code by copying each uop's
  * stencil from the committed library and patching its holes ({@link Emitter}).
  *
- * <p>A minimal, honest partial state: only traces ({@link Trace}) whose every uop has a stencil
- * compile; anything else fails with a {@link CompileException} the driver counts in {@code
- * jit.compile_failures.REASON} and the code keeps running in the interpreter:
+ * <p>Every uop of a trace compiles: to its stencil, or, for a uop without a template (the
+ * generic operations, whose meaning is the runtime's), to an escape that has the runtime
+ * perform it ({@link org.stitchjit.api.jit.RuntimeSteps}); stencils escape for their slow paths
+ * too. The statistics count both ({@link #stats()}). A region fails to compile, with a {@link
+ * CompileException} the driver counts in {@code jit.compile_failures.REASON} (the code keeps
+ * running in the interpreter), only for:
  *
  * <ul>
- *   <li>{@code no-stencil}: a uop without a template (escaping and allocating uops, calls,
- *       globals and attributes have none yet);
  *   <li>{@code block-region}: block regions (LBBV) are not supported;
+ *   <li>{@code no-runtime-steps}: the VM offers no {@link org.stitchjit.api.jit.RuntimeSteps};
  *   <li>{@code unsupported-platform}: stencils exist for Linux x86-64 only;
  *   <li>{@code no-runtime-constants}: the VM offers no {@link RuntimeConstants};
  *   <li>{@code code-cache-full}: the backend's code cache cannot take the region.
@@ -40,6 +45,7 @@ public final class CopyPatchBackend implements Backend {
   private StencilLibrary library;
   private CodeCache cache;
   private int live;
+  private final EscapeCounts escapes = new EscapeCounts();
 
   @Override
   public String name() {
@@ -65,6 +71,8 @@ public final class CopyPatchBackend implements Backend {
     }
     RuntimeConstants constants = context.service(RuntimeConstants.class).orElseThrow(
         () -> new CompileException("no-runtime-constants", "the VM offers no runtime constants"));
+    RuntimeSteps runtime = context.service(RuntimeSteps.class).orElseThrow(
+        () -> new CompileException("no-runtime-steps", "the VM cannot perform single uops"));
     if (library == null) {
       library = StencilLibrary.load(Platform.current());
     }
@@ -86,7 +94,21 @@ public final class CopyPatchBackend implements Backend {
       throw e;
     }
     live++;
-    return new NativeRegion(blob, this::released);
+    boolean[] isNative = layout.isNative();
+    escapes.compiled(isNative);
+    Uop[] uops = trace.uops().stream().map(UopInstr::uop).toArray(Uop[]::new);
+    return new NativeRegion(blob, layout.start, isNative, uops, runtime.steps(trace), escapes,
+        this::released);
+  }
+
+  /**
+   * {@code uops_native} and {@code uops_escaping}: compiled uops with machine code of their own
+   * and uops compiled as an escape only; {@code escapes} and {@code escapes.<UOP>}: how often
+   * running code handed a uop to the runtime.
+   */
+  @Override
+  public synchronized java.util.Map<String, Long> stats() {
+    return escapes.numbers();
   }
 
   /**

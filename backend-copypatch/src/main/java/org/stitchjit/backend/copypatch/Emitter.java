@@ -14,85 +14,92 @@ import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 
 /**
  * Lays out and patches the machine code of one trace: {@code stitch_enter}, then each uop's
- * stencil in trace order (a stencil's final jump to {@code _JIT_CONTINUE} is left out, since
- * the next uop's stencil always follows directly), then one {@code _EXIT_STUB} per entry of the
- * exit table. Holes get:
+ * code in trace order (a stencil's final jump to {@code _JIT_CONTINUE} is left out, since the
+ * next uop's code always follows directly), then one {@code _EXIT_STUB} per entry of the exit
+ * table, then one {@code _ESCAPE_STUB} per stencil with a slow path ({@code _JIT_ESCAPE}). A
+ * uop's code is its stencil, or, for a uop the library has no template for, an {@code
+ * _ESCAPE_STUB} (the runtime performs the uop: {@code stitch_stencil.h}, section 3). Holes get:
  *
  * <ul>
  *   <li>{@code OPARG}, {@code OPERAND}: the uop's oparg and operand; in an exit stub, the exit
- *       index and {@code (resumeIndex << 32) | stackDepth} (the exit protocol of {@code
- *       stitch_stencil.h});
- *   <li>{@code CONTINUE}: the next uop's stencil; {@code EXIT}: the stub of the uop's exit;
- *       {@code JUMP_TARGET} ({@code _JUMP_TO_TOP} only): the first uop's stencil;
+ *       index and {@code (resumeIndex << 32) | stackDepth}; in an escape stub, {@link
+ *       NativeRegion#escapeCode} of the uop;
+ *   <li>{@code CONTINUE}: the next uop's code; {@code EXIT}: the stub of the uop's exit; {@code
+ *       ESCAPE}: the uop's escape stub; {@code JUMP_TARGET} ({@code _JUMP_TO_TOP} only): the
+ *       first uop's code;
  *   <li>{@code _JIT_CONST_<NAME>}: {@link RuntimeConstants#runtimeConstant}.
  * </ul>
- *
- * A uop without a stencil makes the whole trace fail with {@code no-stencil}: this backend
- * compiles a trace entirely or not at all (the driver then leaves it to the interpreter).
  */
 final class Emitter {
   private Emitter() {}
 
   /** The laid-out code of a trace, before it has an address. */
   static final class Layout {
-    final Stencil enter;
-    final Stencil[] stencils;
-    final int[] start;
-    final int[] stubStart;
-    final int size;
     final Trace trace;
+    final Stencil enter;
+    /** Per uop, its stencil, or null for a uop that is only its escape stub. */
+    final Stencil[] stencils;
+    /** Per uop, where its code starts; then where the exit stubs start. */
+    final int[] start;
+    final int[] exitStubStart;
+    /** Per uop, where the escape stub its {@code _JIT_ESCAPE} hole jumps to starts, or -1. */
+    final int[] escapeStubStart;
+    final int size;
 
-    private Layout(Trace trace, Stencil enter, Stencil[] stencils, int[] start, int[] stubStart,
-        int size) {
+    private Layout(Trace trace, Stencil enter, Stencil[] stencils, int[] start,
+        int[] exitStubStart, int[] escapeStubStart, int size) {
       this.trace = trace;
       this.enter = enter;
       this.stencils = stencils;
       this.start = start;
-      this.stubStart = stubStart;
+      this.exitStubStart = exitStubStart;
+      this.escapeStubStart = escapeStubStart;
       this.size = size;
+    }
+
+    /** Per uop, whether native code performs it (else its code only escapes to the runtime). */
+    boolean[] isNative() {
+      boolean[] nat = new boolean[stencils.length];
+      for (int i = 0; i < nat.length; i++) {
+        nat[i] = stencils[i] != null;
+      }
+      return nat;
     }
   }
 
-  /**
-   * Picks the stencils and their offsets.
-   *
-   * @throws CompileException {@code no-stencil} when a uop has no stencil, {@code
-   *     multi-frame} when the exits are not all in one code object
-   */
-  static Layout layout(Trace trace, StencilLibrary library) throws CompileException {
+  /** Picks the code of every uop and the offsets. */
+  static Layout layout(Trace trace, StencilLibrary library) {
     List<UopInstr> uops = trace.uops();
     int n = uops.size();
     Stencil[] stencils = new Stencil[n];
     for (int i = 0; i < n; i++) {
-      String name = uops.get(i).uop().uopName();
-      stencils[i] = library.find(name).orElse(null);
-      if (stencils[i] == null) {
-        throw new CompileException("no-stencil", "no stencil for " + name);
-      }
-    }
-    List<Exit> exits = trace.exits();
-    for (Exit e : exits) {
-      if (e.codeId() != exits.get(0).codeId()) {
-        // No stencil pushes or pops frames yet, so this cannot happen; the stub writes the
-        // frame the region was entered in.
-        throw new CompileException("multi-frame", "exits in more than one code object");
-      }
+      stencils[i] = library.find(uops.get(i).uop().uopName()).orElse(null);
     }
     Stencil enter = library.entryTrampoline();
-    Stencil stub = library.exitStub();
+    Stencil escape = library.escapeStub();
     int[] start = new int[n + 1];
     int at = enter.size();
     for (int i = 0; i < n; i++) {
       start[i] = at;
-      at += i + 1 < n ? stencils[i].sizeWithoutTailJump() : stencils[i].size();
+      Stencil s = stencils[i];
+      at += s == null ? escape.size() : i + 1 < n ? s.sizeWithoutTailJump() : s.size();
     }
     start[n] = at;
-    int[] stubStart = new int[exits.size()];
+    List<Exit> exits = trace.exits();
+    int[] exitStubStart = new int[exits.size()];
     for (int e = 0; e < exits.size(); e++) {
-      stubStart[e] = at;
-      at += stub.size();
+      exitStubStart[e] = at;
+      at += library.exitStub().size();
     }
-    return new Layout(trace, enter, stencils, start, stubStart, at);
+    int[] escapeStubStart = new int[n];
+    for (int i = 0; i < n; i++) {
+      escapeStubStart[i] = -1;
+      if (stencils[i] != null && !stencils[i].holes(HoleKind.ESCAPE).isEmpty()) {
+        escapeStubStart[i] = at;
+        at += escape.size();
+      }
+    }
+    return new Layout(trace, enter, stencils, start, exitStubStart, escapeStubStart, at);
   }
 
   /**
@@ -105,25 +112,38 @@ final class Emitter {
     byte[] code = new byte[layout.size];
     List<UopInstr> uops = layout.trace.uops();
     int n = uops.size();
-    layout.enter.copyTo(code, 0, base, false, hole -> base + layout.start[0]);
+    Stencil escape = library.escapeStub();
+    layout.enter.copyTo(code, 0, base, false, hole -> {
+      throw new IllegalStateException("the entry trampoline has no holes: " + hole);
+    });
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       int next = i + 1;
       Stencil s = layout.stencils[i];
-      for (Hole hole : s.holes()) {
-        check(hole, in, next < n, s);
+      int copied;
+      if (s == null) {
+        copied = copyEscapeStub(escape, code, layout.start[i], base, i);
+      } else {
+        for (Hole hole : s.holes()) {
+          check(hole, in, next < n, s);
+        }
+        int uop = i;
+        copied = s.copyTo(code, layout.start[i], base + layout.start[i], next < n,
+            hole -> switch (hole.kind()) {
+              case OPARG -> in.oparg();
+              case OPERAND -> in.operand();
+              case CONTINUE -> base + layout.start[next];
+              case EXIT -> base + layout.exitStubStart[in.target()];
+              case ESCAPE -> base + layout.escapeStubStart[uop];
+              case JUMP_TARGET -> base + layout.start[0];
+              case RUNTIME_CONSTANT -> constants.runtimeConstant(
+                  hole.symbol().substring(HoleKind.CONST_PREFIX.length()));
+              case HELPER -> throw new IllegalStateException("checked above");
+            });
+        if (layout.escapeStubStart[i] >= 0) {
+          copyEscapeStub(escape, code, layout.escapeStubStart[i], base, i);
+        }
       }
-      int copied = s.copyTo(code, layout.start[i], base + layout.start[i], next < n,
-          hole -> switch (hole.kind()) {
-            case OPARG -> in.oparg();
-            case OPERAND -> in.operand();
-            case CONTINUE -> base + layout.start[next];
-            case EXIT -> base + layout.stubStart[in.target()];
-            case JUMP_TARGET -> base + layout.start[0];
-            case RUNTIME_CONSTANT -> constants.runtimeConstant(
-                hole.symbol().substring(HoleKind.CONST_PREFIX.length()));
-            case HELPER -> throw new IllegalStateException("checked above");
-          });
       if (layout.start[i] + copied != layout.start[next]) {
         throw new IllegalStateException("layout mismatch at uop " + i);
       }
@@ -134,10 +154,15 @@ final class Emitter {
       long index = e;
       Exit exit = exits.get(e);
       long operand = ((long) exit.bytecodeIndex() << 32) | exit.stackDepth();
-      stub.copyTo(code, layout.stubStart[e], base + layout.stubStart[e], false,
+      stub.copyTo(code, layout.exitStubStart[e], base + layout.exitStubStart[e], false,
           hole -> hole.kind() == HoleKind.OPARG ? index : operand);
     }
     return code;
+  }
+
+  private static int copyEscapeStub(Stencil escape, byte[] code, int at, long base, int uop) {
+    long value = NativeRegion.escapeCode(uop);
+    return escape.copyTo(code, at, base + at, false, hole -> value);
   }
 
   private static void check(Hole hole, UopInstr in, boolean hasNext, Stencil s)

@@ -94,6 +94,7 @@ public final class JitDriver {
         }
       }
     };
+    stats.backendCounts = jit.backend()::stats;
     this.context = new CompileContext() {
       @Override
       public <T> Optional<T> service(Class<T> type) {

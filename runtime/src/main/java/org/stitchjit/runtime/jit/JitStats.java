@@ -30,6 +30,8 @@ public final class JitStats {
   /** Every region compiled, for naming the hottest exit sites. */
   final java.util.List<Executor> regions = new java.util.ArrayList<>();
   private final Map<String, Long> passCounts = new TreeMap<>();
+  /** The backend's own counters ({@link org.stitchjit.api.jit.Backend#stats}), read live. */
+  java.util.function.Supplier<Map<String, Long>> backendCounts = Map::of;
 
   void compiled(int uops, boolean bridge) {
     compiled++;
@@ -113,6 +115,7 @@ public final class JitStats {
     m.put("compile_ms", compileNanos / 1e6);
     m.put("code_bytes", codeBytes);
     passCounts.forEach(m::put);
+    backendCounts.get().forEach(m::put);
     return m;
   }
 

@@ -25,6 +25,8 @@ public enum HoleKind {
   CONTINUE("_JIT_CONTINUE", true),
   /** {@code _JIT_EXIT}: this uop's exit stub. */
   EXIT("_JIT_EXIT", true),
+  /** {@code _JIT_ESCAPE}: this uop's escape stub (the runtime performs the uop). */
+  ESCAPE("_JIT_ESCAPE", true),
   /** {@code _JIT_JUMP_TARGET}: a jump target, such as the loop top for {@code _JUMP_TO_TOP}. */
   JUMP_TARGET("_JIT_JUMP_TARGET", true);
 

@@ -157,6 +157,11 @@ public final class StencilLibrary {
     return get(StencilParser.ENTRY_TRAMPOLINE);
   }
 
+  /** The escape stub. */
+  public Stencil escapeStub() {
+    return get(StencilParser.ESCAPE_STUB);
+  }
+
   /** The exit stub. */
   public Stencil exitStub() {
     return get(StencilParser.EXIT_STUB);

@@ -34,15 +34,16 @@ import org.stitchjit.backend.copypatch.stencil.X86_64Decoder.Instruction;
  *         <li>a control hole as {@code R_X86_64_GOTPCRELX} (or {@code GOTPCREL}) in {@code jmp
  *             *sym@GOTPCREL(%rip)}, {@code FF 25 disp32} with addend -4: relaxed to {@code jmp
  *             rel32; nop}, {@code E9 disp32 90}, a {@link HoleEncoding#REL32} hole with addend
- *             -4 at the instruction's second byte. The trampoline may instead <em>call</em> its
- *             {@code _JIT_CONTINUE}: {@code FF 15 disp32} becomes {@code E8 disp32 90}
+ *             -4 at the instruction's second byte
  *         <li>a control hole as {@code R_X86_64_PLT32} or {@code PC32} in the rel32 of a {@code
  *             jmp} or {@code jcc} (what clang emits without {@code -fno-plt}): a REL32 hole as it
  *             stands
  *       </ul>
- *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB} and the trampoline; no calls
- *       in uop stencils; no indirect jumps or calls and no RIP-relative operands except the
- *       relaxed holes; relative branches that land on an instruction of the stencil
+ *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB}, {@code _ESCAPE_STUB} and
+ *       the trampoline; no calls in uop stencils; no indirect jumps and no RIP-relative
+ *       operands except the relaxed holes; no indirect calls except the trampoline's (it calls
+ *       the uop to start at through its argument); relative branches that land on an
+ *       instruction of the stencil
  * </ul>
  *
  * Everything else fails with a {@link StencilBuildException} naming the template, the offset and
@@ -53,8 +54,11 @@ public final class StencilParser {
   /** The trampoline's template and function name. */
   public static final String ENTRY_TRAMPOLINE = "stitch_enter";
 
-  /** The exit stub's template name; the one uop-convention stencil that returns. */
+  /** The exit stub's template name; a uop-convention stencil that returns. */
   public static final String EXIT_STUB = "_EXIT_STUB";
+
+  /** The escape stub's template name; the other uop-convention stencil that returns. */
+  public static final String ESCAPE_STUB = "_ESCAPE_STUB";
 
   /** The function every other template defines (the {@code STENCIL} macro). */
   public static final String UOP_ENTRY_SYMBOL = "_JIT_ENTRY";
@@ -137,8 +141,9 @@ public final class StencilParser {
         tail = last.offset();
       }
       if (trampoline
-          && holes.stream().noneMatch(h -> h.kind() == HoleKind.CONTINUE)) {
-        throw fail("the trampoline never calls _JIT_CONTINUE");
+          && (!holes.isEmpty() || instructions.stream().noneMatch(Instruction::isIndirectCall))) {
+        throw fail("the trampoline must call its target argument (an indirect call) and have no"
+            + " holes");
       }
       try {
         return new Stencil(name, code, holes, tail);
@@ -263,8 +268,7 @@ public final class StencilParser {
             throw StencilBuildException.at(
                 name, offset,
                 what + " in " + bytes(code, insn) + ": a control hole through the GOT must be"
-                    + " jmp *sym@GOTPCREL(%rip) (FF 25 disp32, addend -4)"
-                    + (trampoline ? " or call *sym@GOTPCREL(%rip) (FF 15 disp32)" : ""));
+                    + " jmp *sym@GOTPCREL(%rip) (FF 25 disp32, addend -4)");
           }
           if (call) {
             checkCall(kind, at, what);
@@ -305,15 +309,12 @@ public final class StencilParser {
       }
     }
 
-    /** Only the trampoline calls, and only its {@code _JIT_CONTINUE}. */
+    /** Nothing calls a control hole: the trampoline calls its argument. */
     private void checkCall(HoleKind kind, int offset, String what) {
-      if (!trampoline || kind != HoleKind.CONTINUE) {
-        throw StencilBuildException.at(
-            name, offset,
-            what + ": a call of a control hole; stencils reach _JIT_CONTINUE, _JIT_EXIT and"
-                + " _JIT_JUMP_TARGET only by tail jumps (musttail), and only " + ENTRY_TRAMPOLINE
-                + " calls its _JIT_CONTINUE");
-      }
+      throw StencilBuildException.at(
+          name, offset,
+          what + ": a call of a control hole " + kind + "; stencils reach _JIT_CONTINUE,"
+              + " _JIT_EXIT, _JIT_ESCAPE and _JIT_JUMP_TARGET only by tail jumps (musttail)");
     }
 
     private void checkInstructions(
@@ -325,14 +326,15 @@ public final class StencilParser {
       for (Instruction insn : instructions) {
         boolean hole = holeOf.containsKey(insn.offset());
         String where = bytes(code, insn);
-        if (insn.isReturn() && !trampoline && !name.equals(EXIT_STUB)) {
+        if (insn.isReturn() && !trampoline && !name.equals(EXIT_STUB)
+            && !name.equals(ESCAPE_STUB)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "ret (" + where + "): a uop stencil must leave only by tail jumps (musttail return"
-                  + " of _JIT_CONTINUE, _JIT_EXIT or _JIT_JUMP_TARGET); only " + EXIT_STUB
-                  + " and " + ENTRY_TRAMPOLINE + " return");
+                  + " of _JIT_CONTINUE, _JIT_EXIT, _JIT_ESCAPE or _JIT_JUMP_TARGET); only "
+                  + EXIT_STUB + ", " + ESCAPE_STUB + " and " + ENTRY_TRAMPOLINE + " return");
         }
-        if (!hole && (insn.isIndirectJump() || insn.isIndirectCall())) {
+        if (!hole && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "indirect " + (insn.isIndirectJump() ? "jump" : "call") + " (" + where

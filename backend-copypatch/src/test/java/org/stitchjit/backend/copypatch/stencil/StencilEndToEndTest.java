@@ -109,7 +109,9 @@ class StencilEndToEndTest {
     byte[] code = new byte[at];
 
     // Pass 2: copy and patch.
-    enter.copyTo(code, 0, base, false, hole -> base + start[0]);
+    enter.copyTo(code, 0, base, false, hole -> {
+      throw new AssertionError("the trampoline has no holes");
+    });
     for (int i = 0; i < region.size(); i++) {
       Op op = region.get(i);
       int next = i + 1;
@@ -128,7 +130,8 @@ class StencilEndToEndTest {
                   yield base + stubStart[op.exit()];
                 }
                 case JUMP_TARGET -> base + start[0];
-                case HELPER, RUNTIME_CONSTANT -> throw new AssertionError("no helpers here");
+                case HELPER, RUNTIME_CONSTANT, ESCAPE ->
+                    throw new AssertionError("no helpers or escapes here");
               });
       assertThat(start[i] + copied).isEqualTo(start[next]);
     }
@@ -160,7 +163,8 @@ class StencilEndToEndTest {
 
   /** Enters the region with an empty operand stack; returns the exit index. */
   private long run(long entry) {
-    return NativeCalls.call(entry, frame, stackBase(), ts);
+    return NativeCalls.call(entry, frame, stackBase(), ts,
+        entry + library.entryTrampoline().size());
   }
 
   /** The stack pointer the exit stub recorded: the stack base plus the frame's tagged SP. */

@@ -122,16 +122,24 @@ class StencilParserTest {
   }
 
   @Test
-  void relaxesTheTrampolinesCall() {
-    // call *_JIT_CONTINUE@GOTPCREL(%rip); ret
-    Stencil s =
-        new Obj(0xFF, 0x15, 0, 0, 0, 0, 0xC3)
-            .function("stitch_enter")
-            .reloc(2, "_JIT_CONTINUE", X86_64Relocation.R_X86_64_GOTPCRELX, -4)
-            .parse("stitch_enter");
-    assertThat(s.code()).containsExactly(0xE8, 0, 0, 0, 0, 0x90, 0xC3);
-    assertThat(s.holes()).containsExactly(new Hole(1, "_JIT_CONTINUE", HoleEncoding.REL32, -4));
+  void theTrampolineCallsItsArgument() {
+    // call *%rcx; ret
+    Stencil s = new Obj(0xFF, 0xD1, 0xC3).function("stitch_enter").parse("stitch_enter");
+    assertThat(s.holes()).isEmpty();
     assertThat(s.endsWithContinue()).isFalse();
+  }
+
+  @Test
+  void rejectsACallOfAControlHole() {
+    // call *_JIT_CONTINUE@GOTPCREL(%rip); ret: stencils reach control holes by tail jumps only
+    assertThatThrownBy(
+            () ->
+                new Obj(0xFF, 0x15, 0, 0, 0, 0, 0xC3)
+                    .function("stitch_enter")
+                    .reloc(2, "_JIT_CONTINUE", X86_64Relocation.R_X86_64_GOTPCRELX, -4)
+                    .parse("stitch_enter"))
+        .isInstanceOf(StencilBuildException.class)
+        .hasMessageContaining("a call of a control hole");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.CompiledRegion;
+import org.stitchjit.api.jit.RuntimeSteps;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.ThreadState;
@@ -32,7 +33,7 @@ import org.stitchjit.runtime.vm.VM;
  * instruction from its start. The one exception is documented on the uop: {@code
  * _FOR_ITER_TIER_TWO} has consumed the exhausted iterator, and its exit resumes after the loop.
  */
-public final class ReferenceRegion implements CompiledRegion {
+public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps {
   /** Bytes charged to the code cache per uop: the four arrays below, per entry. */
   static final int BYTES_PER_UOP = 8 + 4 + 8 + 4;
 
@@ -44,6 +45,8 @@ public final class ReferenceRegion implements CompiledRegion {
   private final int[] targets;
   private final Exit[] exits;
   private volatile boolean valid = true;
+  /** The stack pointer a stepping {@link #run} went on with (see {@link #sp()}). */
+  private long stepSp;
 
   ReferenceRegion(Region region, UopRuntime rt) {
     this.rt = rt;
@@ -101,13 +104,33 @@ public final class ReferenceRegion implements CompiledRegion {
   @Override
   public int enter(long ts) {
     long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
+    long sp = stackBase(frame, rt.codeOf(frame)) + 8 * (Mem.getLong(frame + Frame.SP) >> 1);
+    Mem.putLong(ts + ThreadState.JIT_KWNAMES, 0);
+    return RuntimeSteps.Steps.enterResult(run(0, ts, sp, null));
+  }
+
+  @Override
+  public long sp() {
+    return stepSp;
+  }
+
+  /**
+   * Runs from uop {@code start} (see {@link RuntimeSteps.Steps#run}); {@code stopAt} null runs
+   * until the region is left. Everything a uop leaves for a later one lives in native memory
+   * (the frames, the thread state's keyword names, a pending frame in its stack slot), so a run
+   * can begin at any uop.
+   */
+  @Override
+  public int run(int start, long ts, long sp, boolean[] stopAt) {
+    long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
     CodeInfo ci = rt.codeOf(frame);
     long stackBase = stackBase(frame, ci);
-    long sp = stackBase + 8 * (Mem.getLong(frame + Frame.SP) >> 1);
-    long kwnames = 0;
-    long pendingFrame = 0;
-    int pc = 0;
+    int pc = start;
     while (true) {
+      if (stopAt != null && pc != start && stopAt[pc]) {
+        stepSp = sp;
+        return pc;
+      }
       int i = pc++;
       Uop u = uops[i];
       int oparg = opargs[i];
@@ -121,19 +144,19 @@ public final class ReferenceRegion implements CompiledRegion {
           break;
         case CHECK_VALIDITY:
           if (!valid) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case CHECK_PERIODIC:
           if (Mem.getLong(ts + ThreadState.GC_WANTED) != 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case JUMP_TO_TOP:
           pc = 0;
           break;
         case EXIT_TRACE:
-          return exit(frame, stackBase, sp, targets[i]);
+          return exit(exits, frame, stackBase, sp, targets[i]);
         case JUMP:
           pc = targets[i];
           break;
@@ -163,7 +186,7 @@ public final class ReferenceRegion implements CompiledRegion {
         case LOAD_FAST_CHECK: {
           long v = local(frame, oparg);
           if (v == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           sp = push(sp, v);
           break;
@@ -178,14 +201,14 @@ public final class ReferenceRegion implements CompiledRegion {
           break;
         case DELETE_FAST:
           if (local(frame, oparg) == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(frame + Frame.LOCALSPLUS + 8L * oparg, 0);
           break;
         case LOAD_DEREF: {
           long v = Mem.getLong(local(frame, oparg) + Layout.Cell.CONTENTS);
           if (v == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           sp = push(sp, v);
           break;
@@ -197,7 +220,7 @@ public final class ReferenceRegion implements CompiledRegion {
         case DELETE_DEREF: {
           long cell = local(frame, oparg);
           if (Mem.getLong(cell + Layout.Cell.CONTENTS) == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(cell + Layout.Cell.CONTENTS, 0);
           break;
@@ -206,12 +229,12 @@ public final class ReferenceRegion implements CompiledRegion {
         // ------------------------------------------------------------ globals
         case GUARD_GLOBALS_VERSION:
           if (Dicts.keysVersion(Mem.getLong(frame + Frame.GLOBALS)) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_BUILTINS_VERSION:
           if (Dicts.keysVersion(Mem.getLong(frame + Frame.BUILTINS)) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case LOAD_GLOBAL_MODULE:
@@ -220,7 +243,7 @@ public final class ReferenceRegion implements CompiledRegion {
               + (u == Uop.LOAD_GLOBAL_MODULE ? Frame.GLOBALS : Frame.BUILTINS));
           long v = Dicts.entryValue(dict, (int) operand);
           if (v == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           sp = push(sp, v);
           break;
@@ -229,18 +252,18 @@ public final class ReferenceRegion implements CompiledRegion {
         // ------------------------------------------------------------ attributes
         case GUARD_TYPE:
           if (vm.typeOf(top(sp, 1)) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_TYPE_VERSION:
           if (Mem.getLong(vm.typeOf(top(sp, 1)) + Layout.Type.VERSION) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_SHAPE: {
           long obj = top(sp, 1);
           if (Mem.getLong(attrs(obj, oparg) + Layout.Attrs.SHAPE) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
@@ -252,18 +275,18 @@ public final class ReferenceRegion implements CompiledRegion {
         }
         case CHECK_ATTR_MODULE:
           if (top(sp, 1) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_MODULE_KEYS_VERSION:
           if (Dicts.keysVersion(Mem.getLong(top(sp, 1) + Layout.Module.DICT)) != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case LOAD_ATTR_MODULE: {
           long v = Dicts.entryValue(Mem.getLong(top(sp, 1) + Layout.Module.DICT), (int) operand);
           if (v == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(sp - 8, v);
           break;
@@ -273,7 +296,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long attrs = attrs(obj, 0);
           long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
           if (operand != 0 && (values == 0 || VM.slotCount(values) <= oparg)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
           if (operand != 0) {
@@ -292,12 +315,12 @@ public final class ReferenceRegion implements CompiledRegion {
         // ------------------------------------------------------------ operators
         case GUARD_BOTH_INT:
           if ((top(sp, 1) & top(sp, 2) & 1) == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_BOTH_FLOAT:
           if (!isExact(top(sp, 1), vm.floatType) || !isExact(top(sp, 2), vm.floatType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_FLOAT_OPERANDS: {
@@ -306,38 +329,38 @@ public final class ReferenceRegion implements CompiledRegion {
           boolean fa = isExact(a, vm.floatType);
           boolean fb = isExact(b, vm.floatType);
           if (!(fa && (fb || (b & 1) != 0) || fb && (a & 1) != 0)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
         case GUARD_BOTH_STR:
           if (!isExact(top(sp, 1), vm.strType) || !isExact(top(sp, 2), vm.strType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_TOS_INT:
           if ((top(sp, 1) & 1) == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_TOS_TUPLE:
           if (!isExact(top(sp, 1), vm.tupleType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_NOS_LIST:
           if (!isExact(top(sp, 2), vm.listType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_NOS_TUPLE:
           if (!isExact(top(sp, 2), vm.tupleType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_NOS_DICT:
           if (!isExact(top(sp, 2), vm.dictType)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case BINARY_OP_ADD_INT:
@@ -345,7 +368,7 @@ public final class ReferenceRegion implements CompiledRegion {
         case BINARY_OP_MULTIPLY_INT: {
           long r = intArith(u, top(sp, 2) >> 1, top(sp, 1) >> 1);
           if (r == 0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           sp -= 8;
           Mem.putLong(sp - 8, r);
@@ -358,7 +381,7 @@ public final class ReferenceRegion implements CompiledRegion {
           double x = asDouble(top(sp, 2));
           double y = asDouble(top(sp, 1));
           if (u == Uop.BINARY_OP_TRUE_DIVIDE_FLOAT && y == 0.0) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           double r = switch (u) {
             case BINARY_OP_ADD_FLOAT -> x + y;
@@ -403,7 +426,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long list = top(sp, 2);
           long index = top(sp, 1) >> 1;
           if (index < 0 || index >= Mem.getLong(list + Layout.List.SIZE) >> 1) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           long slot = Mem.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * index;
           if (u == Uop.BINARY_SUBSCR_LIST_INT) {
@@ -419,7 +442,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long t = top(sp, 2);
           long index = top(sp, 1) >> 1;
           if (index < 0 || index >= VM.tupleLen(t)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           sp -= 8;
           Mem.putLong(sp - 8, VM.tupleGet(t, (int) index));
@@ -428,7 +451,7 @@ public final class ReferenceRegion implements CompiledRegion {
         case UNPACK_SEQUENCE_TWO_TUPLE: {
           long t = top(sp, 1);
           if (VM.tupleLen(t) != 2) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(sp - 8, VM.tupleGet(t, 1));
           sp = push(sp, VM.tupleGet(t, 0));
@@ -480,7 +503,7 @@ public final class ReferenceRegion implements CompiledRegion {
             default -> v != vm.none;
           };
           if (!ok) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           if (u != Uop.GUARD_IS_TRUE && u != Uop.GUARD_IS_FALSE) {
             sp -= 8;
@@ -496,7 +519,7 @@ public final class ReferenceRegion implements CompiledRegion {
           if (v == 0) {
             sp -= 8;
             if (u == Uop.FOR_ITER_TIER_TWO) {
-              return exit(frame, stackBase, sp, targets[i]);
+              return exit(exits, frame, stackBase, sp, targets[i]);
             }
             pc = targets[i];
           } else {
@@ -510,7 +533,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long type = u == Uop.ITER_CHECK_RANGE ? vm.rangeIteratorType
               : u == Uop.ITER_CHECK_LIST ? vm.listIteratorType : vm.tupleIteratorType;
           if (!isExact(top(sp, 1), type)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
@@ -529,7 +552,7 @@ public final class ReferenceRegion implements CompiledRegion {
         case GUARD_NOT_EXHAUSTED_LIST:
         case GUARD_NOT_EXHAUSTED_TUPLE:
           if (exhausted(u, top(sp, 1))) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case ITER_NEXT_RANGE: {
@@ -573,16 +596,16 @@ public final class ReferenceRegion implements CompiledRegion {
 
         // ------------------------------------------------------------ calls and frames
         case KW_NAMES:
-          kwnames = ci.consts[oparg];
+          Mem.putLong(ts + ThreadState.JIT_KWNAMES, ci.consts[oparg]);
           break;
         case CHECK_FUNCTION_VERSION: {
           long nullSlot = sp - 8L * (oparg + 2);
           long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
               : Mem.getLong(nullSlot + 8);
           int nargs = Mem.getLong(nullSlot) != 0 ? oparg + 1 : oparg;
-          if (callable != operand || kwnames != 0
+          if (callable != operand || Mem.getLong(ts + ThreadState.JIT_KWNAMES) != 0
               || nargs != calleeCode(operand).argcount) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
@@ -592,7 +615,7 @@ public final class ReferenceRegion implements CompiledRegion {
           if (depth > Mem.getLong(ts + ThreadState.RECURSION_LIMIT)
               || Mem.getLong(ts + ThreadState.STACK_TOP) + callee.frameBytes
                   > Mem.getLong(ts + ThreadState.STACK_LIMIT)) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
@@ -607,16 +630,14 @@ public final class ReferenceRegion implements CompiledRegion {
           if (nf == 0) {
             throw new IllegalStateException("_CHECK_STACK_SPACE passed but no room for a frame");
           }
-          // The frame word is not a guest value: it lives here until _PUSH_FRAME, with no
-          // safepoint in between, and its stack slot only keeps the depth right.
-          pendingFrame = nf;
-          sp = push(nullSlot, 0);
+          // The new frame waits in the stack slot until _PUSH_FRAME: not a guest value, but no
+          // safepoint comes in between and the caller's SP already ends below it.
+          sp = push(nullSlot, nf);
           break;
         }
         case PUSH_FRAME:
           sp -= 8;
-          frame = pendingFrame;
-          pendingFrame = 0;
+          frame = Mem.getLong(sp);
           Mem.putLong(ts + ThreadState.CURRENT_FRAME, frame);
           ci = rt.codeOf(frame);
           stackBase = stackBase(frame, ci);
@@ -640,7 +661,7 @@ public final class ReferenceRegion implements CompiledRegion {
           long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
               : Mem.getLong(nullSlot + 8);
           if (callable != operand) {
-            return exit(frame, stackBase, sp, targets[i]);
+            return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         }
@@ -651,23 +672,26 @@ public final class ReferenceRegion implements CompiledRegion {
         case RERAISE:
         case YIELD_VALUE:
           syncSp(frame, stackBase, sp);
-          return RESUME_AT_FRAME;
+          return RuntimeSteps.Steps.left(RESUME_AT_FRAME);
 
         default:
           // The generic operations (escaping uops, and the few allocating ones the table
           // does not mark escaping) are the interpreter's own.
           syncSp(frame, stackBase, sp);
-          sp = rt.escape(u, oparg, frame, sp, kwnames);
+          long kwnames = 0;
           if (u == Uop.CALL_GENERIC || u == Uop.CALL_BUILTIN) {
-            kwnames = 0;
+            // Consumed before the call runs guest code, which may make calls of its own.
+            kwnames = Mem.getLong(ts + ThreadState.JIT_KWNAMES);
+            Mem.putLong(ts + ThreadState.JIT_KWNAMES, 0);
           }
+          sp = rt.escape(u, oparg, frame, sp, kwnames);
           break;
       }
     }
   }
 
   /** Leaves through exit k: the innermost frame resumes where the exit says. */
-  private int exit(long frame, long stackBase, long sp, int k) {
+  private static int exit(Exit[] exits, long frame, long stackBase, long sp, int k) {
     Exit e = exits[k];
     long depth = (sp - stackBase) >> 3;
     if (depth != e.stackDepth()) {
@@ -676,7 +700,7 @@ public final class ReferenceRegion implements CompiledRegion {
     }
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
-    return k;
+    return RuntimeSteps.Steps.left(k);
   }
 
   private CodeInfo calleeCode(long function) {

@@ -1,6 +1,8 @@
 package org.stitchjit.runtime.jit.reference;
 
 import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.jit.RuntimeSteps;
+import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.VM;
@@ -11,8 +13,14 @@ import org.stitchjit.runtime.vm.VM;
  * instruction does, so it is implemented once, by the interpreter's own helpers; the native
  * backends reach the same operations through upcalls.
  */
-public interface UopRuntime extends RuntimeConstants {
+public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
   VM vm();
+
+  /** Stepping is the reference executor's: one definition of every uop for all backends. */
+  @Override
+  default RuntimeSteps.Steps steps(Region region) {
+    return new ReferenceRegion(region, this);
+  }
 
   @Override
   default long runtimeConstant(String name) {
