@@ -25,7 +25,6 @@ final class NativeRegion implements CompiledRegion {
   private final RuntimeSteps.Steps steps;
   private final EscapeCounts escapes;
   private final Runnable onFree;
-  private volatile boolean valid = true;
   private boolean freed;
 
   /**
@@ -56,13 +55,16 @@ final class NativeRegion implements CompiledRegion {
    * Runs the trace from the thread state's current frame. The operand stack starts after the
    * frame's locals ({@code Code.NLOCALSPLUS} of the frame's code object), at the frame's SP.
    *
-   * @throws IllegalStateException after {@link #invalidate()} or {@link #free()}: the driver
-   *     unhooks an invalidated region and never enters it again
+   * <p>The driver never enters an invalidated region; one that is entered anyway runs, and
+   * leaves at its first {@code _CHECK_VALIDITY} (which the runtime performs, knowing the region
+   * is invalid).
+   *
+   * @throws IllegalStateException after {@link #free()}
    */
   @Override
   public int enter(long ts) {
-    if (!valid || freed) {
-      throw new IllegalStateException("entering an invalidated or freed native region");
+    if (freed) {
+      throw new IllegalStateException("entering a freed native region");
     }
     long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
     long code = Mem.getLong(frame + Layout.Frame.CODE);
@@ -92,7 +94,6 @@ final class NativeRegion implements CompiledRegion {
 
   @Override
   public void invalidate() {
-    valid = false;
     steps.invalidate();
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.uop.BlockRegion;
 import org.stitchjit.api.uop.Exit;
@@ -220,7 +221,7 @@ final class SpecRunner {
       bb.entry(b0);
       region = bb.build();
     }
-    ReferenceRegion compiled = h.compileRegion(region);
+    CompiledRegion compiled = h.compileRegion(region);
 
     // The frame, the run, and what the frame holds afterwards.
     long[] saved = h.saveThreadState();

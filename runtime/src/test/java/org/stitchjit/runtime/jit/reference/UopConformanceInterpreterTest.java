@@ -428,7 +428,7 @@ class UopConformanceInterpreterTest {
     Set<String> paths = new LinkedHashSet<>();
     try {
       for (var form : forms.entrySet()) {
-        ReferenceRegion compiled = h.compileRegion(form.getValue());
+        CompiledRegion compiled = h.compileRegion(form.getValue());
         for (List<String> values : combos) {
           String where = spec.title + " [" + form.getKey() + "] with " + names + " = " + values
               + "\n" + form.getValue();
@@ -534,7 +534,7 @@ class UopConformanceInterpreterTest {
    * Returns "returned <value>" or "raised <exception>".
    */
   private String runInterpreter(CodeInfo ci, long f, long globals, long ns, int idx,
-      OpSpec spec, Region def, ReferenceRegion region, String[] path) {
+      OpSpec spec, Region def, CompiledRegion region, String[] path) {
     long[] saved = h.saveThreadState();
     try {
       long frame = h.pushFrame(ci, f, globals, 0);

@@ -1083,7 +1083,7 @@ class UopConformanceTest {
       Trace.Builder b = Trace.builder();
       int wrong = b.addExit(new Exit(ci.code, 3, 2, ExitReason.END_OF_REGION));
       b.add(UopInstr.withExit(EXIT_TRACE, wrong));
-      ReferenceRegion r = h.compileRegion(b.build());
+      CompiledRegion r = h.compileRegion(b.build());
       assertThatThrownBy(() -> h.enter(r, frame)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("depth");
       Trace.Builder ok = Trace.builder();

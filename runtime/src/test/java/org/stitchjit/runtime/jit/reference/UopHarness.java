@@ -546,8 +546,14 @@ final class UopHarness implements AutoCloseable {
     return c;
   }
 
-  ReferenceRegion compileRegion(Region region) {
-    return new ReferenceRegion(region, rt);
+  /**
+   * How regions are compiled: by the reference executor, unless a test plugs in a native
+   * backend (integration-tests runs the whole harness against copy-and-patch).
+   */
+  java.util.function.Function<Region, CompiledRegion> compiler;
+
+  CompiledRegion compileRegion(Region region) {
+    return compiler == null ? new ReferenceRegion(region, rt) : compiler.apply(region);
   }
 
   /** Enters compiled code at frame (made the current frame); returns the exit index. */

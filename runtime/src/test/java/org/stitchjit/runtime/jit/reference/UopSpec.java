@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.uop.Uop;
 
 /**
@@ -64,7 +65,7 @@ final class UopSpec {
   final List<String> observed = new ArrayList<>();
   final List<String> observedExprs = new ArrayList<>();
   boolean checkPaths = true;
-  BiConsumer<Ctx, ReferenceRegion> before;
+  BiConsumer<Ctx, CompiledRegion> before;
   BiConsumer<Ctx, Ctx.Run> check;
 
   UopSpec(String title) {
@@ -178,7 +179,7 @@ final class UopSpec {
     return this;
   }
 
-  UopSpec before(BiConsumer<Ctx, ReferenceRegion> f) {
+  UopSpec before(BiConsumer<Ctx, CompiledRegion> f) {
     before = f;
     return this;
   }
