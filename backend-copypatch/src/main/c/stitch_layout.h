@@ -23,6 +23,30 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* BinaryOp */
+#define STITCH_BINARY_OP_ADD             0
+#define STITCH_BINARY_OP_AND             1
+#define STITCH_BINARY_OP_FLOOR_DIVIDE    2
+#define STITCH_BINARY_OP_LSHIFT          3
+#define STITCH_BINARY_OP_MATRIX_MULTIPLY 4
+#define STITCH_BINARY_OP_MULTIPLY        5
+#define STITCH_BINARY_OP_REMAINDER       6
+#define STITCH_BINARY_OP_OR              7
+#define STITCH_BINARY_OP_POWER           8
+#define STITCH_BINARY_OP_RSHIFT          9
+#define STITCH_BINARY_OP_SUBTRACT        10
+#define STITCH_BINARY_OP_TRUE_DIVIDE     11
+#define STITCH_BINARY_OP_XOR             12
+#define STITCH_BINARY_OP_INPLACE         13
+
+/* CompareOp */
+#define STITCH_COMPARE_OP_LT 0
+#define STITCH_COMPARE_OP_LE 1
+#define STITCH_COMPARE_OP_EQ 2
+#define STITCH_COMPARE_OP_NE 3
+#define STITCH_COMPARE_OP_GT 4
+#define STITCH_COMPARE_OP_GE 5
+
 /* Header */
 #define STITCH_HEADER_TYPE        INT64_C(0)
 #define STITCH_HEADER_MARK        INT64_C(1)

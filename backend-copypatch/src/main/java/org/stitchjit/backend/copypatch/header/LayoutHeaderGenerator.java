@@ -16,13 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stitchjit.api.bytecode.BinaryOp;
+import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Tag;
 
 /**
  * Writes {@code stitch_layout.h}, the C header the stencil templates are written against, from
- * {@link Tag}, {@link Header} and {@link Layout}: every public constant of those classes and of
+ * {@link Tag}, {@link Header}, {@link Layout} and the oparg numberings {@link BinaryOp} and
+ * {@link CompareOp}: every public constant of those classes and of
  * their public nested classes becomes a {@code #define}, so C and Java share one definition of
  * where things are.
  *
@@ -219,13 +222,16 @@ public final class LayoutHeaderGenerator {
     return render(constants());
   }
 
-  /** The constants of Tag, Header and Layout, in no particular order. */
+  /** The constants of Tag, Header, Layout, BinaryOp and CompareOp, in no particular order. */
   static List<LayoutConstant> constants() {
     List<LayoutConstant> out = new ArrayList<>();
     out.addAll(constantsOf(Tag.class, "Tag", "TAG"));
     out.addAll(constantsOf(Header.class, "Header", "HEADER"));
     // Layout is only a namespace: Layout.Frame.CODE is STITCH_FRAME_CODE, not STITCH_LAYOUT_...
     out.addAll(constantsOf(Layout.class, "Layout", ""));
+    // Opargs whose numbering stencils decode (the generic _BINARY_OP's fast paths, comparisons).
+    out.addAll(constantsOf(BinaryOp.class, "BinaryOp", "BINARY_OP"));
+    out.addAll(constantsOf(CompareOp.class, "CompareOp", "COMPARE_OP"));
     return out;
   }
 
