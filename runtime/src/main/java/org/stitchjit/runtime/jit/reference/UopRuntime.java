@@ -1,7 +1,10 @@
 package org.stitchjit.runtime.jit.reference;
 
 import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.layout.Header;
+import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.uop.Uop;
+import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.VM;
 
@@ -12,6 +15,9 @@ import org.stitchjit.runtime.vm.VM;
  * backends reach the same operations through upcalls.
  */
 public interface UopRuntime extends RuntimeConstants {
+  /** What {@link VM#newFloat} allocates. */
+  long FLOAT_SIZE = Header.objectSize(0, Layout.Float.RAW);
+
   VM vm();
 
   @Override
@@ -28,6 +34,9 @@ public interface UopRuntime extends RuntimeConstants {
       case FLOAT_TYPE -> vm.floatType;
       case LIST_TYPE -> vm.listType;
       case TUPLE_TYPE -> vm.tupleType;
+      case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
+      case HEAP_CONTROL -> vm.heap.control();
+      case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);
       default -> throw new IllegalArgumentException("no runtime constant " + name);
     };
   }
