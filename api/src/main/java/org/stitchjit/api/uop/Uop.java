@@ -151,11 +151,21 @@ public enum Uop {
   BINARY_OP_ADD_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
   BINARY_OP_SUBTRACT_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
   BINARY_OP_MULTIPLY_INT(def(2, 1).kinds(EXIT).flags(PURE).produces(TypeFact.INT)),
-  /** Float arithmetic on what _GUARD_FLOAT_OPERANDS admits (a small int is converted). */
-  BINARY_OP_ADD_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
-  BINARY_OP_SUBTRACT_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
-  BINARY_OP_MULTIPLY_FLOAT(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
-  /** Exits on a zero divisor (the interpreter raises ZeroDivisionError). */
+  /**
+   * Float arithmetic on what _GUARD_FLOAT_OPERANDS admits (a small int is converted). The exit
+   * is for native code that allocates inline: it leaves, changing nothing, when the float free
+   * list is empty, and the interpreter's allocator refills it. The reference executor allocates
+   * through the heap and never takes it.
+   */
+  BINARY_OP_ADD_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES).produces(TypeFact.FLOAT)),
+  BINARY_OP_SUBTRACT_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES)
+      .produces(TypeFact.FLOAT)),
+  BINARY_OP_MULTIPLY_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES)
+      .produces(TypeFact.FLOAT)),
+  /**
+   * Exits on a zero divisor (the interpreter raises ZeroDivisionError), and as the other float
+   * operations do when native code finds the float free list empty.
+   */
   BINARY_OP_TRUE_DIVIDE_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES)
       .produces(TypeFact.FLOAT)),
   BINARY_OP_ADD_STR(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.STR)),

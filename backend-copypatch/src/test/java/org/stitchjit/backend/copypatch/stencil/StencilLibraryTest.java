@@ -52,7 +52,10 @@ class StencilLibraryTest {
             "_GUARD_NOT_EXHAUSTED_LIST", "_GUARD_NOT_EXHAUSTED_TUPLE", "_ITER_NEXT_LIST",
             "_ITER_NEXT_TUPLE", "_GUARD_IS_TRUE", "_GUARD_IS_FALSE", "_GUARD_BOTH_FLOAT",
             "_GUARD_FLOAT_OPERANDS", "_COMPARE_OP_FLOAT", "_LOAD_CLOSURE", "_LOAD_DEREF",
-            "_STORE_DEREF");
+            "_STORE_DEREF",
+            // float arithmetic, allocating inline
+            "_BINARY_OP_ADD_FLOAT", "_BINARY_OP_SUBTRACT_FLOAT", "_BINARY_OP_MULTIPLY_FLOAT",
+            "_BINARY_OP_TRUE_DIVIDE_FLOAT");
   }
 
   @Test
