@@ -96,6 +96,17 @@
  *    frame, 8 bytes each; a small int n is stitch_make_small(n) = (n << 1) | 1, and
  *    stitch_both_small(a, b) tests two words.
  *
+ * 5. Inline allocation (floats only, today). The runtime's Heap keeps size-classed free lists
+ *    whose heads are native words (the list is threaded through each free cell's first word,
+ *    0 at its end) and its counters in a native Layout.HeapControl block. stitch_new_float
+ *    repeats Heap.allocate's fast path word for word: pop the head cell, write the header
+ *    (type, meta = Header.meta(0, Float.RAW, 0)), the value, add one object and the cell's
+ *    size to the counters, and set ts's GC_WANTED word when the bytes since the last
+ *    collection pass the threshold. It never collects (architecture decision 3): the region
+ *    runs on until its next _CHECK_PERIODIC sees the flag and exits to the interpreter's
+ *    safepoint. An empty list exits before anything changes (refilling needs a new chunk,
+ *    the runtime's job). Change Heap.allocate and stitch_new_float together.
+ *
  * Compile flags (StencilCompiler.FLAGS; README.md explains each):
  *   clang-19 --target=x86_64-unknown-linux-gnu -O2 -c -std=c11 -ffreestanding -fno-pic
  *     -mcmodel=medium -mlarge-data-threshold=0 -fno-asynchronous-unwind-tables
@@ -146,6 +157,14 @@ extern char _JIT_CONST_TUPLE_TYPE[];
 #define CONST_FLOAT_TYPE ((uint64_t)&_JIT_CONST_FLOAT_TYPE)
 #define CONST_LIST_TYPE ((uint64_t)&_JIT_CONST_LIST_TYPE)
 #define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
+/* Inline float allocation (section 5): the float size class's free-list head word, the heap's
+   Layout.HeapControl block, and the float cell's size in bytes (a value; 24 today). */
+extern char _JIT_CONST_FLOAT_FREE_LIST[];
+extern char _JIT_CONST_HEAP_CONTROL[];
+extern char _JIT_CONST_FLOAT_CELL_BYTES[];
+#define CONST_FLOAT_FREE_LIST ((uint64_t)&_JIT_CONST_FLOAT_FREE_LIST)
+#define CONST_HEAP_CONTROL ((uint64_t)&_JIT_CONST_HEAP_CONTROL)
+#define CONST_FLOAT_CELL_BYTES ((uint64_t)&_JIT_CONST_FLOAT_CELL_BYTES)
 
 /* Control holes. */
 extern stitch_stencil_fn _JIT_CONTINUE;
@@ -190,5 +209,40 @@ static inline uint64_t stitch_opaque(uint64_t v) {
 
 /* Unused-parameter silencer for stencils that ignore an argument. */
 #define UNUSED(x) ((void)(x))
+
+/* A float operand as a double: a small int converts as Java's (double) long does (cvtsi2sd
+   rounds to nearest, as l2d does), so compiled code and the interpreter agree bit for bit. */
+static inline double stitch_as_double(uint64_t v) {
+    return stitch_is_small(v) ? (double)stitch_small_value(v)
+                              : STITCH_FIELD_F64(v, STITCH_FLOAT_VALUE);
+}
+
+/* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
+   does (section 5), or 0 when the float free list is empty: then nothing has changed, and
+   the stencil exits so that the interpreter refills the list. */
+static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t *ts, double d) {
+    uint64_t *head = (uint64_t *)(uintptr_t)CONST_FLOAT_FREE_LIST;
+    uint64_t obj = *head;
+    if (obj == 0) {
+        return 0;
+    }
+    *head = OBJ_WORD(obj, 0);
+    OBJ_WORD(obj, STITCH_HEADER_TYPE) = CONST_FLOAT_TYPE;
+    OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta(0, STITCH_FLOAT_RAW, 0);
+    STITCH_FIELD_F64(obj, STITCH_FLOAT_VALUE) = d;
+    char *control = (char *)(uintptr_t)CONST_HEAP_CONTROL;
+    /* The barriers keep clang's SLP vectorizer from pairing adjacent counters into one SSE
+       add, whose constant vector would need a data section stencils cannot have. */
+    STITCH_FIELD(control, STITCH_HEAP_CONTROL_OBJECTS_ALLOCATED) += 1;
+    __asm__ volatile("" ::: "memory");
+    STITCH_FIELD(control, STITCH_HEAP_CONTROL_BYTES_ALLOCATED) += CONST_FLOAT_CELL_BYTES;
+    __asm__ volatile("" ::: "memory");
+    int64_t since = (int64_t)(STITCH_FIELD(control, STITCH_HEAP_CONTROL_ALLOCATED_SINCE_GC)
+                              += CONST_FLOAT_CELL_BYTES);
+    if (since > (int64_t)STITCH_FIELD(control, STITCH_HEAP_CONTROL_GC_THRESHOLD)) {
+        TS_WORD(STITCH_THREAD_STATE_GC_WANTED) = 1;
+    }
+    return obj;
+}
 
 #endif /* STITCH_STENCIL_H */

@@ -39,6 +39,10 @@ class CopyPatchBackendTest {
 
   /** Runs with the JIT off when jit is null. */
   private static Run run(String source, String jit) {
+    return run(source, jit, 1L << 28);
+  }
+
+  private static Run run(String source, String jit, long heapLimit) {
     Jit j = null;
     if (jit != null) {
       JitConfig config = JitConfig.parse(jit).toBuilder()
@@ -50,7 +54,7 @@ class CopyPatchBackendTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        GuestVm vm = new GuestVm(1L << 28, o, e, j, null)) {
+        GuestVm vm = new GuestVm(heapLimit, o, e, j, null)) {
       int status = vm.runSource(source, "t.py");
       assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
       return new Run(out.toString(StandardCharsets.UTF_8), vm.stats());
@@ -430,5 +434,87 @@ class CopyPatchBackendTest {
         """;
     Run r = check(src);
     assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+  }
+
+  /** The four float operations on floats and small ints (one past 2^53, where int to float
+   * rounds), a NaN, infinities and signed zeros; a zero divisor leaves through the divide's exit
+   * and raises in the interpreter. Native code allocates inline and counts as the heap does, so
+   * the statistics equal the reference executor's to the object. */
+  @Test
+  void floatArithmeticAllocatesInlineAndKeepsTheHeapsBooks() {
+    String src = """
+        def arith(vs, n):
+            t = 0.0
+            u = 1.0
+            i = 0
+            while i < n:
+                for v in vs:
+                    t = t + v * 0.5
+                    t = t - v
+                    u = u * 1.0001
+                    t = t + i / 7.0
+                    t = t + 3 / u
+                i += 1
+            return t, u
+        vs = [1.5, -2.25, 3, 9007199254740993, 0.1, 1e300]
+        print(arith(vs, 2000))
+        print(arith([float("inf"), -0.0, 2], 300))
+        print(arith([float("nan"), 1.0], 300))
+        def inverse(vs):
+            t = 0.0
+            for v in vs:
+                t = t + 1.0 / v
+            return t
+        print(inverse([0.5 + i for i in range(1000)]))
+        try:
+            print(inverse([0.5 + i for i in range(1000)] + [0.0]))
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e)
+        try:
+            print(inverse([0.5 + i for i in range(1000)] + [0]))
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError", e)
+        """;
+    String expected = run(src, null).out();
+    Run ref = run(src, "tracing+interp");
+    Run r = check(src);
+    assertThat(r.out()).contains("ZeroDivisionError").contains("nan");
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    // Traces through GET_ITER, LIST_APPEND or BUILD_TUPLE have no stencils yet; nothing else
+    // may fail (a float stencil's exit without an exit target would be a bad-hole).
+    assertThat(r.jit("compile_failures")).isEqualTo(r.jit("compile_failures.no-stencil"));
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(1);
+    assertThat(ref.out()).isEqualTo(expected);
+    assertThat(r.stats().objectsAllocated()).isEqualTo(ref.stats().objectsAllocated());
+    assertThat(r.stats().bytesAllocated()).isEqualTo(ref.stats().bytesAllocated());
+  }
+
+  /** A loop that allocates floats far past a small heap's limit: compiled code counts what it
+   * allocates towards the GC threshold and raises the GC-wanted flag, _CHECK_PERIODIC leaves at
+   * the next iteration, and the interpreter collects. If the native counts were lost the heap
+   * would fill up and the program would fail with MemoryError. */
+  @Test
+  void inlineFloatAllocationTriggersCollections() {
+    String src = """
+        def f(n):
+            x = 0.5
+            t = 0.0
+            i = 0
+            while i < n:
+                i += 1
+                t = t + x * 1.5
+                t = t - x / 3
+            return t
+        print(f(800000))
+        """;
+    long limit = 16L << 20;
+    String expected = run(src, null, limit).out();
+    Run r = run(src, "tracing+copypatch", limit);
+    assertThat(r.out()).isEqualTo(expected);
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("compile_failures")).isZero();
+    assertThat(r.stats().bytesAllocated()).isGreaterThan(3 * limit);
+    assertThat(r.stats().gcCycles()).isGreaterThanOrEqualTo(3);
+    assertThat(r.stats().heapPeakBytes()).isLessThanOrEqualTo(limit);
   }
 }

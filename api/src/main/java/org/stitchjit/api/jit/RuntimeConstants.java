@@ -1,8 +1,8 @@
 package org.stitchjit.api.jit;
 
 /**
- * Values a VM fixes when it starts and native code may embed: the addresses of the singletons
- * and of built-in types. A backend asks {@link CompileContext#service} for it; the copy-and-patch
+ * Values a VM fixes when it starts and native code may embed: the addresses of the singletons,
+ * of built-in types and of the allocator's native state. None is 0. A backend asks {@link CompileContext#service} for it; the copy-and-patch
  * backend fills its {@code _JIT_CONST_<NAME>} holes from it.
  */
 public interface RuntimeConstants {
@@ -22,6 +22,15 @@ public interface RuntimeConstants {
   String FLOAT_TYPE = "FLOAT_TYPE";
   String LIST_TYPE = "LIST_TYPE";
   String TUPLE_TYPE = "TUPLE_TYPE";
+  /**
+   * Inline allocation of a float: the address of the free-list head word of the size class
+   * floats come from (the list is threaded through the cells' first words and ends with 0), the
+   * address of the heap's {@code Layout.HeapControl} block, and the size of a float's cell in
+   * bytes (what an allocation adds to the byte counters; a value, not an address).
+   */
+  String FLOAT_FREE_LIST = "FLOAT_FREE_LIST";
+  String HEAP_CONTROL = "HEAP_CONTROL";
+  String FLOAT_CELL_BYTES = "FLOAT_CELL_BYTES";
 
   /**
    * The value of the named constant.

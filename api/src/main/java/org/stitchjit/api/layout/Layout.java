@@ -416,6 +416,24 @@ public final class Layout {
     }
   }
 
+  /**
+   * The allocator's counters, in one native block next to the free-list heads, so that compiled
+   * code allocating inline updates the same words the interpreter's allocator does (the heap's
+   * statistics and its GC trigger would otherwise miss what compiled code allocates). Plain
+   * 64-bit integers, not tagged: the collector never scans this block.
+   */
+  public static final class HeapControl {
+    /** Bytes handed out since the last collection, cell sizes counted. */
+    public static final long ALLOCATED_SINCE_GC = 0;
+    /** Past this many bytes since the last collection, allocation sets the GC-wanted flag. */
+    public static final long GC_THRESHOLD = 8;
+    /** Objects allocated over the heap's life (a statistic). */
+    public static final long OBJECTS_ALLOCATED = 16;
+    /** Bytes allocated over the heap's life, cell sizes counted (a statistic). */
+    public static final long BYTES_ALLOCATED = 24;
+    public static final long SIZE = 32;
+  }
+
   /** Per-thread VM state in native memory (one thread per VM today). */
   public static final class ThreadState {
     /** The frame now executing, as a raw address. */

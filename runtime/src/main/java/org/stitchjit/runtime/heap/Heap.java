@@ -1,6 +1,7 @@
 package org.stitchjit.runtime.heap;
 
 import org.stitchjit.api.layout.Header;
+import org.stitchjit.api.layout.Layout.HeapControl;
 import org.stitchjit.platforms.Mem;
 
 /**
@@ -10,8 +11,9 @@ import org.stitchjit.platforms.Mem;
  * <p>Allocation never collects. It counts the bytes handed out since the last collection and,
  * past a threshold, raises the thread state's GC-wanted flag; the interpreter collects at its
  * next safepoint ({@link Collector}). That is what lets Java code hold raw object addresses
- * in local variables between safepoints without handles. The free-list heads live in native
- * memory so that compiled code can pop a cell inline.
+ * in local variables between safepoints without handles. The free-list heads and the counters
+ * allocation updates ({@link HeapControl}) live in native memory so that compiled code can
+ * allocate inline and keep the same books.
  */
 public final class Heap implements AutoCloseable {
   static final int CHUNK_BYTES = 256 * 1024;
@@ -37,6 +39,8 @@ public final class Heap implements AutoCloseable {
 
   /** Native array of free-list heads, one per size class. */
   final long freeHeads;
+  /** The {@link HeapControl} block, right after the heads (one allocation, freed with them). */
+  private final long control;
   private final long gcWantedFlag;
   private final long limitBytes;
 
@@ -52,13 +56,9 @@ public final class Heap implements AutoCloseable {
 
   long committedBytes;
   long largeBytes;
-  private long allocatedSinceGc;
-  long gcThreshold;
   private boolean closed;
 
-  // Statistics.
-  long objectsAllocated;
-  long bytesAllocated;
+  // Statistics (objects and bytes allocated are in the control block).
   long peakCommittedBytes;
 
   /**
@@ -68,9 +68,11 @@ public final class Heap implements AutoCloseable {
   public Heap(long gcWantedFlag, long limitBytes) {
     this.gcWantedFlag = gcWantedFlag;
     this.limitBytes = limitBytes;
-    this.freeHeads = Mem.allocate(8L * CLASS_SIZES.length);
-    Mem.zero(freeHeads, 8L * CLASS_SIZES.length);
-    this.gcThreshold = initialThreshold(limitBytes);
+    long headBytes = 8L * CLASS_SIZES.length;
+    this.freeHeads = Mem.allocate(headBytes + HeapControl.SIZE);
+    Mem.zero(freeHeads, headBytes + HeapControl.SIZE);
+    this.control = freeHeads + headBytes;
+    Mem.putLong(control + HeapControl.GC_THRESHOLD, initialThreshold(limitBytes));
   }
 
   private static long initialThreshold(long limit) {
@@ -104,10 +106,16 @@ public final class Heap implements AutoCloseable {
     for (long p = obj + Header.SIZE, end = p + 8 * nslots; p < end; p += 8) {
       Mem.putLong(p, 0);
     }
-    objectsAllocated++;
-    bytesAllocated += size;
-    allocatedSinceGc += size;
-    if (allocatedSinceGc > gcThreshold) {
+    // Compiled code's inline float allocation (backend-copypatch, stitch_stencil.h) repeats
+    // these updates word for word; change both together.
+    long objects = control + HeapControl.OBJECTS_ALLOCATED;
+    long bytes = control + HeapControl.BYTES_ALLOCATED;
+    long sinceGc = control + HeapControl.ALLOCATED_SINCE_GC;
+    Mem.putLong(objects, Mem.getLong(objects) + 1);
+    Mem.putLong(bytes, Mem.getLong(bytes) + size);
+    long since = Mem.getLong(sinceGc) + size;
+    Mem.putLong(sinceGc, since);
+    if (since > Mem.getLong(control + HeapControl.GC_THRESHOLD)) {
       Mem.putLong(gcWantedFlag, 1);
     }
     return obj;
@@ -178,10 +186,11 @@ public final class Heap implements AutoCloseable {
 
   /** Called by the collector after a sweep, with the bytes that survived. */
   void resetAfterCollection(long liveBytes) {
-    allocatedSinceGc = 0;
+    Mem.putLong(control + HeapControl.ALLOCATED_SINCE_GC, 0);
     Mem.putLong(gcWantedFlag, 0);
     long headroom = Math.max(0, limitBytes - liveBytes);
-    gcThreshold = Math.max(initialThreshold(limitBytes), Math.min(liveBytes, headroom / 2));
+    Mem.putLong(control + HeapControl.GC_THRESHOLD,
+        Math.max(initialThreshold(limitBytes), Math.min(liveBytes, headroom / 2)));
   }
 
   public long committedBytes() {
@@ -193,11 +202,20 @@ public final class Heap implements AutoCloseable {
   }
 
   public long objectsAllocated() {
-    return objectsAllocated;
+    return Mem.getLong(control + HeapControl.OBJECTS_ALLOCATED);
   }
 
   public long bytesAllocated() {
-    return bytesAllocated;
+    return Mem.getLong(control + HeapControl.BYTES_ALLOCATED);
+  }
+
+  /** Bytes allocated since the last collection; past {@link #gcThreshold()} a GC is wanted. */
+  public long allocatedSinceGc() {
+    return Mem.getLong(control + HeapControl.ALLOCATED_SINCE_GC);
+  }
+
+  public long gcThreshold() {
+    return Mem.getLong(control + HeapControl.GC_THRESHOLD);
   }
 
   public long limitBytes() {
@@ -207,6 +225,33 @@ public final class Heap implements AutoCloseable {
   /** Address of the native free-list head array (one word per size class). */
   public long freeListHeads() {
     return freeHeads;
+  }
+
+  /**
+   * Address of the free-list head word of the size class that objects of this size come from;
+   * the list is threaded through the cells' first words, 0 at its end.
+   *
+   * @throws IllegalArgumentException for a size the large-object space serves
+   */
+  public long freeListHead(long objectSize) {
+    return freeHeads + 8L * sizeClass(objectSize);
+  }
+
+  /** The cell size objects of this size occupy, which is what allocating one counts. */
+  public static int cellBytes(long objectSize) {
+    return CLASS_SIZES[sizeClass(objectSize)];
+  }
+
+  private static int sizeClass(long objectSize) {
+    if (objectSize <= 0 || objectSize > MAX_SMALL) {
+      throw new IllegalArgumentException("no size class for " + objectSize + " bytes");
+    }
+    return CLASS_FOR_WORDS[(int) ((objectSize + 7) >>> 3)];
+  }
+
+  /** Address of the native {@link HeapControl} block. */
+  public long control() {
+    return control;
   }
 
   /** Releases every chunk and large object. Addresses handed out become invalid. */

@@ -12,11 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.backend.copypatch.stencil.MiniEmitter.Op;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.platforms.Platform;
-import org.stitchjit.platforms.exec.CodeBlob;
 import org.stitchjit.platforms.exec.CodeCache;
-import org.stitchjit.platforms.exec.NativeCalls;
 
 /**
  * Runs regions hand-assembled from the committed stencils, entered through {@code stitch_enter}
@@ -59,90 +58,10 @@ class StencilEndToEndTest {
     }
   }
 
-  /** One uop of a hand-made region: its stencil, oparg, operand and exit index (or -1). */
-  record Op(String name, long oparg, long operand, int exit) {
-    static Op of(String name) {
-      return new Op(name, 0, 0, -1);
-    }
-
-    static Op oparg(String name, long oparg) {
-      return new Op(name, oparg, 0, -1);
-    }
-
-    static Op operand(String name, long operand) {
-      return new Op(name, 0, operand, -1);
-    }
-
-    static Op exit(String name, int exit) {
-      return new Op(name, 0, 0, exit);
-    }
-  }
-
-  /**
-   * A miniature emitter: {@code stitch_enter}, then the region's stencils in order (each
-   * CONTINUE to the next; with {@code elide}, a final jump to the next stencil is left out),
-   * then one {@code _EXIT_STUB} per exit index, its OPARG the index and its OPERAND (resume
-   * index {@code 100 + index} << 32) | {@code depths[index]}. Returns the entry address.
-   */
   private long assemble(List<Op> region, boolean elide, long... depths) {
-    Stencil enter = library.entryTrampoline();
-    Stencil stub = library.exitStub();
-    int exits = region.stream().mapToInt(Op::exit).max().orElse(-1) + 1;
-
-    // Pass 1: offsets.
-    int[] start = new int[region.size() + 1];
-    int at = enter.size();
-    for (int i = 0; i < region.size(); i++) {
-      start[i] = at;
-      Stencil s = library.get(region.get(i).name());
-      at += elide && i + 1 < region.size() ? s.sizeWithoutTailJump() : s.size();
-    }
-    start[region.size()] = at;
-    int[] stubStart = new int[exits];
-    for (int e = 0; e < exits; e++) {
-      stubStart[e] = at;
-      at += stub.size();
-    }
-
-    CodeBlob blob = cache.allocate(at);
-    long base = blob.address();
-    byte[] code = new byte[at];
-
-    // Pass 2: copy and patch.
-    enter.copyTo(code, 0, base, false, hole -> {
-      throw new AssertionError("the trampoline has no holes");
-    });
-    for (int i = 0; i < region.size(); i++) {
-      Op op = region.get(i);
-      int next = i + 1;
-      Stencil s = library.get(op.name());
-      int copied =
-          s.copyTo(code, start[i], base + start[i], elide && next < region.size(),
-              hole -> switch (hole.kind()) {
-                case OPARG -> op.oparg();
-                case OPERAND -> op.operand();
-                case CONTINUE -> {
-                  assertThat(next).as("CONTINUE after the last uop").isLessThan(region.size());
-                  yield base + start[next];
-                }
-                case EXIT -> {
-                  assertThat(op.exit()).as(op.name() + " needs an exit").isNotNegative();
-                  yield base + stubStart[op.exit()];
-                }
-                case JUMP_TARGET -> base + start[0];
-                case HELPER, RUNTIME_CONSTANT, ESCAPE ->
-                    throw new AssertionError("no helpers or escapes here");
-              });
-      assertThat(start[i] + copied).isEqualTo(start[next]);
-    }
-    for (int e = 0; e < exits; e++) {
-      long index = e;
-      long operand = ((100L + e) << 32) | depths[e];
-      stub.copyTo(code, stubStart[e], base + stubStart[e], false,
-          hole -> hole.kind() == HoleKind.OPARG ? index : operand);
-    }
-    blob.write(code);
-    return base;
+    return MiniEmitter.assemble(library, cache, region, elide, name -> {
+      throw new AssertionError("no runtime constants here: " + name);
+    }, depths);
   }
 
   private long stackBase() {
@@ -163,8 +82,7 @@ class StencilEndToEndTest {
 
   /** Enters the region with an empty operand stack; returns the exit index. */
   private long run(long entry) {
-    return NativeCalls.call(entry, frame, stackBase(), ts,
-        entry + library.entryTrampoline().size());
+    return MiniEmitter.enter(library, entry, frame, stackBase(), ts);
   }
 
   /** The stack pointer the exit stub recorded: the stack base plus the frame's tagged SP. */

@@ -2,8 +2,11 @@ package org.stitchjit.runtime.jit.reference;
 
 import org.stitchjit.api.jit.RuntimeConstants;
 import org.stitchjit.api.jit.RuntimeSteps;
+import org.stitchjit.api.layout.Header;
+import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Uop;
+import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.VM;
 
@@ -11,9 +14,13 @@ import org.stitchjit.runtime.vm.VM;
  * What the reference executor needs from the interpreter: the VM, code objects, and the
  * generic operations. An escaping generic uop means exactly what the interpreter's generic
  * instruction does, so it is implemented once, by the interpreter's own helpers; the native
- * backends reach the same operations through upcalls.
+ * backends reach the same operations by escaping to the reference executor ({@link
+ * RuntimeSteps}).
  */
 public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
+  /** What {@link VM#newFloat} allocates. */
+  long FLOAT_SIZE = Header.objectSize(0, Layout.Float.RAW);
+
   VM vm();
 
   /** Stepping is the reference executor's: one definition of every uop for all backends. */
@@ -36,6 +43,9 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case FLOAT_TYPE -> vm.floatType;
       case LIST_TYPE -> vm.listType;
       case TUPLE_TYPE -> vm.tupleType;
+      case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
+      case HEAP_CONTROL -> vm.heap.control();
+      case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);
       default -> throw new IllegalArgumentException("no runtime constant " + name);
     };
   }

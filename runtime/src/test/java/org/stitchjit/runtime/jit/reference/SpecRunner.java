@@ -92,7 +92,8 @@ final class SpecRunner {
     if (spec.checkPaths) {
       Set<String> want = new LinkedHashSet<>();
       for (int k = 0; k < spec.steps.size(); k++) {
-        if (spec.steps.get(k).uop().has(OperandKind.EXIT)) {
+        boolean exits = spec.steps.get(k).uop().has(OperandKind.EXIT);
+        if (exits) {
           want.add("exit " + k);
         }
       }

@@ -508,14 +508,15 @@ class UopConformanceTest {
     for (String[] t : new String[][] {
         {"ADD", "+"}, {"SUBTRACT", "-"}, {"MULTIPLY", "*"}, {"TRUE_DIVIDE", "/"}}) {
       boolean div = t[0].equals("TRUE_DIVIDE");
-      l.add(s("_GUARD_FLOAT_OPERANDS _BINARY_OP_" + t[0] + "_FLOAT")
+      UopSpec spec = s("_GUARD_FLOAT_OPERANDS _BINARY_OP_" + t[0] + "_FLOAT")
           .step(GUARD_FLOAT_OPERANDS)
           .step(Uop.valueOf("BINARY_OP_" + t[0] + "_FLOAT")).inputs("a", "b")
           .pool("a", concat(FLOATS, List.of("1", "-7", "'ab'", "None")))
           .pool("b", concat(FLOATS, List.of("1", "3", "True")))
           .oracle(py("if not (" + FLOAT_OPERANDS + "):", "    exit = 0",
               div ? "elif b == 0.0:\n    exit = 1" : "elif False:\n    pass", "else:",
-              "    out = [a " + t[1] + " b]")));
+              "    out = [a " + t[1] + " b]"));
+      l.add(spec);
     }
     l.add(s("_GUARD_BOTH_STR _BINARY_OP_ADD_STR").step(GUARD_BOTH_STR).step(BINARY_OP_ADD_STR)
         .inputs("a", "b").pool("a", concat(STRS, List.of("1", "[1]")))

@@ -173,6 +173,7 @@ final class UopSpec {
     return this;
   }
 
+
   /** Do not require every exit and the fall-through to be taken by some case. */
   UopSpec anyPaths() {
     checkPaths = false;

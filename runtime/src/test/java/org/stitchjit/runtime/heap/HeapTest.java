@@ -1,0 +1,118 @@
+package org.stitchjit.runtime.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.layout.Header;
+import org.stitchjit.api.layout.Layout;
+import org.stitchjit.api.layout.Layout.HeapControl;
+import org.stitchjit.platforms.Mem;
+
+/**
+ * The allocator's books live in the native {@link HeapControl} block, where compiled code
+ * updates them too: the statistics and the GC trigger read what is there.
+ */
+class HeapTest {
+
+  private static final long LIMIT = 16L << 20; // initial threshold: max(1 MiB, LIMIT / 4)
+  private static final long FLOAT_SIZE = Header.objectSize(0, Layout.Float.RAW);
+
+  private long flag;
+  private long type; // a stand-in type object: meta 0, so marking stops at it
+  private Heap heap;
+
+  @BeforeEach
+  void setUp() {
+    flag = Mem.allocate(8);
+    Mem.putLong(flag, 0);
+    type = Mem.allocate(Header.SIZE);
+    Mem.zero(type, Header.SIZE);
+    heap = new Heap(flag, LIMIT);
+  }
+
+  @AfterEach
+  void tearDown() {
+    heap.close();
+    Mem.free(flag);
+    Mem.free(type);
+  }
+
+  private long word(long offset) {
+    return Mem.getLong(heap.control() + offset);
+  }
+
+  @Test
+  void theControlBlockFollowsTheFreeListHeads() {
+    assertThat(heap.control()).isEqualTo(heap.freeListHeads() + 8L * Heap.CLASS_SIZES.length);
+    assertThat(heap.objectsAllocated()).isZero();
+    assertThat(heap.bytesAllocated()).isZero();
+    assertThat(heap.allocatedSinceGc()).isZero();
+    assertThat(heap.gcThreshold()).isEqualTo(LIMIT / 4).isEqualTo(word(HeapControl.GC_THRESHOLD));
+  }
+
+  @Test
+  void allocationCountsObjectsAndCellBytesInTheNativeWords() {
+    heap.allocate(type, 0, Layout.Float.RAW, 0); // 24 bytes: the 24 class
+    heap.allocate(type, 1, 1, 0); // 32 bytes
+    heap.allocate(type, 2, 3, 0); // 40 bytes
+    heap.allocate(type, 5, 0, 0); // 56 bytes
+    heap.allocate(type, 7, 0, 0); // 72 bytes: the 80 class
+    heap.allocate(type, 200, 0, 0); // 1616 bytes: large, exact size
+
+    assertThat(heap.objectsAllocated()).isEqualTo(6).isEqualTo(word(HeapControl.OBJECTS_ALLOCATED));
+    long bytes = 24 + 32 + 40 + 56 + 80 + Header.objectSize(200, 0);
+    assertThat(heap.bytesAllocated()).isEqualTo(bytes).isEqualTo(word(HeapControl.BYTES_ALLOCATED));
+    assertThat(heap.allocatedSinceGc()).isEqualTo(bytes)
+        .isEqualTo(word(HeapControl.ALLOCATED_SINCE_GC));
+    assertThat(Mem.getLong(flag)).isZero();
+  }
+
+  @Test
+  void theFloatSizeClassIsWhatCompiledCodeIsTold() {
+    assertThat(FLOAT_SIZE).isEqualTo(24);
+    assertThat(Heap.cellBytes(FLOAT_SIZE)).isEqualTo(24);
+    assertThat(Heap.cellBytes(17)).isEqualTo(24);
+    assertThat(Heap.cellBytes(65)).isEqualTo(80);
+    assertThat(Heap.cellBytes(Heap.MAX_SMALL)).isEqualTo(Heap.MAX_SMALL);
+    assertThatThrownBy(() -> Heap.cellBytes(Heap.MAX_SMALL + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    // The head word compiled code pops from is the one allocate pops from.
+    long head = heap.freeListHead(FLOAT_SIZE);
+    long first = heap.allocate(type, 0, Layout.Float.RAW, 0);
+    long next = Mem.getLong(head);
+    assertThat(next).isEqualTo(first + 24);
+    assertThat(heap.allocate(type, 0, Layout.Float.RAW, 0)).isEqualTo(next);
+    assertThat(Mem.getLong(head)).isEqualTo(next + 24);
+  }
+
+  @Test
+  void passingTheThresholdRaisesTheFlagAndACollectionResetsTheCountNotTheStatistics() {
+    // Lower the threshold in place, as compiled code would see it.
+    Mem.putLong(heap.control() + HeapControl.GC_THRESHOLD, 48);
+    heap.allocate(type, 0, Layout.Float.RAW, 0);
+    heap.allocate(type, 0, Layout.Float.RAW, 0);
+    assertThat(heap.allocatedSinceGc()).isEqualTo(48);
+    assertThat(Mem.getLong(flag)).as("48 is not past 48").isZero();
+    long kept = heap.allocate(type, 0, Layout.Float.RAW, 0);
+    assertThat(Mem.getLong(flag)).isEqualTo(1);
+
+    Collector collector = new Collector(heap);
+    collector.collect(c -> c.markValue(kept));
+
+    assertThat(Mem.getLong(flag)).isZero();
+    assertThat(heap.allocatedSinceGc()).isZero().isEqualTo(word(HeapControl.ALLOCATED_SINCE_GC));
+    assertThat(heap.gcThreshold()).isEqualTo(LIMIT / 4); // live bytes are far below it
+    assertThat(heap.objectsAllocated()).isEqualTo(3);
+    assertThat(heap.bytesAllocated()).isEqualTo(72);
+    assertThat(collector.freedObjects()).isEqualTo(2);
+
+    heap.allocate(type, 1, 0, 0);
+    assertThat(heap.objectsAllocated()).isEqualTo(4);
+    assertThat(heap.bytesAllocated()).isEqualTo(72 + 24);
+    assertThat(heap.allocatedSinceGc()).isEqualTo(24);
+  }
+}
