@@ -1,5 +1,7 @@
 package org.stitchjit.api.jit;
 
+import java.util.Optional;
+
 /**
  * A compiled region the driver installs and enters. Entering it runs the region on the native
  * frames from the current frame (the thread state's current frame, at the region's first
@@ -31,4 +33,12 @@ public interface CompiledRegion {
 
   /** Releases the region's code; the driver calls it once no frame can be inside it. */
   void free();
+
+  /**
+   * The region's machine code, for dumps and profilers; empty for a backend that does not
+   * produce any (the reference executor) and after {@link #free()}.
+   */
+  default Optional<MachineCode> machineCode() {
+    return Optional.empty();
+  }
 }

@@ -98,7 +98,7 @@ public final class CopyPatchBackend implements Backend {
     escapes.compiled(isNative);
     Uop[] uops = trace.uops().stream().map(UopInstr::uop).toArray(Uop[]::new);
     return new NativeRegion(blob, layout.start, isNative, uops, runtime.steps(trace), escapes,
-        this::released);
+        this::released).describedBy(layout.parts());
   }
 
   /**

@@ -1,9 +1,12 @@
 package org.stitchjit.backend.copypatch;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.jit.CompileException;
+import org.stitchjit.api.jit.MachineCode;
 import org.stitchjit.api.jit.RuntimeConstants;
 import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
@@ -64,6 +67,26 @@ final class Emitter {
         nat[i] = stencils[i] != null;
       }
       return nat;
+    }
+
+    /** The code's parts in address order, named for dumps and profilers. */
+    List<MachineCode.Part> parts() {
+      List<MachineCode.Part> parts = new ArrayList<>();
+      parts.add(new MachineCode.Part(0, "stitch_enter"));
+      List<UopInstr> uops = trace.uops();
+      for (int i = 0; i < stencils.length; i++) {
+        parts.add(new MachineCode.Part(start[i], "uop " + i + ": "
+            + RegionText.format(uops.get(i)) + (stencils[i] == null ? " (escape only)" : "")));
+      }
+      for (int e = 0; e < exitStubStart.length; e++) {
+        parts.add(new MachineCode.Part(exitStubStart[e], "exit " + e));
+      }
+      for (int i = 0; i < escapeStubStart.length; i++) {
+        if (escapeStubStart[i] >= 0) {
+          parts.add(new MachineCode.Part(escapeStubStart[i], "escape stub of uop " + i));
+        }
+      }
+      return parts;
     }
   }
 

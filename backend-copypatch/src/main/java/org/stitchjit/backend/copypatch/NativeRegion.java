@@ -1,6 +1,9 @@
 package org.stitchjit.backend.copypatch;
 
+import java.util.List;
+import java.util.Optional;
 import org.stitchjit.api.jit.CompiledRegion;
+import org.stitchjit.api.jit.MachineCode;
 import org.stitchjit.api.jit.RuntimeSteps;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.uop.Uop;
@@ -26,6 +29,7 @@ final class NativeRegion implements CompiledRegion {
   private final EscapeCounts escapes;
   private final Runnable onFree;
   private boolean freed;
+  private List<MachineCode.Part> parts = List.of();
 
   /**
    * @param uopStart per uop, the offset of its code in the blob
@@ -109,6 +113,17 @@ final class NativeRegion implements CompiledRegion {
       blob.free();
       onFree.run();
     }
+  }
+
+  /** Names the parts of the code for {@link #machineCode()}. */
+  NativeRegion describedBy(List<MachineCode.Part> parts) {
+    this.parts = List.copyOf(parts);
+    return this;
+  }
+
+  @Override
+  public Optional<MachineCode> machineCode() {
+    return freed ? Optional.empty() : Optional.of(new MachineCode(trampoline, code(), parts));
   }
 
   /** The entry address (for tests and dumps). */

@@ -16,6 +16,7 @@ import org.stitchjit.api.jit.CompileContext;
 import org.stitchjit.api.jit.CompileException;
 import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.Jit;
+import org.stitchjit.api.jit.MachineCode;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.Recorder;
 import org.stitchjit.api.jit.RegionStart;
@@ -27,7 +28,10 @@ import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
+import org.stitchjit.platforms.Disassembler;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.platforms.PerfMap;
+import org.stitchjit.platforms.Platform;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.jit.reference.UopRuntime;
 import org.stitchjit.runtime.vm.Dicts;
@@ -58,6 +62,9 @@ public final class JitDriver {
   private final UopRuntime uops;
   private final PrintStream dumpOut;
   private final Path dumpDir;
+  /** Looked up at the first asm dump; empty when no tool is installed. */
+  private Optional<Disassembler> disassembler;
+  private PerfMap perfMap;
   private final JitStats stats = new JitStats();
   private final CompileContext context;
   private long codeCacheUsed;
@@ -95,6 +102,14 @@ public final class JitDriver {
       }
     };
     stats.backendCounts = jit.backend()::stats;
+    if (jit.config().perfMap()) {
+      try {
+        perfMap = PerfMap.openForCurrentProcess();
+      } catch (IOException e) {
+        // Profiling is an extra; the program runs the same without it.
+        dumpOut.println("stitch: cannot write the perf map: " + e.getMessage());
+      }
+    }
     this.context = new CompileContext() {
       @Override
       public <T> Optional<T> service(Class<T> type) {
@@ -118,6 +133,11 @@ public final class JitDriver {
 
   public int hotFunction() {
     return jit.config().hotFunction();
+  }
+
+  /** The perf map compiled regions are named in ({@code perf-map=true}), if one is open. */
+  public Optional<Path> perfMapPath() {
+    return Optional.ofNullable(perfMap).map(PerfMap::path);
   }
 
   /** Installed regions, in the order they were compiled (for tests and tools). */
@@ -325,6 +345,8 @@ public final class JitDriver {
     install(ex, start);
     stats.compiled(r.allUops().size(), start.kind() == RegionStart.Kind.BRIDGE);
     stats.compileNanos += System.nanoTime() - t0;
+    // Outside the compile time: running a disassembler costs far more than compiling.
+    announce(ex, start);
     return ex;
   }
 
@@ -571,6 +593,14 @@ public final class JitDriver {
 
   /** Releases everything the driver registered (the VM is closing). */
   public void close() {
+    if (perfMap != null) {
+      try {
+        perfMap.close();
+      } catch (IOException e) {
+        dumpOut.println("stitch: cannot close the perf map: " + e.getMessage());
+      }
+      perfMap = null;
+    }
     for (Long o : dependents.keySet()) {
       Watchers.forget(o);
     }
@@ -583,6 +613,45 @@ public final class JitDriver {
   }
 
   // ================================================================ dumps
+  /** Names the new region's machine code in the perf map and dumps it, as configured. */
+  private void announce(Executor ex, RegionStart start) {
+    boolean asm = jit.config().dumps(Dump.ASM);
+    if (perfMap == null && !asm) {
+      return;
+    }
+    Optional<MachineCode> mc = ex.compiled.machineCode();
+    if (mc.isEmpty()) {
+      if (asm) {
+        write(ex.id, "asm", "# region " + ex.id + ": backend " + jit.backend().name()
+            + " produces no machine code\n\n");
+      }
+      return;
+    }
+    String kind = ex.kind.name().toLowerCase(java.util.Locale.ROOT);
+    String where = start.code().qualifiedName() + ":" + start.code().line(start.index());
+    if (perfMap != null) {
+      try {
+        perfMap.add(mc.get().address(), mc.get().size(),
+            "stitch:region-" + ex.id + ":" + kind + ":" + where);
+      } catch (java.io.UncheckedIOException e) {
+        dumpOut.println("stitch: cannot write the perf map: " + e.getMessage());
+        try {
+          perfMap.close();
+        } catch (IOException ignored) {
+          // It already failed; the message above says so.
+        }
+        perfMap = null;
+      }
+    }
+    if (asm) {
+      if (disassembler == null) {
+        disassembler = Disassembler.find(Platform.current().isa());
+      }
+      write(ex.id, "asm", AsmListing.format("region " + ex.id + " " + kind + " in " + where
+          + " (" + start.code().filename() + ")", mc.get(), disassembler));
+    }
+  }
+
   private void dumpBytecode(int id, RegionStart start, Region region) {
     if (!jit.config().dumps(Dump.BYTECODE)) {
       return;
