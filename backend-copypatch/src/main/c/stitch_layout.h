@@ -108,16 +108,17 @@
 #define STITCH_CODE_NSLOTS          17
 
 /* Layout.Dict */
-#define STITCH_DICT_USED         INT64_C(16)
-#define STITCH_DICT_FILLED       INT64_C(24)
-#define STITCH_DICT_ENTRIES      INT64_C(32)
-#define STITCH_DICT_INDEX        INT64_C(40)
-#define STITCH_DICT_KEYS_VERSION INT64_C(48)
-#define STITCH_DICT_ENTRY_HASH   0
-#define STITCH_DICT_ENTRY_KEY    1
-#define STITCH_DICT_ENTRY_VALUE  2
-#define STITCH_DICT_ENTRY_WORDS  3
-#define STITCH_DICT_NSLOTS       5
+#define STITCH_DICT_USED                 INT64_C(16)
+#define STITCH_DICT_FILLED               INT64_C(24)
+#define STITCH_DICT_ENTRIES              INT64_C(32)
+#define STITCH_DICT_INDEX                INT64_C(40)
+#define STITCH_DICT_KEYS_VERSION         INT64_C(48)
+#define STITCH_DICT_KEYS_VERSION_WATCHED INT64_C(4611686018427387904)
+#define STITCH_DICT_ENTRY_HASH           0
+#define STITCH_DICT_ENTRY_KEY            1
+#define STITCH_DICT_ENTRY_VALUE          2
+#define STITCH_DICT_ENTRY_WORDS          3
+#define STITCH_DICT_NSLOTS               5
 
 /* Layout.Exc */
 #define STITCH_EXC_ARGS             INT64_C(16)

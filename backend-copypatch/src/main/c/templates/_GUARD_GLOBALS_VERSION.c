@@ -1,11 +1,12 @@
 /* _GUARD_GLOBALS_VERSION operand exit: exits unless the frame's globals dict has keys version
-   operand. */
+   operand, whether watched or not (STITCH_DICT_KEYS_VERSION_WATCHED). */
 #include "stitch_stencil.h"
 
 STENCIL(_GUARD_GLOBALS_VERSION)
 {
     uint64_t d = FRAME_WORD(STITCH_FRAME_GLOBALS);
-    if (OBJ_WORD(d, STITCH_DICT_KEYS_VERSION) != OPERAND) {
+    uint64_t version = OBJ_WORD(d, STITCH_DICT_KEYS_VERSION);
+    if (((version ^ OPERAND) & ~STITCH_DICT_KEYS_VERSION_WATCHED) != 0) {
         EXIT();
     }
     CONTINUE();

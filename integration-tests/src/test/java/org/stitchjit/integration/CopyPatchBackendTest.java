@@ -517,4 +517,28 @@ class CopyPatchBackendTest {
     assertThat(r.stats().gcCycles()).isGreaterThanOrEqualTo(3);
     assertThat(r.stats().heapPeakBytes()).isLessThanOrEqualTo(limit);
   }
+
+  /** A branch that goes both ways grows a bridge, and the trace's exit is then linked to it
+   * natively: alternating iterations run on without returning to the driver, so it sees a
+   * handful of exits, not one per odd iteration. Uops that escape to the runtime inside the
+   * bridge (the generic modulo's slow path never; _CALL_BUILTIN always) still report against
+   * the right region. */
+  @Test
+  void aBridgeIsLinkedNativelyIntoItsParentsExit() {
+    String src = """
+        def f(n):
+            t = 0
+            for i in range(n):
+                if i % 2 == 0:
+                    t += 1
+                else:
+                    t -= abs(-3)
+            return t
+        print(f(100000))
+        """;
+    Run r = check(src, "-100000\n");
+    assertThat(r.jit("bridges")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("escapes._CALL_BUILTIN")).isGreaterThan(40_000);
+    assertThat(r.jit("exits")).isLessThan(1_000);
+  }
 }

@@ -35,6 +35,29 @@ public interface CompiledRegion {
   void free();
 
   /**
+   * Makes exit {@code exit} go straight on into {@code target}'s code, without returning to the
+   * driver, when the backend can: target must start where the exit resumes (a bridge). Exits
+   * later taken in target then come back from this region's {@link #enter}, and {@link
+   * #lastExitRegion} names the region that took them.
+   *
+   * @return whether the exit is now linked; the default links nothing
+   */
+  default boolean link(int exit, CompiledRegion target) {
+    return false;
+  }
+
+  /** Undoes {@link #link}: exit {@code exit} returns to the driver again. */
+  default void unlink(int exit) {}
+
+  /**
+   * The region whose exit the last {@link #enter} returned the index of: this one, or a region
+   * linked to it. Read right after {@code enter} returns.
+   */
+  default CompiledRegion lastExitRegion() {
+    return this;
+  }
+
+  /**
    * The region's machine code, for dumps and profilers; empty for a backend that does not
    * produce any (the reference executor) and after {@link #free()}.
    */

@@ -200,6 +200,12 @@ public final class Layout {
     public static final long INDEX = slot(3);
     /** Bumped when a key is added or removed (not when a value changes). */
     public static final long KEYS_VERSION = slot(4);
+    /**
+     * The keys-version bit that marks a dict compiled code depends on; it is not part of the
+     * version: a guard that compares versions ignores it, since a region's dependencies are
+     * marked when the region is installed, after its guards' versions were recorded.
+     */
+    public static final long KEYS_VERSION_WATCHED = 1L << 62;
     public static final int NSLOTS = 5;
     public static final int ENTRY_WORDS = 3;
     public static final int ENTRY_HASH = 0;

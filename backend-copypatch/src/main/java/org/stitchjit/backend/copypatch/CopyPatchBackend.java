@@ -46,6 +46,7 @@ public final class CopyPatchBackend implements Backend {
   private CodeCache cache;
   private int live;
   private final EscapeCounts escapes = new EscapeCounts();
+  private final RegionTable regions = new RegionTable();
 
   @Override
   public String name() {
@@ -87,9 +88,11 @@ public final class CopyPatchBackend implements Backend {
     } catch (CodeCacheFullException e) {
       throw new CompileException("code-cache-full", e.getMessage());
     }
+    int token = regions.reserve();
     try {
-      blob.write(Emitter.emit(layout, blob.address(), library, constants));
+      blob.write(Emitter.emit(layout, blob.address(), token, library, constants));
     } catch (CompileException | RuntimeException e) {
+      regions.remove(token);
       blob.free();
       throw e;
     }
@@ -97,8 +100,11 @@ public final class CopyPatchBackend implements Backend {
     boolean[] isNative = layout.isNative();
     escapes.compiled(isNative);
     Uop[] uops = trace.uops().stream().map(UopInstr::uop).toArray(Uop[]::new);
-    return new NativeRegion(blob, layout.start, isNative, uops, runtime.steps(trace), escapes,
-        this::released).describedBy(layout.parts());
+    NativeRegion compiled = new NativeRegion(blob, token, regions, layout.start,
+        layout.exitStubStart, isNative, uops, runtime.steps(trace), escapes, this::released)
+        .describedBy(layout.parts());
+    regions.set(token, compiled);
+    return compiled;
   }
 
   /**

@@ -24,9 +24,9 @@ import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
  * _ESCAPE_STUB} (the runtime performs the uop: {@code stitch_stencil.h}, section 3). Holes get:
  *
  * <ul>
- *   <li>{@code OPARG}, {@code OPERAND}: the uop's oparg and operand; in an exit stub, the exit
- *       index and {@code (resumeIndex << 32) | stackDepth}; in an escape stub, {@link
- *       NativeRegion#escapeCode} of the uop;
+ *   <li>{@code OPARG}, {@code OPERAND}: the uop's oparg and operand; in an exit stub, {@link
+ *       NativeRegion#exitCode} (the region's token and the exit index) and {@code (resumeIndex
+ *       << 32) | stackDepth}; in an escape stub, {@link NativeRegion#escapeCode} of the uop;
  *   <li>{@code CONTINUE}: the next uop's code; {@code EXIT}: the stub of the uop's exit; {@code
  *       ESCAPE}: the uop's escape stub; {@code JUMP_TARGET} ({@code _JUMP_TO_TOP} only): the
  *       first uop's code;
@@ -130,8 +130,8 @@ final class Emitter {
    *
    * @throws CompileException {@code bad-hole} for a hole the emitter cannot fill
    */
-  static byte[] emit(Layout layout, long base, StencilLibrary library, RuntimeConstants constants)
-      throws CompileException {
+  static byte[] emit(Layout layout, long base, int token, StencilLibrary library,
+      RuntimeConstants constants) throws CompileException {
     byte[] code = new byte[layout.size];
     List<UopInstr> uops = layout.trace.uops();
     int n = uops.size();
@@ -145,7 +145,7 @@ final class Emitter {
       Stencil s = layout.stencils[i];
       int copied;
       if (s == null) {
-        copied = copyEscapeStub(escape, code, layout.start[i], base, i);
+        copied = copyEscapeStub(escape, code, layout.start[i], base, token, i);
       } else {
         for (Hole hole : s.holes()) {
           check(hole, in, next < n, s);
@@ -164,7 +164,7 @@ final class Emitter {
               case HELPER -> throw new IllegalStateException("checked above");
             });
         if (layout.escapeStubStart[i] >= 0) {
-          copyEscapeStub(escape, code, layout.escapeStubStart[i], base, i);
+          copyEscapeStub(escape, code, layout.escapeStubStart[i], base, token, i);
         }
       }
       if (layout.start[i] + copied != layout.start[next]) {
@@ -174,7 +174,7 @@ final class Emitter {
     Stencil stub = library.exitStub();
     List<Exit> exits = layout.trace.exits();
     for (int e = 0; e < exits.size(); e++) {
-      long index = e;
+      long index = NativeRegion.exitCode(token, e);
       Exit exit = exits.get(e);
       long operand = ((long) exit.bytecodeIndex() << 32) | exit.stackDepth();
       stub.copyTo(code, layout.exitStubStart[e], base + layout.exitStubStart[e], false,
@@ -183,8 +183,9 @@ final class Emitter {
     return code;
   }
 
-  private static int copyEscapeStub(Stencil escape, byte[] code, int at, long base, int uop) {
-    long value = NativeRegion.escapeCode(uop);
+  private static int copyEscapeStub(Stencil escape, byte[] code, int at, long base, int token,
+      int uop) {
+    long value = NativeRegion.escapeCode(token, uop);
     return escape.copyTo(code, at, base + at, false, hole -> value);
   }
 

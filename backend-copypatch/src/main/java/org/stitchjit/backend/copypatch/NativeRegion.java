@@ -18,6 +18,11 @@ import org.stitchjit.platforms.exec.NativeCalls;
  * (a uop without a template, or a stencil's slow path), the runtime performs the uop and the
  * uops after it that have no native code ({@link RuntimeSteps.Steps}), and the code is entered
  * again at the next uop that has.
+ *
+ * <p>An exit with a bridge is linked natively ({@link #link}): its stub's first bytes become a
+ * jump to the bridge's first uop, so the code goes on without returning. Exit and escape stubs
+ * carry their region's token ({@link RegionTable}), so whichever region the code has reached,
+ * {@link #enter} knows whose exit or uop it is.
  */
 final class NativeRegion implements CompiledRegion {
   private final CodeBlob blob;
@@ -25,6 +30,12 @@ final class NativeRegion implements CompiledRegion {
   private final long[] uopAddress;
   private final boolean[] isNative;
   private final Uop[] uops;
+  private final int[] exitStubStart;
+  /** Per exit, the stub's first bytes while a jump to a bridge replaces them, else null. */
+  private final byte[][] unlinked;
+  private final int token;
+  private final RegionTable table;
+  private CompiledRegion lastExit = this;
   private final RuntimeSteps.Steps steps;
   private final EscapeCounts escapes;
   private final Runnable onFree;
@@ -35,8 +46,9 @@ final class NativeRegion implements CompiledRegion {
    * @param uopStart per uop, the offset of its code in the blob
    * @param isNative per uop, whether its code performs it (else it escapes at once)
    */
-  NativeRegion(CodeBlob blob, int[] uopStart, boolean[] isNative, Uop[] uops,
-      RuntimeSteps.Steps steps, EscapeCounts escapes, Runnable onFree) {
+  NativeRegion(CodeBlob blob, int token, RegionTable table, int[] uopStart,
+      int[] exitStubStart, boolean[] isNative, Uop[] uops, RuntimeSteps.Steps steps,
+      EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
     this.trampoline = blob.address();
     this.uopAddress = new long[isNative.length];
@@ -44,15 +56,24 @@ final class NativeRegion implements CompiledRegion {
       uopAddress[i] = blob.address() + uopStart[i];
     }
     this.isNative = isNative.clone();
+    this.token = token;
+    this.table = table;
+    this.exitStubStart = exitStubStart.clone();
+    this.unlinked = new byte[exitStubStart.length][];
     this.uops = uops.clone();
     this.steps = steps;
     this.escapes = escapes;
     this.onFree = onFree;
   }
 
+  /** What exit k's stub makes {@code stitch_enter} return: not negative. */
+  static long exitCode(int token, int exit) {
+    return ((long) token << 32) | exit;
+  }
+
   /** What the escape stub of uop i makes {@code stitch_enter} return: below -1, unlike exits. */
-  static long escapeCode(int uop) {
-    return -2L - uop;
+  static long escapeCode(int token, int uop) {
+    return -2L - (((long) token << 32) | uop);
   }
 
   /**
@@ -79,20 +100,62 @@ final class NativeRegion implements CompiledRegion {
     long target = uopAddress[0];
     while (true) {
       long r = NativeCalls.call(trampoline, frame, sp, ts, target);
-      if (r >= CompiledRegion.RESUME_AT_FRAME) {
+      if (r >= 0) {
+        lastExit = table.get((int) (r >>> 32));
         return (int) r;
       }
-      int uop = (int) (-2 - r);
-      escapes.count(uops[uop]);
+      long escape = -2 - r;
+      NativeRegion at = table.get((int) (escape >>> 32));
+      int uop = (int) escape;
+      escapes.count(at.uops[uop]);
       // The driver defers freeing a region while any runs, so the code is still there when
       // the runtime hands back, even if the uops it ran invalidated this region.
-      int next = steps.run(uop, ts, Mem.getLong(ts + Layout.ThreadState.JIT_SP), isNative);
+      int next =
+          at.steps.run(uop, ts, Mem.getLong(ts + Layout.ThreadState.JIT_SP), at.isNative);
       if (next < 0) {
+        lastExit = at;
         return RuntimeSteps.Steps.enterResult(next);
       }
       frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-      sp = steps.sp();
-      target = uopAddress[next];
+      sp = at.steps.sp();
+      target = at.uopAddress[next];
+    }
+  }
+
+  @Override
+  public CompiledRegion lastExitRegion() {
+    return lastExit;
+  }
+
+  /**
+   * Links exit k to a bridge of this backend: the stub's first five bytes become {@code jmp
+   * rel32} to the bridge's first uop (one code cache, so rel32 reaches). The registers at an
+   * exit are the bridge's entry state: the frame the exit is in, its stack at the exit's depth.
+   */
+  @Override
+  public synchronized boolean link(int exit, CompiledRegion target) {
+    if (!(target instanceof NativeRegion bridge) || freed || bridge.freed
+        || bridge.table != table) {
+      return false;
+    }
+    long at = trampoline + exitStubStart[exit];
+    long disp = bridge.uopAddress[0] - (at + 5);
+    byte[] jmp = {(byte) 0xE9, (byte) disp, (byte) (disp >> 8), (byte) (disp >> 16),
+        (byte) (disp >> 24)};
+    if (unlinked[exit] == null) {
+      byte[] code = blob.read();
+      unlinked[exit] = java.util.Arrays.copyOfRange(code, exitStubStart[exit],
+          exitStubStart[exit] + jmp.length);
+    }
+    blob.patch(exitStubStart[exit], jmp);
+    return true;
+  }
+
+  @Override
+  public synchronized void unlink(int exit) {
+    if (unlinked[exit] != null && !freed) {
+      blob.patch(exitStubStart[exit], unlinked[exit]);
+      unlinked[exit] = null;
     }
   }
 
@@ -110,6 +173,7 @@ final class NativeRegion implements CompiledRegion {
   public void free() {
     if (!freed) {
       freed = true;
+      table.remove(token);
       blob.free();
       onFree.run();
     }

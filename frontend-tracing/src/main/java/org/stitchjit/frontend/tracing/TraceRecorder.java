@@ -88,7 +88,14 @@ final class TraceRecorder implements Recorder {
       return abort("starts-at-executor");
     }
     if (op == Opcode.ENTER_EXECUTOR) {
-      // Another region starts here: end so that the interpreter enters it.
+      // Another region starts here: end so that the interpreter enters it. It stands in for a
+      // backward jump, a safepoint: checked here, so that a backend may link this exit
+      // straight into that region without a cycle of linked code skipping every safepoint.
+      if (instructions == 0) {
+        return abort("too-short:linked");
+      }
+      trace.addWithExit(Uop.CHECK_PERIODIC,
+          new Exit(code.id(), index, stackDepth, ExitReason.SAFEPOINT));
       return endBefore(code, index, stackDepth, "linked");
     }
     pCode = code;

@@ -31,6 +31,11 @@ public final class Executor {
   final Executor[] bridges;
   /** Objects (dicts, types) whose change invalidates this region. */
   final List<Long> dependencies = new ArrayList<>();
+  /** Exits of other regions the backend linked natively to this region's start. */
+  final List<Link> linkedFrom = new ArrayList<>();
+
+  /** Exit {@code exit} of {@code from}, linked natively into another region. */
+  record Link(Executor from, int exit) {}
   boolean valid = true;
   /** Heap objects the region's operands embed; roots while the region is valid. */
   long[] embedded = new long[0];

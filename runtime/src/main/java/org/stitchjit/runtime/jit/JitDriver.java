@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,8 @@ public final class JitDriver {
   private final List<Executor> all = new ArrayList<>();
   private final Map<Long, CodeInfo> codesById = new HashMap<>();
   private final List<CompiledRegion> toFree = new ArrayList<>();
+  /** Installed regions by their code, to find the bridge a linked exit was taken in. */
+  private final Map<CompiledRegion, Executor> byCompiled = new IdentityHashMap<>();
   private int running;
 
   public JitDriver(Jit jit, VM vm, UopRuntime uops, PrintStream dumpOut, Path dumpDir) {
@@ -360,8 +363,13 @@ public final class JitDriver {
             Opcode.encode(Opcode.ENTER_EXECUTOR, slot));
       }
       case FUNCTION -> ex.code.entryExecutor = ex;
-      case BRIDGE -> ex.parent.bridges[ex.parentExit] = ex;
+      case BRIDGE -> {
+        ex.parent.bridges[ex.parentExit] = ex;
+        // Natively where the backend can: the parent's code then jumps into the bridge's.
+        ex.parent.compiled.link(ex.parentExit, ex.compiled);
+      }
     }
+    byCompiled.put(ex.compiled, ex);
     all.add(ex);
     stats.regions.add(ex);
     ex.embedded = embeddedObjects(ex.region);
@@ -437,6 +445,10 @@ public final class JitDriver {
     }
     ex.valid = false;
     ex.compiled.invalidate();
+    for (Executor.Link l : ex.linkedFrom) {
+      l.from().compiled.unlink(l.exit());
+    }
+    ex.linkedFrom.clear();
     stats.invalidations++;
     switch (ex.kind) {
       case LOOP -> {
@@ -455,6 +467,7 @@ public final class JitDriver {
       case BRIDGE -> {
         if (ex.parent.bridges[ex.parentExit] == ex) {
           ex.parent.bridges[ex.parentExit] = null;
+          ex.parent.compiled.unlink(ex.parentExit);
         }
       }
     }
@@ -477,6 +490,7 @@ public final class JitDriver {
 
   private void freePending() {
     for (CompiledRegion c : toFree) {
+      byCompiled.remove(c);
       c.free();
     }
     toFree.clear();
@@ -508,6 +522,11 @@ public final class JitDriver {
         if (k == CompiledRegion.RESUME_AT_FRAME) {
           return null;
         }
+        CompiledRegion where = ex.compiled.lastExitRegion();
+        if (where != ex.compiled) {
+          // The exit was taken in a bridge the code went on into natively.
+          ex = byCompiled.get(where);
+        }
         Exit e = ex.region.exits().get(k);
         stats.exit(e.reason(), ex, k);
         Executor bridge = ex.bridges[k];
@@ -522,6 +541,11 @@ public final class JitDriver {
           Executor next = loopAt(ex, e, ts);
           if (next != null && next != ex) {
             stats.linked++;
+            if ((next.startIndex == e.bytecodeIndex() || next.jumpIndex == e.bytecodeIndex())
+                && endsAtLoopEdge(ex.region, k)
+                && ex.compiled.link(k, next.compiled)) {
+              next.linkedFrom.add(new Executor.Link(ex, k));
+            }
             ex = next;
             continue;
           }
@@ -568,9 +592,31 @@ public final class JitDriver {
     return null;
   }
 
+  /**
+   * Exits that grow bridges when hot. An end of region that links nowhere counts too, as
+   * CPython's side exits do: a trace cut short (by an instruction that was respecialized while
+   * it was recorded, say) would otherwise hand every iteration back to the interpreter at the
+   * same place forever.
+   */
+  /**
+   * Whether exit k ends the region at a loop edge, right after its {@code _CHECK_PERIODIC}: only
+   * such an exit is linked natively into a loop region, so that every cycle of linked code
+   * passes a safepoint (the driver's own links are capped by MAX_LINKS instead).
+   */
+  private static boolean endsAtLoopEdge(Region region, int k) {
+    List<UopInstr> uops = region.allUops();
+    for (int i = 1; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      if (in.uop() == Uop.EXIT_TRACE && in.target() == k) {
+        return uops.get(i - 1).uop() == Uop.CHECK_PERIODIC;
+      }
+    }
+    return false;
+  }
+
   private static boolean bridgeable(ExitReason r) {
     return r == ExitReason.GUARD_FAILED || r == ExitReason.BRANCH
-        || r == ExitReason.SLOW_PATH;
+        || r == ExitReason.SLOW_PATH || r == ExitReason.END_OF_REGION;
   }
 
   private Recorder startBridge(Executor ex, int k, Exit e, long ts) {
@@ -605,6 +651,7 @@ public final class JitDriver {
       Watchers.forget(o);
     }
     dependents.clear();
+    byCompiled.clear();
     for (Executor ex : all) {
       ex.compiled.free();
     }

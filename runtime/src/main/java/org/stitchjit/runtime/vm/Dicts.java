@@ -74,10 +74,16 @@ public final class Dicts {
   /**
    * The keys-version bit that marks a dict compiled code depends on (globals, builtins, a
    * module's dict): its changes are reported to {@link Watchers}. A version counts in steps of
-   * two and never reaches this bit, and setting it changes the version, so caches filled
-   * before the dict was watched simply miss once.
+   * two and never reaches this bit. Setting it changes the word, so the interpreter's caches
+   * filled before the dict was watched miss once; compiled guards ignore it ({@link
+   * #sameKeysVersion}).
    */
-  public static final long WATCHED = 1L << 62;
+  public static final long WATCHED = Layout.Dict.KEYS_VERSION_WATCHED;
+
+  /** Whether two keys versions are the same version, watched or not (what guards compare). */
+  public static boolean sameKeysVersion(long a, long b) {
+    return ((a ^ b) & ~WATCHED) == 0;
+  }
 
   /** Marks d as watched (see {@link #WATCHED}). */
   public static void watch(long d) {

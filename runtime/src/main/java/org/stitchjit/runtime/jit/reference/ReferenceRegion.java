@@ -228,12 +228,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
 
         // ------------------------------------------------------------ globals
         case GUARD_GLOBALS_VERSION:
-          if (Dicts.keysVersion(Mem.getLong(frame + Frame.GLOBALS)) != operand) {
+          if (!Dicts.sameKeysVersion(
+              Dicts.keysVersion(Mem.getLong(frame + Frame.GLOBALS)), operand)) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
         case GUARD_BUILTINS_VERSION:
-          if (Dicts.keysVersion(Mem.getLong(frame + Frame.BUILTINS)) != operand) {
+          if (!Dicts.sameKeysVersion(
+              Dicts.keysVersion(Mem.getLong(frame + Frame.BUILTINS)), operand)) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
@@ -279,7 +281,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           }
           break;
         case GUARD_MODULE_KEYS_VERSION:
-          if (Dicts.keysVersion(Mem.getLong(top(sp, 1) + Layout.Module.DICT)) != operand) {
+          if (!Dicts.sameKeysVersion(
+              Dicts.keysVersion(Mem.getLong(top(sp, 1) + Layout.Module.DICT)), operand)) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
