@@ -2,6 +2,7 @@ package org.stitchjit.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.CompileContext;
 import org.stitchjit.api.jit.CompileException;
@@ -26,7 +27,7 @@ final class CapturingBackend implements Backend {
   }
 
   @Override
-  public java.util.Optional<String> unsupportedReason() {
+  public Optional<String> unsupportedReason() {
     return delegate.unsupportedReason();
   }
 

@@ -1,5 +1,6 @@
 package org.stitchjit.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -123,7 +124,7 @@ public class CompileSpeed {
     next = next + 1 == traces.length ? 0 : next + 1;
     int bytes = codeSizes[i];
     CodeBlob blob = cache.allocate(bytes);
-    blob.write(java.util.Arrays.copyOf(codeBuffer, bytes));
+    blob.write(Arrays.copyOf(codeBuffer, bytes));
     long address = blob.address();
     blob.free();
     work.uops += traces[i].uops().size();

@@ -1,6 +1,11 @@
 package org.stitchjit.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -23,16 +28,16 @@ public final class CompileSpeedReport {
   private CompileSpeedReport() {}
 
   public static void main(String[] args)
-      throws RunnerException, CommandLineOptionException, java.io.IOException {
+      throws RunnerException, CommandLineOptionException, IOException {
     CommandLineOptions cli = new CommandLineOptions(args);
     // Recorded once here and read by every fork, instead of once per fork.
-    java.nio.file.Path corpus = java.nio.file.Files.createTempFile("stitch-corpus", ".txt");
-    java.nio.file.Files.delete(corpus);
+    Path corpus = Files.createTempFile("stitch-corpus", ".txt");
+    Files.delete(corpus);
     corpus.toFile().deleteOnExit();
     System.setProperty(TraceCorpus.CORPUS_PROPERTY, corpus.toString());
     System.out.println(TraceCorpus.standard().summary());
-    java.util.List<String> jvmArgs = new java.util.ArrayList<>(
-        cli.getJvmArgsAppend().orElse(java.util.List.of("-XX:+UseSerialGC", "-Xss16m")));
+    List<String> jvmArgs = new ArrayList<>(
+        cli.getJvmArgsAppend().orElse(List.of("-XX:+UseSerialGC", "-Xss16m")));
     jvmArgs.add("-D" + TraceCorpus.CORPUS_PROPERTY + "=" + corpus);
     OptionsBuilder builder = new OptionsBuilder();
     builder.parent(cli).jvmArgsAppend(jvmArgs.toArray(new String[0]));

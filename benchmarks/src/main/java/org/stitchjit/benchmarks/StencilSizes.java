@@ -1,6 +1,7 @@
 package org.stitchjit.benchmarks;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class StencilSizes {
     out.println();
     out.println("The last uop of a trace keeps its final jump (stencil bytes); every other uop"
         + " costs its emitted bytes.");
-    List<String> missing = java.util.Arrays.stream(Uop.values()).map(Uop::uopName)
+    List<String> missing = Arrays.stream(Uop.values()).map(Uop::uopName)
         .filter(n -> library.find(n).isEmpty()).sorted().toList();
     out.println();
     out.println(missing.size() + " of " + Uop.values().length + " uops have no stencil yet"

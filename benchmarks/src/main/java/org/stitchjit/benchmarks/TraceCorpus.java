@@ -2,8 +2,10 @@ package org.stitchjit.benchmarks;
 
 import com.google.common.collect.ImmutableList;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +55,9 @@ public final class TraceCorpus {
   public static final int SPLICE_TARGET = 300;
   public static final int SPLICED_LARGE = 8;
 
-  /**
-   * The programs recorded by default: one iteration of each is enough for their loops to get
-   * hot, and together they take a few seconds to record. Override with the system property
-   * {@code stitch.bench.programs} (comma list, or {@code all}).
-   */
-  public static final List<String> DEFAULT_PROGRAMS = List.of("richards", "deltablue", "nbody",
-      "sieve", "towers", "queens", "fannkuch", "spectral_norm", "float", "mandelbrot", "bounce",
-      "list", "permute", "storage");
+  /** A file the standard corpus is read from, or recorded into when it does not exist. */
+  public static final String CORPUS_PROPERTY = "stitch.bench.corpus";
+  private static final String SEPARATOR = "---";
 
   private final List<Trace> recorded;
   private final List<Trace> compilable;
@@ -94,7 +91,9 @@ public final class TraceCorpus {
   }
 
   /**
-   * The corpus the JMH benchmarks use: the traces of {@link #DEFAULT_PROGRAMS}. When the
+   * The corpus the JMH benchmarks use: the traces recorded while one iteration of every program
+   * in {@link #programsDirectory()} runs (or of those the system property {@code
+   * stitch.bench.programs} lists, comma-separated). When the
    * system property {@code stitch.bench.corpus} names a file, the traces come from it if it
    * exists, and are recorded into it otherwise, so that JMH's forks record once between them
    * (recording takes most of a minute; {@link CompileSpeedReport} always passes a fresh file).
@@ -116,20 +115,14 @@ public final class TraceCorpus {
     return classify(traces, origin);
   }
 
-  public static final String CORPUS_PROPERTY = "stitch.bench.corpus";
-  private static final String SEPARATOR = "---";
-
   private static List<String> programNames() {
     String property = System.getProperty("stitch.bench.programs", "");
     if (property.isBlank()) {
-      return DEFAULT_PROGRAMS;
-    }
-    if (property.equals("all")) {
       try (var files = Files.list(programsDirectory())) {
         return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".py"))
             .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return Arrays.stream(property.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -144,8 +137,8 @@ public final class TraceCorpus {
     }
     try {
       Files.writeString(file, b.toString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("writing " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
     }
   }
 
@@ -154,8 +147,8 @@ public final class TraceCorpus {
     String text;
     try {
       text = Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("reading " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
     }
     String[] chunks = text.split("(?m)^" + SEPARATOR + "\n");
     String origin = chunks[0].startsWith("# ") ? chunks[0].substring(2).strip() : "?";
