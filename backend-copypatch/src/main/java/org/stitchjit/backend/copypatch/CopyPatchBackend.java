@@ -10,6 +10,7 @@ import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
+import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 import org.stitchjit.platforms.Platform;
 import org.stitchjit.platforms.exec.CodeBlob;
@@ -43,6 +44,9 @@ public final class CopyPatchBackend implements Backend {
   public static final String NAME = "copypatch";
 
   private StencilLibrary library;
+  /** The library's stencils by uop ordinal (null: no template), so compiling looks up no names. */
+  private Stencil[] byUop;
+  private Emitter.ConstantHoles constantHoles;
   private CodeCache cache;
   private int live;
   private final EscapeCounts escapes = new EscapeCounts();
@@ -76,8 +80,9 @@ public final class CopyPatchBackend implements Backend {
         () -> new CompileException("no-runtime-steps", "the VM cannot perform single uops"));
     if (library == null) {
       library = StencilLibrary.load(Platform.current());
+      byUop = Emitter.stencilsByUop(library);
     }
-    Emitter.Layout layout = Emitter.layout(trace, library);
+    Emitter.Layout layout = Emitter.layout(trace, library, byUop);
     if (cache == null) {
       long limit = Math.min(CodeCache.MAX_LIMIT, Math.max(1L << 16, context.codeCacheFree()));
       cache = CodeCache.create(limit);
@@ -90,7 +95,10 @@ public final class CopyPatchBackend implements Backend {
     }
     int token = regions.reserve();
     try {
-      blob.write(Emitter.emit(layout, blob.address(), token, library, constants));
+      if (constantHoles == null || !constantHoles.serves(constants)) {
+        constantHoles = new Emitter.ConstantHoles(constants);
+      }
+      blob.write(Emitter.emit(layout, blob.address(), token, library, constantHoles));
     } catch (CompileException | RuntimeException e) {
       regions.remove(token);
       blob.free();
@@ -102,7 +110,7 @@ public final class CopyPatchBackend implements Backend {
     Uop[] uops = trace.uops().stream().map(UopInstr::uop).toArray(Uop[]::new);
     NativeRegion compiled = new NativeRegion(blob, token, regions, layout.start,
         layout.exitStubStart, isNative, uops, runtime.steps(trace), escapes, this::released)
-        .describedBy(layout.parts());
+        .describedBy(layout::parts);
     regions.set(token, compiled);
     return compiled;
   }

@@ -90,13 +90,27 @@ final class Emitter {
     }
   }
 
+  /** The library's stencil for each uop, by {@link Uop#ordinal()}; null where it has none. */
+  static Stencil[] stencilsByUop(StencilLibrary library) {
+    Stencil[] byUop = new Stencil[Uop.values().length];
+    for (Uop u : Uop.values()) {
+      byUop[u.ordinal()] = library.find(u.uopName()).orElse(null);
+    }
+    return byUop;
+  }
+
   /** Picks the code of every uop and the offsets. */
   static Layout layout(Trace trace, StencilLibrary library) {
+    return layout(trace, library, stencilsByUop(library));
+  }
+
+  /** Picks the code of every uop ({@code byUop}: {@link #stencilsByUop}) and the offsets. */
+  static Layout layout(Trace trace, StencilLibrary library, Stencil[] byUop) {
     List<UopInstr> uops = trace.uops();
     int n = uops.size();
     Stencil[] stencils = new Stencil[n];
     for (int i = 0; i < n; i++) {
-      stencils[i] = library.find(uops.get(i).uop().uopName()).orElse(null);
+      stencils[i] = byUop[uops.get(i).uop().ordinal()];
     }
     Stencil enter = library.entryTrampoline();
     Stencil escape = library.escapeStub();
@@ -117,7 +131,7 @@ final class Emitter {
     int[] escapeStubStart = new int[n];
     for (int i = 0; i < n; i++) {
       escapeStubStart[i] = -1;
-      if (stencils[i] != null && !stencils[i].holes(HoleKind.ESCAPE).isEmpty()) {
+      if (stencils[i] != null && stencils[i].hasHole(HoleKind.ESCAPE)) {
         escapeStubStart[i] = at;
         at += escape.size();
       }
@@ -132,6 +146,37 @@ final class Emitter {
    */
   static byte[] emit(Layout layout, long base, int token, StencilLibrary library,
       RuntimeConstants constants) throws CompileException {
+    return emit(layout, base, token, library, new ConstantHoles(constants));
+  }
+
+  /**
+   * The values of {@code _JIT_CONST_<NAME>} holes by symbol, asked of the VM once per name: they
+   * never change while it runs, and compiling asks for some in nearly every uop.
+   */
+  static final class ConstantHoles {
+    private final RuntimeConstants constants;
+    private final java.util.HashMap<String, Long> bySymbol = new java.util.HashMap<>();
+
+    ConstantHoles(RuntimeConstants constants) {
+      this.constants = constants;
+    }
+
+    long runtimeConstant(String symbol) {
+      Long v = bySymbol.get(symbol);
+      if (v == null) {
+        v = constants.runtimeConstant(symbol.substring(HoleKind.CONST_PREFIX.length()));
+        bySymbol.put(symbol, v);
+      }
+      return v;
+    }
+
+    boolean serves(RuntimeConstants c) {
+      return c == constants;
+    }
+  }
+
+  static byte[] emit(Layout layout, long base, int token, StencilLibrary library,
+      ConstantHoles constants) throws CompileException {
     byte[] code = new byte[layout.size];
     List<UopInstr> uops = layout.trace.uops();
     int n = uops.size();
@@ -159,8 +204,7 @@ final class Emitter {
               case EXIT -> base + layout.exitStubStart[in.target()];
               case ESCAPE -> base + layout.escapeStubStart[uop];
               case JUMP_TARGET -> base + layout.start[0];
-              case RUNTIME_CONSTANT -> constants.runtimeConstant(
-                  hole.symbol().substring(HoleKind.CONST_PREFIX.length()));
+              case RUNTIME_CONSTANT -> constants.runtimeConstant(hole.symbol());
               case HELPER -> throw new IllegalStateException("checked above");
             });
         if (layout.escapeStubStart[i] >= 0) {

@@ -40,7 +40,7 @@ final class NativeRegion implements CompiledRegion {
   private final EscapeCounts escapes;
   private final Runnable onFree;
   private boolean freed;
-  private List<MachineCode.Part> parts = List.of();
+  private java.util.function.Supplier<List<MachineCode.Part>> parts = List::of;
 
   /**
    * @param uopStart per uop, the offset of its code in the blob
@@ -179,15 +179,18 @@ final class NativeRegion implements CompiledRegion {
     }
   }
 
-  /** Names the parts of the code for {@link #machineCode()}. */
-  NativeRegion describedBy(List<MachineCode.Part> parts) {
-    this.parts = List.copyOf(parts);
+  /**
+   * Names the parts of the code for {@link #machineCode()}; asked for only when a dump or a
+   * profiler wants them, since naming every uop costs more than compiling it.
+   */
+  NativeRegion describedBy(java.util.function.Supplier<List<MachineCode.Part>> parts) {
+    this.parts = parts;
     return this;
   }
 
   @Override
   public Optional<MachineCode> machineCode() {
-    return freed ? Optional.empty() : Optional.of(new MachineCode(trampoline, code(), parts));
+    return freed ? Optional.empty() : Optional.of(new MachineCode(trampoline, code(), parts.get()));
   }
 
   /** The entry address (for tests and dumps). */

@@ -30,8 +30,17 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
     }
   }
 
+  /** Kinds by symbol: the emitter asks for every hole of every uop it compiles. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, HoleKind> KINDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public HoleKind kind() {
-    return HoleKind.ofSymbol(symbol).orElseThrow();
+    HoleKind kind = KINDS.get(symbol);
+    if (kind == null) {
+      kind = HoleKind.ofSymbol(symbol).orElseThrow();
+      KINDS.put(symbol, kind);
+    }
+    return kind;
   }
 
   /** The byte after the patched bytes. */
