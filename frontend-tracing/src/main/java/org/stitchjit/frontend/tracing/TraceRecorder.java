@@ -159,9 +159,17 @@ final class TraceRecorder implements Recorder {
         && frame == secondFrame()) {
       uops = Expansions.of(pOp).traced(false).orElseThrow();
       frames.pop();
+    } else if (family == Opcode.RETURN_VALUE && frames.size() == 1) {
+      // A return from the root frame: the region ends by handing the return itself to the
+      // interpreter, whose caller runs there anyway. Not an exit: there is nothing to bridge.
+      if (length + 2 > lengthLimit) {
+        return endBeforePrevious("length");
+      }
+      emitInstruction(List.of(Uop.RETURN_VALUE));
+      return done();
     } else {
-      // A call the trace cannot inline (generic, a class, a generator), a return from the
-      // root frame, an exception handler elsewhere.
+      // A call the trace cannot inline (generic, a class, a generator), an exception handler
+      // elsewhere.
       return endBeforePrevious("frame-change-" + family.name().toLowerCase());
     }
     if (length + uops.size() + 2 > lengthLimit) {
