@@ -35,6 +35,8 @@ public final class CodeInfo implements CodeView {
   public final int stacksize;
   public final int firstLine;
   public final int units;
+  /** Per code unit, how often the instruction there missed its specialization (saturating). */
+  final byte[] respecializations;
   public final long[] consts;
   public final long[] names;
   public final String[] nameStrings;
@@ -87,6 +89,7 @@ public final class CodeInfo implements CodeView {
     stacksize = u.stacksize() + 2;
     firstLine = u.firstLine();
     units = u.code().length;
+    respecializations = new byte[units];
     lines = u.lines();
     totalArgs = argcount + kwonlyargcount;
     frameBytes = Layout.Frame.size(nlocalsplus, stacksize);

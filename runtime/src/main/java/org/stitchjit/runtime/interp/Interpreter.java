@@ -419,7 +419,7 @@ public final class Interpreter {
               // only if it is not cacheable): polymorphic sites that see one class for a while
               // then another (richards, deltablue) keep hitting instead of running 53 generic
               // lookups after each change.
-              respecialize(bc, here, Opcode.LOAD_ATTR, oparg);
+              respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
               U.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
               break;
@@ -476,7 +476,7 @@ public final class Interpreter {
                   }
                 }
               }
-              respecialize(bc, here, Opcode.STORE_ATTR, oparg);
+              respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
               sync(frame, here, sp, stackBase);
               p.storeAttrAndSpecialize(obj, ci.names[oparg], U.getLong(sp - 16), bc, here);
               sp -= 16;
@@ -512,7 +512,7 @@ public final class Interpreter {
                   }
                 }
               }
-              respecialize(bc, here, Opcode.LOAD_METHOD, oparg);
+              respecialize(ci, bc, here, Opcode.LOAD_METHOD, oparg);
               sync(frame, here, sp, stackBase);
               p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
               sp += 8;
@@ -1648,11 +1648,27 @@ public final class Interpreter {
     Mem.putLong(bc + 8L * (here + 1), BACKOFF);
   }
 
-  /** Back to the generic instruction, ready to specialize again on its next execution. */
-  private void respecialize(long bc, int here, Opcode generic, int oparg) {
+  /** Misses a site may take before it re-specializes only after a wait. */
+  static final int FREE_RESPECIALIZATIONS = 16;
+
+  /**
+   * Back to the generic instruction after a specialization missed. The first misses at a site
+   * re-specialize on the next execution, so a site that sees one class for a while and then
+   * another (richards, deltablue) keeps hitting. A site that keeps missing sees classes
+   * alternate: re-specializing on every execution costs more than the generic path, and a
+   * trace recorded there ends at every re-specialization. Such a site waits, longer each time,
+   * as CPython's adaptive counters back off.
+   */
+  private void respecialize(CodeInfo ci, long bc, int here, Opcode generic, int oparg) {
     deoptimizations++;
     Mem.putLong(bc + 8L * here, Opcode.encode(generic, oparg));
-    Mem.putLong(bc + 8L * (here + 1), 0);
+    int n = ci.respecializations[here];
+    if (n < Byte.MAX_VALUE) {
+      ci.respecializations[here] = (byte) (n + 1);
+    }
+    long wait = n < FREE_RESPECIALIZATIONS ? 0
+        : (long) BACKOFF << Math.min(n - FREE_RESPECIALIZATIONS, 7);
+    Mem.putLong(bc + 8L * (here + 1), wait);
   }
 
   static void rewrite(long bc, int here, Opcode specialized, int oparg) {
