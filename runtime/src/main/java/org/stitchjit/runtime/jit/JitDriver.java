@@ -105,6 +105,8 @@ public final class JitDriver {
       }
     };
     stats.backendCounts = jit.backend()::stats;
+    // An exit's code id is its code object's address (alive: the region's operands keep it).
+    stats.codeById = id -> CodeInfo.of(vm, id);
     if (jit.config().perfMap()) {
       try {
         perfMap = PerfMap.openForCurrentProcess();

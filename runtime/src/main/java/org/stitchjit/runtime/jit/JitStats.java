@@ -63,9 +63,15 @@ public final class JitStats {
     ex.exitTaken[k]++;
   }
 
-  private static int lineOf(Executor ex, Exit e) {
-    // An exit in an inlined callee names the callee's code; its line is not at hand here.
-    return e.codeId() == ex.code.code ? ex.code.lineAt(e.bytecodeIndex()) : -1;
+  /** The code objects exits name, by id (an exit in an inlined callee names the callee's). */
+  java.util.function.LongFunction<org.stitchjit.runtime.interp.CodeInfo> codeById = id -> null;
+
+  /** Where exit e resumes, as "qualname line N". */
+  private String siteOf(Executor ex, Exit e) {
+    org.stitchjit.runtime.interp.CodeInfo code =
+        e.codeId() == ex.code.code ? ex.code : codeById.apply(e.codeId());
+    return code == null ? ex.code.qualname + " (inlined code)"
+        : code.qualname + " line " + code.lineAt(e.bytecodeIndex());
   }
 
   void passCount(String pass, String key, long n) {
@@ -141,7 +147,7 @@ public final class JitStats {
         .map(x -> {
           Exit e = x.ex().region.exits().get(x.k());
           return "region " + x.ex().id + " exit " + x.k() + " (" + e.reason().name().toLowerCase()
-              + ", " + x.ex().code.qualname + " line " + lineOf(x.ex(), e) + "): " + x.count();
+              + ", " + siteOf(x.ex(), e) + "): " + x.count();
         })
         .collect(Collectors.toList());
   }
