@@ -541,4 +541,31 @@ class CopyPatchBackendTest {
     assertThat(r.jit("escapes._CALL_BUILTIN")).isGreaterThan(40_000);
     assertThat(r.jit("exits")).isLessThan(1_000);
   }
+
+  /** Invalidation unlinks: a new global invalidates the loop region and the bridge linked into
+   * its exit; the next call compiles and links both again, and every call prints the right
+   * sum. */
+  @Test
+  void invalidatingARegionUnlinksItsBridge() {
+    String src = """
+        K = 1
+        def f(n):
+            t = 0
+            for i in range(n):
+                if i % 2 == 0:
+                    t += K
+                else:
+                    t -= 1
+            return t
+        print(f(10000))
+        NEW = 5
+        print(f(10000))
+        K = 3
+        ANOTHER = 6
+        print(f(10000))
+        """;
+    Run r = check(src, "0\n0\n10000\n");
+    assertThat(r.jit("invalidations")).isGreaterThanOrEqualTo(2);
+    assertThat(r.jit("bridges")).isGreaterThanOrEqualTo(3);
+  }
 }
