@@ -46,9 +46,9 @@ public final class CopyPatchBackend implements Backend {
   private Emitter.Stencils stencils;
   private Emitter.ConstantHoles constantHoles;
   /**
-   * Where code is emitted before it is written to its blob, kept between compiles: allocating
-   * and zeroing a fresh array per trace cost more than reusing one whose every byte the emitter
-   * overwrites.
+   * Where code is emitted before it is written to its blob, kept between compiles (compiling is
+   * synchronized) so that no array is allocated and zeroed per trace; the emitter overwrites
+   * every byte of the code's length.
    */
   private byte[] buffer = new byte[4096];
   private CodeCache cache;

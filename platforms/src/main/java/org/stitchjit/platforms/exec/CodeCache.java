@@ -24,9 +24,9 @@ import org.stitchjit.platforms.Platform;
  * <p><b>Writing code.</b> {@link CodeBlob#write} and {@link CodeBlob#patch} flip the pages they
  * touch to read+write, copy, and flip them back to read+execute: two {@code mprotect} calls per
  * write, counted in {@link #protectionChanges()}. Allocating and freeing make none (except when
- * the cache commits more pages), so compiling and freeing a region costs two. No instruction-cache flush follows because
- * x86-64 keeps instruction fetch coherent with stores, and the {@code mprotect} that makes the
- * page executable again is a serializing system call.
+ * the cache commits more pages), so compiling and freeing a region costs two. No
+ * instruction-cache flush follows because x86-64 keeps instruction fetch coherent with stores,
+ * and the {@code mprotect} that makes the page executable again is a serializing system call.
  *
  * <p><b>Page sharing (the trade-off).</b> With {@link Granularity#PACKED}, the default, code
  * allocations are 16-byte aligned and share pages, so a write or patch makes neighbouring code
