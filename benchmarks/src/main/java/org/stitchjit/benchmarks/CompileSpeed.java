@@ -36,8 +36,8 @@ import org.stitchjit.platforms.exec.CodeCache;
  *
  * <p>{@code cacheWrite} does only the code cache's part of the same work (allocate a blob of
  * the trace's code size, write it, which flips its pages RW and back RX, and free it, which
- * fills it with int3 under the same flips), so that compile minus cacheWrite is what the
- * emitter itself costs.
+ * only does bookkeeping: the next write fills the freed space with int3), so that compile minus
+ * cacheWrite is what the emitter itself costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

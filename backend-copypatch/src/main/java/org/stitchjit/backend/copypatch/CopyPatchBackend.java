@@ -10,7 +10,6 @@ import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
-import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 import org.stitchjit.platforms.Platform;
 import org.stitchjit.platforms.exec.CodeBlob;
@@ -43,10 +42,15 @@ import org.stitchjit.platforms.exec.CodeCacheFullException;
 public final class CopyPatchBackend implements Backend {
   public static final String NAME = "copypatch";
 
-  private StencilLibrary library;
-  /** The library's stencils by uop ordinal (null: no template), so compiling looks up no names. */
-  private Stencil[] byUop;
+  /** The library's stencils prepared for patching, by uop, so compiling looks up no names. */
+  private Emitter.Stencils stencils;
   private Emitter.ConstantHoles constantHoles;
+  /**
+   * Where code is emitted before it is written to its blob, kept between compiles (compiling is
+   * synchronized) so that no array is allocated and zeroed per trace; the emitter overwrites
+   * every byte of the code's length.
+   */
+  private byte[] buffer = new byte[4096];
   private CodeCache cache;
   private int live;
   private final EscapeCounts escapes = new EscapeCounts();
@@ -78,11 +82,10 @@ public final class CopyPatchBackend implements Backend {
         () -> new CompileException("no-runtime-constants", "the VM offers no runtime constants"));
     RuntimeSteps runtime = context.service(RuntimeSteps.class).orElseThrow(
         () -> new CompileException("no-runtime-steps", "the VM cannot perform single uops"));
-    if (library == null) {
-      library = StencilLibrary.load(Platform.current());
-      byUop = Emitter.stencilsByUop(library);
+    if (stencils == null) {
+      stencils = new Emitter.Stencils(StencilLibrary.load(Platform.current()));
     }
-    Emitter.Layout layout = Emitter.layout(trace, library, byUop);
+    Emitter.Layout layout = Emitter.layout(trace, stencils);
     if (cache == null) {
       long limit = Math.min(CodeCache.MAX_LIMIT, Math.max(1L << 16, context.codeCacheFree()));
       cache = CodeCache.create(limit);
@@ -95,10 +98,14 @@ public final class CopyPatchBackend implements Backend {
     }
     int token = regions.reserve();
     try {
-      if (constantHoles == null || !constantHoles.serves(constants)) {
-        constantHoles = new Emitter.ConstantHoles(constants);
+      if (constantHoles == null || !constantHoles.serves(constants, stencils)) {
+        constantHoles = new Emitter.ConstantHoles(constants, stencils);
       }
-      blob.write(Emitter.emit(layout, blob.address(), token, library, constantHoles));
+      if (buffer.length < layout.size) {
+        buffer = new byte[Math.max(layout.size, 2 * buffer.length)];
+      }
+      Emitter.emit(layout, blob.address(), token, stencils, constantHoles, buffer);
+      blob.write(buffer, layout.size);
     } catch (CompileException | RuntimeException e) {
       regions.remove(token);
       blob.free();
@@ -107,7 +114,11 @@ public final class CopyPatchBackend implements Backend {
     live++;
     boolean[] isNative = layout.isNative();
     escapes.compiled(isNative);
-    Uop[] uops = trace.uops().stream().map(UopInstr::uop).toArray(Uop[]::new);
+    java.util.List<UopInstr> instrs = trace.uops();
+    Uop[] uops = new Uop[instrs.size()];
+    for (int i = 0; i < uops.length; i++) {
+      uops[i] = instrs.get(i).uop();
+    }
     NativeRegion compiled = new NativeRegion(blob, token, regions, layout.start,
         layout.exitStubStart, isNative, uops, runtime.steps(trace), escapes, this::released)
         .describedBy(layout::parts);

@@ -1,5 +1,8 @@
 package org.stitchjit.backend.copypatch;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.jit.CompileException;
@@ -11,6 +14,7 @@ import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.backend.copypatch.stencil.Hole;
+import org.stitchjit.backend.copypatch.stencil.HoleEncoding;
 import org.stitchjit.backend.copypatch.stencil.HoleKind;
 import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
@@ -36,12 +40,137 @@ import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 final class Emitter {
   private Emitter() {}
 
+  /**
+   * A stencil flattened for patching: what the emitter needs per hole in parallel arrays, read
+   * once when the library is loaded, so that copying a uop asks no {@link Hole} for its kind
+   * (a lookup by symbol) and builds no closure per uop.
+   */
+  static final class Plan {
+    private static final VarHandle LONG_LE =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    final Stencil stencil;
+    /** The stencil's code, copied once; never written. */
+    private final byte[] code;
+    final int size;
+    final int sizeWithoutTailJump;
+    /** Holes in offset order, for error messages. */
+    private final Hole[] holes;
+    private final int[] offset;
+    /** Per hole, its {@link HoleKind#ordinal()}. */
+    private final int[] kind;
+    private final boolean[] rel32;
+    private final long[] addend;
+    /** Per hole, the index of its {@code _JIT_CONST_} symbol in {@link Stencils}, or -1. */
+    private final int[] constant;
+    /** Holes that lie before the tail jump, so are patched when it is left out. */
+    private final int holesWithoutTailJump;
+    /** Bit {@code 1 << kind.ordinal()} for each kind among the holes. */
+    final int kinds;
+
+    Plan(Stencil stencil, java.util.Map<String, Integer> constantIds) {
+      this.stencil = stencil;
+      this.code = stencil.code();
+      this.size = code.length;
+      this.sizeWithoutTailJump = stencil.sizeWithoutTailJump();
+      this.holes = stencil.holes().toArray(new Hole[0]);
+      int n = holes.length;
+      offset = new int[n];
+      kind = new int[n];
+      rel32 = new boolean[n];
+      addend = new long[n];
+      constant = new int[n];
+      int k = 0;
+      int within = 0;
+      for (int h = 0; h < n; h++) {
+        Hole hole = holes[h];
+        offset[h] = hole.offset();
+        HoleKind hk = hole.kind();
+        kind[h] = hk.ordinal();
+        k |= 1 << hk.ordinal();
+        rel32[h] = hole.encoding() == HoleEncoding.REL32;
+        addend[h] = hole.addend();
+        constant[h] = hk == HoleKind.RUNTIME_CONSTANT
+            ? constantIds.computeIfAbsent(hole.symbol(), sym -> constantIds.size()) : -1;
+        if (hole.end() <= sizeWithoutTailJump) {
+          within = h + 1;
+        }
+      }
+      kinds = k;
+      holesWithoutTailJump = within;
+    }
+
+    boolean has(HoleKind k) {
+      return (kinds & (1 << k.ordinal())) != 0;
+    }
+
+    /**
+     * Copies the code into {@code buffer} at {@code at} and patches the holes copied, as {@link
+     * Stencil#copyTo} does (byte for byte), from {@code valueByKind} (indexed by {@link
+     * HoleKind#ordinal()}) and, when {@code constants} is not null, {@code _JIT_CONST_} holes from
+     * it.
+     *
+     * @return the bytes copied
+     */
+    int copyTo(byte[] buffer, int at, long address, boolean elideTailJump, long[] valueByKind,
+        ConstantHoles constants) {
+      int length = elideTailJump ? sizeWithoutTailJump : size;
+      int holeCount = elideTailJump ? holesWithoutTailJump : holes.length;
+      System.arraycopy(code, 0, buffer, at, length);
+      for (int h = 0; h < holeCount; h++) {
+        int c = constant[h];
+        long value = c >= 0 && constants != null ? constants.value(c) : valueByKind[kind[h]];
+        int where = at + offset[h];
+        if (rel32[h]) {
+          long rel = value + addend[h] - (address + offset[h]);
+          if (rel != (int) rel) {
+            throw new IllegalArgumentException(String.format(
+                "%s at 0x%x is out of rel32 reach of 0x%x", holes[h].symbol(),
+                address + offset[h], value));
+          }
+          INT_LE.set(buffer, where, (int) rel);
+        } else {
+          LONG_LE.set(buffer, where, value + addend[h]);
+        }
+      }
+      return length;
+    }
+  }
+
+  /** A library's stencils as {@link Plan}s: per uop, and the trampoline and stubs. */
+  static final class Stencils {
+    final StencilLibrary library;
+    /** By {@link Uop#ordinal()}; null where the library has no template. */
+    final Plan[] byUop;
+    final Plan enter;
+    final Plan escape;
+    final Plan exit;
+    /** The {@code _JIT_CONST_} symbols of all plans, indexed as the plans refer to them. */
+    final String[] constantSymbols;
+
+    Stencils(StencilLibrary library) {
+      this.library = library;
+      java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+      byUop = new Plan[Uop.values().length];
+      for (Uop u : Uop.values()) {
+        Stencil s = library.find(u.uopName()).orElse(null);
+        byUop[u.ordinal()] = s == null ? null : new Plan(s, ids);
+      }
+      enter = new Plan(library.entryTrampoline(), ids);
+      escape = new Plan(library.escapeStub(), ids);
+      exit = new Plan(library.exitStub(), ids);
+      constantSymbols = new String[ids.size()];
+      ids.forEach((symbol, id) -> constantSymbols[id] = symbol);
+    }
+  }
+
   /** The laid-out code of a trace, before it has an address. */
   static final class Layout {
     final Trace trace;
-    final Stencil enter;
     /** Per uop, its stencil, or null for a uop that is only its escape stub. */
-    final Stencil[] stencils;
+    final Plan[] stencils;
     /** Per uop, where its code starts; then where the exit stubs start. */
     final int[] start;
     final int[] exitStubStart;
@@ -49,10 +178,9 @@ final class Emitter {
     final int[] escapeStubStart;
     final int size;
 
-    private Layout(Trace trace, Stencil enter, Stencil[] stencils, int[] start,
-        int[] exitStubStart, int[] escapeStubStart, int size) {
+    private Layout(Trace trace, Plan[] stencils, int[] start, int[] exitStubStart,
+        int[] escapeStubStart, int size) {
       this.trace = trace;
-      this.enter = enter;
       this.stencils = stencils;
       this.start = start;
       this.exitStubStart = exitStubStart;
@@ -90,161 +218,162 @@ final class Emitter {
     }
   }
 
-  /** The library's stencil for each uop, by {@link Uop#ordinal()}; null where it has none. */
-  static Stencil[] stencilsByUop(StencilLibrary library) {
-    Stencil[] byUop = new Stencil[Uop.values().length];
-    for (Uop u : Uop.values()) {
-      byUop[u.ordinal()] = library.find(u.uopName()).orElse(null);
-    }
-    return byUop;
-  }
-
   /** Picks the code of every uop and the offsets. */
-  static Layout layout(Trace trace, StencilLibrary library) {
-    return layout(trace, library, stencilsByUop(library));
-  }
-
-  /** Picks the code of every uop ({@code byUop}: {@link #stencilsByUop}) and the offsets. */
-  static Layout layout(Trace trace, StencilLibrary library, Stencil[] byUop) {
+  static Layout layout(Trace trace, Stencils library) {
     List<UopInstr> uops = trace.uops();
     int n = uops.size();
-    Stencil[] stencils = new Stencil[n];
+    Plan[] stencils = new Plan[n];
     for (int i = 0; i < n; i++) {
-      stencils[i] = byUop[uops.get(i).uop().ordinal()];
+      stencils[i] = library.byUop[uops.get(i).uop().ordinal()];
     }
-    Stencil enter = library.entryTrampoline();
-    Stencil escape = library.escapeStub();
+    int escapeSize = library.escape.size;
     int[] start = new int[n + 1];
-    int at = enter.size();
+    int at = library.enter.size;
     for (int i = 0; i < n; i++) {
       start[i] = at;
-      Stencil s = stencils[i];
-      at += s == null ? escape.size() : i + 1 < n ? s.sizeWithoutTailJump() : s.size();
+      Plan s = stencils[i];
+      at += s == null ? escapeSize : i + 1 < n ? s.sizeWithoutTailJump : s.size;
     }
     start[n] = at;
-    List<Exit> exits = trace.exits();
-    int[] exitStubStart = new int[exits.size()];
-    for (int e = 0; e < exits.size(); e++) {
+    int exits = trace.exits().size();
+    int[] exitStubStart = new int[exits];
+    for (int e = 0; e < exits; e++) {
       exitStubStart[e] = at;
-      at += library.exitStub().size();
+      at += library.exit.size;
     }
     int[] escapeStubStart = new int[n];
     for (int i = 0; i < n; i++) {
       escapeStubStart[i] = -1;
-      if (stencils[i] != null && stencils[i].hasHole(HoleKind.ESCAPE)) {
+      if (stencils[i] != null && stencils[i].has(HoleKind.ESCAPE)) {
         escapeStubStart[i] = at;
-        at += escape.size();
+        at += escapeSize;
       }
     }
-    return new Layout(trace, enter, stencils, start, exitStubStart, escapeStubStart, at);
+    return new Layout(trace, stencils, start, exitStubStart, escapeStubStart, at);
   }
 
   /**
-   * Copies and patches the code for the given address.
-   *
-   * @throws CompileException {@code bad-hole} for a hole the emitter cannot fill
-   */
-  static byte[] emit(Layout layout, long base, int token, StencilLibrary library,
-      RuntimeConstants constants) throws CompileException {
-    return emit(layout, base, token, library, new ConstantHoles(constants));
-  }
-
-  /**
-   * The values of {@code _JIT_CONST_<NAME>} holes by symbol, asked of the VM once per name: they
-   * never change while it runs, and compiling asks for some in nearly every uop.
+   * The values of {@code _JIT_CONST_<NAME>} holes, asked of the VM once per name: they never
+   * change while it runs, and compiling asks for some in nearly every uop.
    */
   static final class ConstantHoles {
     private final RuntimeConstants constants;
-    private final java.util.HashMap<String, Long> bySymbol = new java.util.HashMap<>();
+    private final String[] symbols;
+    private final long[] values;
+    private final boolean[] known;
 
-    ConstantHoles(RuntimeConstants constants) {
+    ConstantHoles(RuntimeConstants constants, Stencils library) {
       this.constants = constants;
+      this.symbols = library.constantSymbols;
+      this.values = new long[symbols.length];
+      this.known = new boolean[symbols.length];
     }
 
-    long runtimeConstant(String symbol) {
-      Long v = bySymbol.get(symbol);
-      if (v == null) {
-        v = constants.runtimeConstant(symbol.substring(HoleKind.CONST_PREFIX.length()));
-        bySymbol.put(symbol, v);
+    long value(int id) {
+      if (!known[id]) {
+        values[id] = constants.runtimeConstant(symbols[id].substring(HoleKind.CONST_PREFIX.length()));
+        known[id] = true;
       }
-      return v;
+      return values[id];
     }
 
-    boolean serves(RuntimeConstants c) {
-      return c == constants;
+    boolean serves(RuntimeConstants c, Stencils library) {
+      return c == constants && symbols == library.constantSymbols;
     }
   }
 
-  static byte[] emit(Layout layout, long base, int token, StencilLibrary library,
-      ConstantHoles constants) throws CompileException {
-    byte[] code = new byte[layout.size];
+  private static final int CONTINUE = HoleKind.CONTINUE.ordinal();
+  private static final int EXIT = HoleKind.EXIT.ordinal();
+  private static final int ESCAPE = HoleKind.ESCAPE.ordinal();
+  private static final int JUMP_TARGET = HoleKind.JUMP_TARGET.ordinal();
+  private static final int OPARG = HoleKind.OPARG.ordinal();
+  private static final int OPERAND = HoleKind.OPERAND.ordinal();
+  private static final int KINDS = HoleKind.values().length;
+
+  /**
+   * Copies and patches the code for the given address into {@code code[0, layout.size)}, every
+   * byte of which it writes (so the buffer may be reused).
+   *
+   * @throws CompileException {@code bad-hole} for a hole the emitter cannot fill
+   */
+  static void emit(Layout layout, long base, int token, Stencils library,
+      ConstantHoles constants, byte[] code) throws CompileException {
     List<UopInstr> uops = layout.trace.uops();
     int n = uops.size();
-    Stencil escape = library.escapeStub();
-    layout.enter.copyTo(code, 0, base, false, hole -> {
-      throw new IllegalStateException("the entry trampoline has no holes: " + hole);
-    });
+    int[] start = layout.start;
+    long[] values = new long[KINDS];
+    if (library.enter.kinds != 0) {
+      throw new IllegalStateException("the entry trampoline has no holes: "
+          + library.enter.stencil.holes().get(0));
+    }
+    library.enter.copyTo(code, 0, base, false, values, null);
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       int next = i + 1;
-      Stencil s = layout.stencils[i];
+      Plan s = layout.stencils[i];
       int copied;
       if (s == null) {
-        copied = copyEscapeStub(escape, code, layout.start[i], base, token, i);
+        copied = copyEscapeStub(library.escape, code, start[i], base, token, i, values);
       } else {
-        for (Hole hole : s.holes()) {
-          check(hole, in, next < n, s);
-        }
-        int uop = i;
-        copied = s.copyTo(code, layout.start[i], base + layout.start[i], next < n,
-            hole -> switch (hole.kind()) {
-              case OPARG -> in.oparg();
-              case OPERAND -> in.operand();
-              case CONTINUE -> base + layout.start[next];
-              case EXIT -> base + layout.exitStubStart[in.target()];
-              case ESCAPE -> base + layout.escapeStubStart[uop];
-              case JUMP_TARGET -> base + layout.start[0];
-              case RUNTIME_CONSTANT -> constants.runtimeConstant(hole.symbol());
-              case HELPER -> throw new IllegalStateException("checked above");
-            });
+        check(s, in, next < n);
+        values[OPARG] = in.oparg();
+        values[OPERAND] = in.operand();
+        values[CONTINUE] = base + start[next];
+        values[EXIT] = s.has(HoleKind.EXIT) ? base + layout.exitStubStart[in.target()] : 0;
+        values[ESCAPE] = base + layout.escapeStubStart[i];
+        values[JUMP_TARGET] = base + start[0];
+        copied = s.copyTo(code, start[i], base + start[i], next < n, values, constants);
         if (layout.escapeStubStart[i] >= 0) {
-          copyEscapeStub(escape, code, layout.escapeStubStart[i], base, token, i);
+          copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token, i, values);
         }
       }
-      if (layout.start[i] + copied != layout.start[next]) {
+      if (start[i] + copied != start[next]) {
         throw new IllegalStateException("layout mismatch at uop " + i);
       }
     }
-    Stencil stub = library.exitStub();
+    Plan stub = library.exit;
     List<Exit> exits = layout.trace.exits();
     for (int e = 0; e < exits.size(); e++) {
-      long index = NativeRegion.exitCode(token, e);
       Exit exit = exits.get(e);
-      long operand = ((long) exit.bytecodeIndex() << 32) | exit.stackDepth();
-      stub.copyTo(code, layout.exitStubStart[e], base + layout.exitStubStart[e], false,
-          hole -> hole.kind() == HoleKind.OPARG ? index : operand);
+      java.util.Arrays.fill(values, ((long) exit.bytecodeIndex() << 32) | exit.stackDepth());
+      values[OPARG] = NativeRegion.exitCode(token, e);
+      stub.copyTo(code, layout.exitStubStart[e], base + layout.exitStubStart[e], false, values,
+          null);
     }
-    return code;
   }
 
-  private static int copyEscapeStub(Stencil escape, byte[] code, int at, long base, int token,
-      int uop) {
-    long value = NativeRegion.escapeCode(token, uop);
-    return escape.copyTo(code, at, base + at, false, hole -> value);
+  private static int copyEscapeStub(Plan escape, byte[] code, int at, long base, int token,
+      int uop, long[] values) {
+    java.util.Arrays.fill(values, NativeRegion.escapeCode(token, uop));
+    return escape.copyTo(code, at, base + at, false, values, null);
   }
 
-  private static void check(Hole hole, UopInstr in, boolean hasNext, Stencil s)
-      throws CompileException {
-    boolean ok = switch (hole.kind()) {
-      case HELPER -> false;
-      case CONTINUE -> hasNext;
-      case EXIT -> in.target() >= 0;
-      case JUMP_TARGET -> in.uop() == Uop.JUMP_TO_TOP;
-      default -> true;
-    };
-    if (!ok) {
-      throw new CompileException("bad-hole",
-          s.name() + ": cannot fill " + hole.symbol() + " for " + in);
+  private static final int HELPER_BIT = 1 << HoleKind.HELPER.ordinal();
+  private static final int CONTINUE_BIT = 1 << CONTINUE;
+  private static final int EXIT_BIT = 1 << EXIT;
+  private static final int JUMP_TARGET_BIT = 1 << JUMP_TARGET;
+
+  private static void check(Plan s, UopInstr in, boolean hasNext) throws CompileException {
+    int k = s.kinds;
+    boolean ok = (k & HELPER_BIT) == 0
+        && (hasNext || (k & CONTINUE_BIT) == 0)
+        && (in.target() >= 0 || (k & EXIT_BIT) == 0)
+        && (in.uop() == Uop.JUMP_TO_TOP || (k & JUMP_TARGET_BIT) == 0);
+    if (ok) {
+      return;
+    }
+    for (Hole hole : s.stencil.holes()) {
+      boolean fits = switch (hole.kind()) {
+        case HELPER -> false;
+        case CONTINUE -> hasNext;
+        case EXIT -> in.target() >= 0;
+        case JUMP_TARGET -> in.uop() == Uop.JUMP_TO_TOP;
+        default -> true;
+      };
+      if (!fits) {
+        throw new CompileException("bad-hole",
+            s.stencil.name() + ": cannot fill " + hole.symbol() + " for " + in);
+      }
     }
   }
 }

@@ -10,12 +10,15 @@ public final class CodeBlob {
   private final int size;
   private final long allocated;
   private boolean freed;
+  /** Holds code freed earlier until the first write fills it (guarded by the cache's lock). */
+  private boolean stale;
 
-  CodeBlob(CodeCache cache, long address, int size, long allocated) {
+  CodeBlob(CodeCache cache, long address, int size, long allocated, boolean stale) {
     this.cache = cache;
     this.address = address;
     this.size = size;
     this.allocated = allocated;
+    this.stale = stale;
   }
 
   /** The first byte; 16-byte aligned (page aligned in a {@code PAGE} cache). */
@@ -43,6 +46,14 @@ public final class CodeBlob {
   }
 
   /**
+   * Writes the first {@code length} bytes of {@code code} at the start of the blob, so that a
+   * caller can emit into a reused buffer larger than the code.
+   */
+  public void write(byte[] code, int length) {
+    cache.write(this, 0, code, 0, length);
+  }
+
+  /**
    * Rewrites {@code bytes} at {@code offset}: the "patch" link mode's flip to read+write, copy,
    * flip back to read+execute. Callers keep instructions they rewrite from being executed
    * half-written: that holds trivially here, because the page is not executable meanwhile.
@@ -57,7 +68,8 @@ public final class CodeBlob {
   }
 
   /**
-   * Returns the space to the cache, filled with {@code int3}. No code may still jump here.
+   * Returns the space to the cache, which fills it with {@code int3} when a write next makes its
+   * pages writable (or at {@link CodeCache#fillFreedCode()}). No code may still jump here.
    * After the cache is closed this does nothing.
    *
    * @throws IllegalStateException when freed twice
@@ -75,6 +87,14 @@ public final class CodeBlob {
 
   void markFreed() {
     freed = true;
+  }
+
+  boolean isStale() {
+    return stale;
+  }
+
+  void markFilled() {
+    stale = false;
   }
 
   @Override

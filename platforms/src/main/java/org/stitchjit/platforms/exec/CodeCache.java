@@ -1,5 +1,7 @@
 package org.stitchjit.platforms.exec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.platforms.Platform;
@@ -21,9 +23,10 @@ import org.stitchjit.platforms.Platform;
  *
  * <p><b>Writing code.</b> {@link CodeBlob#write} and {@link CodeBlob#patch} flip the pages they
  * touch to read+write, copy, and flip them back to read+execute: two {@code mprotect} calls per
- * write, counted in {@link #protectionChanges()}. No instruction-cache flush follows because
- * x86-64 keeps instruction fetch coherent with stores, and the {@code mprotect} that makes the
- * page executable again is a serializing system call.
+ * write, counted in {@link #protectionChanges()}. Allocating and freeing make none (except when
+ * the cache commits more pages), so compiling and freeing a region costs two. No
+ * instruction-cache flush follows because x86-64 keeps instruction fetch coherent with stores,
+ * and the {@code mprotect} that makes the page executable again is a serializing system call.
  *
  * <p><b>Page sharing (the trade-off).</b> With {@link Granularity#PACKED}, the default, code
  * allocations are 16-byte aligned and share pages, so a write or patch makes neighbouring code
@@ -36,9 +39,19 @@ import org.stitchjit.platforms.Platform;
  * allocation whole pages of its own (what CPython's JIT does per executor): writes never touch
  * other code, at the price of rounding every allocation up to the page size.
  *
- * <p>Fresh and freed code space is filled with {@code int3}, so a stale jump into it traps at
- * once instead of running whatever is placed there next. Freed space goes back to a first-fit
- * free list, coalesced; committed pages are kept for reuse rather than returned to the OS.
+ * <p><b>int3 fill.</b> Fresh code space is filled with {@code int3}, and so is freed code space,
+ * so that a stale jump into it traps instead of running whatever is placed there next. Freeing
+ * defers the fill: flipping the pages of a freed blob just to fill them cost two {@code
+ * mprotect} calls per free, as much as writing the code in the first place. Freed space instead
+ * keeps its old code, tracked as stale, until a write next makes its pages read+write anyway:
+ * every write fills the stale space on the pages it flips, and the first write of a blob
+ * allocated over stale space fills whatever of the blob it does not cover. First fit hands
+ * freed space out again soon, so stale bytes rarely outlive the next compile; until they are
+ * filled, a stale jump into them runs the freed code (which its owner no longer jumps to)
+ * instead of trapping. {@link #fillFreedCode()} fills everything stale at once. W^X is not
+ * affected: stale code is on read+execute pages like any other code. Freed space goes back to a
+ * first-fit free list, coalesced; committed pages are kept for reuse rather than returned to
+ * the OS.
  *
  * <p>All methods are thread-safe (one lock per cache). {@link #close()} unmaps everything; blobs
  * of a closed cache must not be executed, and using them throws.
@@ -77,6 +90,10 @@ public final class CodeCache implements AutoCloseable {
   private final long codeUnit;
   private final FreeList codeFree = new FreeList();
   private final FreeList dataFree = new FreeList();
+  /** Freed code space not yet filled with int3: always within {@link #codeFree}. */
+  private final FreeList staleCode = new FreeList();
+  private final FreeList.RangeSink fillInt3 =
+      (offset, size) -> Mem.fill(this.base + offset, size, INT3);
 
   private long base;
   /** Committed code pages are the offsets {@code [0, codeEnd)}. */
@@ -132,7 +149,8 @@ public final class CodeCache implements AutoCloseable {
   }
 
   /**
-   * Space for {@code bytes} of code, filled with {@code int3} until written.
+   * Space for {@code bytes} of code. Until its first write it may still hold code freed earlier
+   * (see the class comment); that write fills what it does not cover with {@code int3}.
    *
    * @throws CodeCacheFullException when the cache cannot take it
    */
@@ -147,9 +165,10 @@ public final class CodeCache implements AutoCloseable {
       growCode(size);
       offset = codeFree.take(size);
     }
+    boolean stale = staleCode.removeWithin(offset, offset + size, null) > 0;
     codeUsed += size;
     codeAllocations++;
-    return new CodeBlob(this, base + offset, bytes, size);
+    return new CodeBlob(this, base + offset, bytes, size, stale);
   }
 
   /**
@@ -242,14 +261,50 @@ public final class CodeCache implements AutoCloseable {
       return;
     }
     long address = blob.address() + offset;
-    long first = roundDown(address, pageSize);
-    long span = roundUp(address + length, pageSize) - first;
+    long end = address + length;
+    boolean stale = blob.isStale();
+    long blobEnd = blob.address() + blob.allocatedBytes();
+    long first = roundDown(stale ? blob.address() : address, pageSize);
+    long span = roundUp(stale ? blobEnd : end, pageSize) - first;
     protect(first, span, Protection.READ_WRITE);
     try {
+      if (stale) {
+        Mem.fill(blob.address(), address - blob.address(), INT3);
+        Mem.fill(end, blobEnd - end, INT3);
+        blob.markFilled();
+      }
+      // The pages are writable now anyway: fill the freed code on them for free.
+      staleCode.removeWithin(first - base, first + span - base, fillInt3);
       Mem.copyFromArray(src, from, address, length);
     } finally {
       protect(first, span, Protection.READ_EXECUTE);
     }
+  }
+
+  /**
+   * Fills all freed code space that still holds its old code with {@code int3} now, instead of
+   * when a write next touches its pages: two protection changes per stale range.
+   */
+  public synchronized void fillFreedCode() {
+    checkOpen();
+    List<long[]> pieces = new ArrayList<>();
+    staleCode.removeWithin(0, codeEnd, (offset, size) -> pieces.add(new long[] {offset, size}));
+    for (long[] piece : pieces) {
+      long address = base + piece[0];
+      long first = roundDown(address, pageSize);
+      long span = roundUp(address + piece[1], pageSize) - first;
+      protect(first, span, Protection.READ_WRITE);
+      try {
+        Mem.fill(address, piece[1], INT3);
+      } finally {
+        protect(first, span, Protection.READ_EXECUTE);
+      }
+    }
+  }
+
+  /** Bytes of freed code space not yet filled with {@code int3}. */
+  public synchronized long staleCodeBytes() {
+    return staleCode.bytes();
   }
 
   synchronized byte[] read(CodeBlob blob) {
@@ -265,18 +320,12 @@ public final class CodeCache implements AutoCloseable {
       return;
     }
     checkLive(blob);
-    long first = blob.address();
+    long offset = blob.address() - base;
     long span = blob.allocatedBytes();
-    long pageFirst = roundDown(first, pageSize);
-    long pageSpan = roundUp(first + span, pageSize) - pageFirst;
-    protect(pageFirst, pageSpan, Protection.READ_WRITE);
-    try {
-      Mem.fill(first, span, INT3);
-    } finally {
-      protect(pageFirst, pageSpan, Protection.READ_EXECUTE);
-    }
     blob.markFreed();
-    codeFree.give(first - base, span);
+    codeFree.give(offset, span);
+    // No flip to fill it now: the next write over its pages does (see the class comment).
+    staleCode.give(offset, span);
     codeUsed -= span;
     codeAllocations--;
   }
@@ -402,6 +451,7 @@ public final class CodeCache implements AutoCloseable {
     closed = true;
     codeFree.clear();
     dataFree.clear();
+    staleCode.clear();
     codeUsed = 0;
     dataUsed = 0;
     codeAllocations = 0;

@@ -56,6 +56,64 @@ final class FreeList {
     bytes += size;
   }
 
+  /** Receives the pieces {@link #removeWithin} removes. */
+  interface RangeSink {
+    void accept(long offset, long size);
+  }
+
+  /**
+   * Removes whatever part of the ranges lies in {@code [start, end)}, splitting ranges that
+   * straddle either end, and hands each removed piece to {@code sink} (may be null).
+   *
+   * @return the bytes removed
+   */
+  long removeWithin(long start, long end, RangeSink sink) {
+    if (start >= end || ranges.isEmpty()) {
+      return 0;
+    }
+    long removed = 0;
+    Long from = ranges.floorKey(start);
+    if (from == null) {
+      from = start;
+    }
+    Iterator<Map.Entry<Long, Long>> it = ranges.subMap(from, true, end, false).entrySet().iterator();
+    long keepBeforeStart = -1;
+    long keepBeforeSize = 0;
+    long keepAfterStart = -1;
+    long keepAfterSize = 0;
+    while (it.hasNext()) {
+      Map.Entry<Long, Long> e = it.next();
+      long offset = e.getKey();
+      long rangeEnd = offset + e.getValue();
+      if (rangeEnd <= start) {
+        continue;
+      }
+      it.remove();
+      if (offset < start) {
+        keepBeforeStart = offset;
+        keepBeforeSize = start - offset;
+      }
+      if (rangeEnd > end) {
+        keepAfterStart = end;
+        keepAfterSize = rangeEnd - end;
+      }
+      long pieceStart = Math.max(offset, start);
+      long pieceEnd = Math.min(rangeEnd, end);
+      removed += pieceEnd - pieceStart;
+      if (sink != null) {
+        sink.accept(pieceStart, pieceEnd - pieceStart);
+      }
+    }
+    if (keepBeforeStart >= 0) {
+      ranges.put(keepBeforeStart, keepBeforeSize);
+    }
+    if (keepAfterStart >= 0) {
+      ranges.put(keepAfterStart, keepAfterSize);
+    }
+    bytes -= removed;
+    return removed;
+  }
+
   /** The size of the free range ending exactly at {@code end}, or 0. */
   long sizeEndingAt(long end) {
     Map.Entry<Long, Long> e = ranges.lowerEntry(end);

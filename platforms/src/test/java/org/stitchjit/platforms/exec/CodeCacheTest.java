@@ -68,14 +68,70 @@ class CodeCacheTest {
   }
 
   @Test
-  void freshAndFreedSpaceHoldsInt3() {
+  void freshSpaceHoldsInt3() {
     CodeBlob blob = cache.allocate(32);
     assertThat(blob.read()).containsOnly((byte) 0xCC);
+  }
 
-    blob.write(X86.code().movEaxImm32(7).ret().build());
+  // Freeing used to fill the space with int3 at once, under its own RW/RX flip pair. The fill
+  // is now deferred to the next write that makes the page writable (or fillFreedCode), which
+  // halves the flips of a compile-and-free; these tests pin where the fill happens instead.
+
+  @Test
+  void freeingChangesNoProtectionAndTheNextWriteOnThePageFillsTheFreedSpace() {
+    CodeBlob blob = place(cache, X86.code().movEaxImm32(7).ret());
+    CodeBlob keep = cache.allocate(16);
     long address = blob.address();
+    long flipsBefore = cache.protectionChanges();
+
     blob.free();
 
+    assertThat(cache.protectionChanges()).isEqualTo(flipsBefore);
+    assertThat(cache.staleCodeBytes()).isEqualTo(16);
+    assertThat(Mem.getByte(address)).isEqualTo((byte) 0xB8);
+
+    keep.write(X86.code().movEaxImm32(8).ret().build());
+
+    assertThat(cache.protectionChanges() - flipsBefore).isEqualTo(2);
+    assertThat(cache.staleCodeBytes()).isZero();
+    for (int i = 0; i < 16; i++) {
+      assertThat(Mem.getByte(address + i)).isEqualTo((byte) 0xCC);
+    }
+    assertThat(NativeCalls.call(keep.address())).isEqualTo(8);
+  }
+
+  @Test
+  void theFirstWriteOfReusedSpaceFillsWhatItDoesNotCover() {
+    CodeBlob big = cache.allocate(48);
+    big.write(new byte[48]);
+    long address = big.address();
+    big.free();
+
+    CodeBlob again = cache.allocate(40);
+    assertThat(again.address()).isEqualTo(address);
+    assertThat(cache.staleCodeBytes()).isZero();
+    again.write(X86.code().movEaxImm32(3).ret().build());
+
+    byte[] bytes = new byte[48];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = Mem.getByte(address + i);
+    }
+    assertThat(java.util.Arrays.copyOfRange(bytes, 6, 48)).containsOnly((byte) 0xCC);
+    assertThat(NativeCalls.call(again.address())).isEqualTo(3);
+  }
+
+  @Test
+  void fillFreedCodeFillsEverythingStaleAtOnce() {
+    CodeBlob a = place(cache, X86.code().movEaxImm32(1).ret());
+    CodeBlob b = place(cache, X86.code().movEaxImm32(2).ret());
+    long address = a.address();
+    a.free();
+    b.free();
+    assertThat(cache.staleCodeBytes()).isEqualTo(32);
+
+    cache.fillFreedCode();
+
+    assertThat(cache.staleCodeBytes()).isZero();
     for (int i = 0; i < 32; i++) {
       assertThat(Mem.getByte(address + i)).isEqualTo((byte) 0xCC);
     }

@@ -46,4 +46,25 @@ class FreeListTest {
     assertThatThrownBy(() -> list.give(0, 32)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> list.give(40, 16)).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void removesWhatLiesInARangeAndSplitsWhatStraddlesIt() {
+    FreeList list = new FreeList();
+    list.give(0, 32);
+    list.give(48, 16);
+    list.give(80, 32);
+    java.util.List<long[]> removed = new java.util.ArrayList<>();
+
+    long bytes = list.removeWithin(16, 96, (offset, size) -> removed.add(new long[] {offset, size}));
+
+    assertThat(bytes).isEqualTo(16 + 16 + 16);
+    assertThat(removed).containsExactly(new long[] {16, 16}, new long[] {48, 16},
+        new long[] {80, 16});
+    assertThat(list.bytes()).isEqualTo(32);
+    assertThat(list.sizeStartingAt(0)).isEqualTo(16);
+    assertThat(list.sizeStartingAt(96)).isEqualTo(16);
+    assertThat(list.removeWithin(16, 96, null)).isZero();
+    assertThat(list.removeWithin(4, 8, null)).isEqualTo(4);
+    assertThat(list.rangeCount()).isEqualTo(3);
+  }
 }

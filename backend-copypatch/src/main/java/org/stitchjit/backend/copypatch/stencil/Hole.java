@@ -1,5 +1,8 @@
 package org.stitchjit.backend.copypatch.stencil;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -29,6 +32,12 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
               + ": control holes are REL32, data holes ABS64");
     }
   }
+
+  // One bounds-checked store instead of a loop of byte stores.
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Kinds by symbol: the emitter asks for every hole of every uop it compiles. */
   private static final java.util.concurrent.ConcurrentHashMap<String, HoleKind> KINDS =
@@ -63,12 +72,7 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
     int at = stencilStart + offset;
     Objects.checkFromIndexSize(at, encoding.size(), buffer.length);
     switch (encoding) {
-      case ABS64 -> {
-        long word = value + addend;
-        for (int i = 0; i < 8; i++) {
-          buffer[at + i] = (byte) (word >>> (8 * i));
-        }
-      }
+      case ABS64 -> LONG_LE.set(buffer, at, value + addend);
       case REL32 -> {
         long rel = value + addend - (stencilAddress + offset);
         if (rel != (int) rel) {
@@ -77,9 +81,7 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
                   "%s at 0x%x is out of rel32 reach of 0x%x", symbol, stencilAddress + offset,
                   value));
         }
-        for (int i = 0; i < 4; i++) {
-          buffer[at + i] = (byte) (rel >>> (8 * i));
-        }
+        INT_LE.set(buffer, at, (int) rel);
       }
     }
   }
