@@ -38,9 +38,13 @@ class CorpusTest {
    */
   static final List<String> TRACING_EVERYTHING = List.of("--jit=tracing+interp",
       "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
-      "--jit-option", "hot-exit=1");
+      "--jit-option", "hot-exit=1", "--jit-option", "passes=none");
 
-  /** As {@link #TRACING_EVERYTHING}, with traces compiled to machine code by copy-and-patch. */
+  /**
+   * As {@link #TRACING_EVERYTHING}, with traces compiled to machine code by copy-and-patch and
+   * every optimizer pass on (the reference configuration runs the recorded traces unoptimized,
+   * so the corpus checks both).
+   */
   static final List<String> TRACING_COPYPATCH_EVERYTHING = List.of("--jit=tracing+copypatch",
       "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
       "--jit-option", "hot-exit=1");

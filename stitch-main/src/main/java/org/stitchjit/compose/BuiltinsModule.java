@@ -3,7 +3,6 @@ package org.stitchjit.compose;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
-import dagger.multibindings.Multibinds;
 import dagger.multibindings.StringKey;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
+import org.stitchjit.optimizer.DeadCodePass;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.runtime.jit.reference.ReferenceBackend;
 
@@ -47,9 +47,12 @@ abstract class BuiltinsModule {
     return new CopyPatchBackend();
   }
 
-  /** Declared so the map exists while the optimizer module has no passes to bind. */
-  @Multibinds
-  abstract Map<String, OptimizerPass> builtinPasses();
+  @Provides
+  @IntoMap
+  @StringKey(DeadCodePass.NAME)
+  static OptimizerPass deadCodePass() {
+    return new DeadCodePass();
+  }
 
   @Provides
   @Singleton

@@ -38,14 +38,14 @@ class JitFactoryTest {
     assertThat(jit.config()).isEqualTo(config);
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
-    assertThat(jit.passes()).isEmpty();
+    assertThat(jit.passes()).extracting(OptimizerPass::name).containsExactly("dead-code");
   }
 
   @Test
   void listsTheBuiltIns() {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
     assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
-    assertThat(BUILTINS.passNames()).isEmpty();
+    assertThat(BUILTINS.passNames()).containsExactly("dead-code");
   }
 
   @Test
@@ -58,12 +58,13 @@ class JitFactoryTest {
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT pass 'cse' (none registered)");
+        .hasMessage("unknown JIT pass 'cse' (available: dead-code)");
   }
 
   @Test
-  void passesAllAndNoneAreEmptyWithoutRegisteredPasses() {
-    assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes()).isEmpty();
+  void passesAllAndNone() {
+    assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
+        .extracting(OptimizerPass::name).containsExactly("dead-code");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
   }
@@ -90,9 +91,9 @@ class JitFactoryTest {
   void allPassesRunSortedByNameAndAnExplicitListInItsOrder() throws IOException {
     JitFactory factory = withPlugins(OptimizerPass.class, NamedPass.BPass.class.getName(),
         NamedPass.APass.class.getName());
-    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass");
+    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass", "dead-code");
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
-        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass");
+        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass", "dead-code");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())

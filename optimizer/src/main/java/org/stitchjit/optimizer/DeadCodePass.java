@@ -1,0 +1,104 @@
+package org.stitchjit.optimizer;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopFlag;
+import org.stitchjit.api.uop.UopInstr;
+
+/**
+ * The pass {@code dead-code}: removes uops whose effect nothing observes.
+ *
+ * <ul>
+ *   <li><b>Instruction pointers.</b> The recorder puts a {@code _SET_IP} before every
+ *       instruction, but only some uops read the frame's IP: those that may run the runtime
+ *       (escaping, allocating: they may raise, and a traceback names the line), a call that
+ *       saves its caller's IP ({@code _INIT_CALL_PY_EXACT_ARGS}), the frame changes, and the
+ *       terminators that hand an instruction to the interpreter. Exits write the IP themselves,
+ *       from the exit table. A {@code _SET_IP} is kept when such a uop follows it before the
+ *       next {@code _SET_IP}, and removed otherwise. ({@link #readsIp})
+ *   <li><b>Values pushed and popped unused.</b> A uop that only pushes a value, with no effect
+ *       and no exit ({@link UopFlag#PURE}, no {@link UopFlag#EXIT}, no inputs, one output),
+ *       immediately followed by {@code _POP_TOP}: both go (an expression statement of a name or
+ *       constant).
+ * </ul>
+ *
+ * Exits are untouched, and every exit's stack depth stays right: removed uops come in pairs
+ * that leave the depth as it was, or change no stack at all. Block regions are returned as
+ * they are (the pass works on traces; no frontend records blocks yet).
+ */
+public final class DeadCodePass implements OptimizerPass {
+  public static final String NAME = "dead-code";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Region run(Region region, PassStats stats) {
+    if (!(region instanceof Trace trace)) {
+      return region;
+    }
+    List<UopInstr> in = trace.uops();
+    List<UopInstr> out = new ArrayList<>(in.size());
+    long setIps = 0;
+    long pairs = 0;
+    for (int i = 0; i < in.size(); i++) {
+      UopInstr u = in.get(i);
+      if (u.uop() == Uop.SET_IP && !ipReadBeforeNextSetIp(in, i + 1)) {
+        setIps++;
+        continue;
+      }
+      if (pushesOnly(u) && i + 1 < in.size() && in.get(i + 1).uop() == Uop.POP_TOP) {
+        pairs++;
+        i++;
+        continue;
+      }
+      out.add(u);
+    }
+    if (setIps + pairs == 0) {
+      return region;
+    }
+    stats.count("set-ip-removed", setIps);
+    stats.count("push-pop-removed", pairs);
+    stats.count("uops-removed", setIps + 2 * pairs);
+    return Trace.of(ImmutableList.copyOf(out), trace.exits());
+  }
+
+  private static boolean ipReadBeforeNextSetIp(List<UopInstr> uops, int from) {
+    for (int j = from; j < uops.size(); j++) {
+      Uop u = uops.get(j).uop();
+      if (u == Uop.SET_IP) {
+        return false;
+      }
+      if (readsIp(u)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the uop may read the current frame's IP, directly or through the runtime. */
+  static boolean readsIp(Uop u) {
+    if (u.is(UopFlag.ESCAPES) || u.is(UopFlag.ALLOCATES)) {
+      return true;
+    }
+    if (u.is(UopFlag.TERMINATOR)) {
+      // _EXIT_TRACE leaves through its exit, which writes the IP; _JUMP_TO_TOP and _JUMP go on.
+      return u != Uop.EXIT_TRACE && u != Uop.JUMP_TO_TOP && u != Uop.JUMP;
+    }
+    return u == Uop.INIT_CALL_PY_EXACT_ARGS || u == Uop.PUSH_FRAME || u == Uop.POP_FRAME;
+  }
+
+  private static boolean pushesOnly(UopInstr in) {
+    Uop u = in.uop();
+    return u.is(UopFlag.PURE) && !u.is(UopFlag.EXIT) && !u.is(UopFlag.ESCAPES)
+        && !u.is(UopFlag.ALLOCATES) && u.inputs(in.oparg()) == 0 && u.outputs(in.oparg()) == 1;
+  }
+}

@@ -1,0 +1,191 @@
+package org.stitchjit.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.RegionText;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
+
+/** The dead-code pass on hand-written traces, each with the trace it must become. */
+class DeadCodePassTest {
+  private final Map<String, Long> counts = new TreeMap<>();
+  private final PassStats stats = (key, n) -> counts.merge(key, n, Long::sum);
+
+  private Region run(String text) {
+    return new DeadCodePass().run(RegionText.parse(text), stats);
+  }
+
+  private static String uops(Region r) {
+    return RegionText.format(((Trace) r).uops());
+  }
+
+  private static String lines(String text) {
+    return RegionText.format(RegionText.parseUops(text));
+  }
+
+  @Test
+  void anIntegerLoopKeepsNoInstructionPointer() {
+    // Every uop either exits (writing the IP from its exit) or cannot look at the frame's IP.
+    Region r = run("""
+        trace
+          _SET_IP 4
+          _LOAD_FAST 0
+          _SET_IP 5
+          _LOAD_FAST 1
+          _SET_IP 6
+          _GUARD_BOTH_INT exit=0
+          _BINARY_OP_ADD_INT exit=1
+          _SET_IP 8
+          _STORE_FAST 0
+          _SET_IP 9
+          _CHECK_PERIODIC exit=2
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 SLOW_PATH
+        exit 2: code=0x7 ip=9 depth=0 SAFEPOINT
+        """);
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _GUARD_BOTH_INT exit=0
+        _BINARY_OP_ADD_INT exit=1
+        _STORE_FAST 0
+        _CHECK_PERIODIC exit=2
+        _JUMP_TO_TOP
+        """));
+    assertThat(r.exits()).isEqualTo(RegionText.parse("""
+        trace
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 SLOW_PATH
+        exit 2: code=0x7 ip=9 depth=0 SAFEPOINT
+        """).exits());
+    assertThat(counts).containsEntry("set-ip-removed", 5L).containsEntry("uops-removed", 5L);
+  }
+
+  @Test
+  void theInstructionPointerStaysBeforeWhatMayRaiseAllocateCallOrLeave() {
+    Region r = run("""
+        trace
+          _SET_IP 10
+          _LOAD_FAST 0
+          _SET_IP 11
+          _LOAD_FAST 1
+          _SET_IP 12
+          _BINARY_OP 0
+          _SET_IP 14
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _SET_IP 16
+          _LOAD_FAST 2
+          _SET_IP 17
+          _RETURN_VALUE
+        exit 0: code=0x7 ip=14 depth=2 GUARD_FAILED
+        """);
+    // _BINARY_OP may run guest code and raise; the float product allocates; the return is
+    // performed by the interpreter at the frame's IP. _SET_IP 11 and 16 guard nothing.
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _SET_IP 12
+        _BINARY_OP 0
+        _SET_IP 14
+        _GUARD_FLOAT_OPERANDS exit=0
+        _BINARY_OP_MULTIPLY_FLOAT
+        _LOAD_FAST 2
+        _SET_IP 17
+        _RETURN_VALUE
+        """));
+  }
+
+  @Test
+  void anInlinedCallKeepsTheCallersInstructionPointer() {
+    // _INIT_CALL_PY_EXACT_ARGS saves the caller's IP for the callee's return; the frame
+    // changes end what a _SET_IP covers.
+    Region r = run("""
+        trace
+          _SET_IP 3
+          _CHECK_FUNCTION_VERSION 1 operand=0x1000 exit=0
+          _CHECK_STACK_SPACE 1 operand=0x1000 exit=1
+          _INIT_CALL_PY_EXACT_ARGS 1 operand=0x1000
+          _PUSH_FRAME
+          _SET_IP 0
+          _LOAD_FAST 0
+          _SET_IP 1
+          _POP_FRAME
+          _SET_IP 5
+          _STORE_FAST 2
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=3 depth=3 GUARD_FAILED
+        exit 1: code=0x7 ip=3 depth=3 SLOW_PATH
+        exit 2: code=0x7 ip=6 depth=0 END_OF_REGION
+        """);
+    assertThat(uops(r)).isEqualTo(lines("""
+        _SET_IP 3
+        _CHECK_FUNCTION_VERSION 1 operand=0x1000 exit=0
+        _CHECK_STACK_SPACE 1 operand=0x1000 exit=1
+        _INIT_CALL_PY_EXACT_ARGS 1 operand=0x1000
+        _PUSH_FRAME
+        _LOAD_FAST 0
+        _SET_IP 1
+        _POP_FRAME
+        _STORE_FAST 2
+        _EXIT_TRACE exit=2
+        """));
+  }
+
+  @Test
+  void aValuePushedAndPoppedUnusedGoesWithItsPop() {
+    Region r = run("""
+        trace
+          _LOAD_CONST 3
+          _POP_TOP
+          _LOAD_FAST_CHECK 0 exit=0
+          _POP_TOP
+          _LOAD_FAST 1
+          _POP_TOP
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=2 depth=0 SLOW_PATH
+        exit 1: code=0x7 ip=4 depth=0 END_OF_REGION
+        """);
+    // _LOAD_FAST_CHECK stays: its exit (an unbound local) is an effect.
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST_CHECK 0 exit=0
+        _POP_TOP
+        _EXIT_TRACE exit=1
+        """));
+    assertThat(counts).containsEntry("push-pop-removed", 2L).containsEntry("uops-removed", 4L);
+  }
+
+  @Test
+  void aRegionWithNothingToRemoveComesBackAsItIs() {
+    Region in = RegionText.parse("""
+        trace
+          _SET_IP 0
+          _CALL_BUILTIN 1 operand=0x1000
+          _EXIT_TRACE exit=0
+        exit 0: code=0x7 ip=2 depth=1 END_OF_REGION
+        """);
+    assertThat(new DeadCodePass().run(in, stats)).isSameAs(in);
+    assertThat(counts).isEmpty();
+  }
+
+  @Test
+  void whatReadsTheInstructionPointer() {
+    for (Uop u : new Uop[] {Uop.CALL_GENERIC, Uop.CALL_BUILTIN, Uop.BINARY_OP, Uop.LOAD_ATTR,
+        Uop.BINARY_OP_ADD_FLOAT, Uop.BUILD_LIST, Uop.RETURN_VALUE, Uop.RAISE_VARARGS,
+        Uop.YIELD_VALUE, Uop.INIT_CALL_PY_EXACT_ARGS, Uop.PUSH_FRAME, Uop.POP_FRAME}) {
+      assertThat(DeadCodePass.readsIp(u)).as(u.uopName()).isTrue();
+    }
+    for (Uop u : new Uop[] {Uop.EXIT_TRACE, Uop.JUMP_TO_TOP, Uop.CHECK_PERIODIC, Uop.GUARD_TYPE,
+        Uop.LOAD_FAST, Uop.STORE_FAST, Uop.BINARY_OP_ADD_INT, Uop.LOAD_ATTR_SLOT,
+        Uop.CHECK_FUNCTION_VERSION, Uop.ITER_NEXT_RANGE, Uop.SET_IP}) {
+      assertThat(DeadCodePass.readsIp(u)).as(u.uopName()).isFalse();
+    }
+  }
+}
