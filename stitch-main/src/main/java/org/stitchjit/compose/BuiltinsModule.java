@@ -13,6 +13,7 @@ import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.optimizer.DeadCodePass;
+import org.stitchjit.optimizer.TypesPass;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.runtime.jit.reference.ReferenceBackend;
 
@@ -52,6 +53,13 @@ abstract class BuiltinsModule {
   @StringKey(DeadCodePass.NAME)
   static OptimizerPass deadCodePass() {
     return new DeadCodePass();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(TypesPass.NAME)
+  static OptimizerPass typesPass() {
+    return new TypesPass();
   }
 
   @Provides

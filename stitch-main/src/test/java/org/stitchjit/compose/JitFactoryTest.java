@@ -38,14 +38,14 @@ class JitFactoryTest {
     assertThat(jit.config()).isEqualTo(config);
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
-    assertThat(jit.passes()).extracting(OptimizerPass::name).containsExactly("dead-code");
+    assertThat(jit.passes()).extracting(OptimizerPass::name).containsExactly("dead-code", "types");
   }
 
   @Test
   void listsTheBuiltIns() {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
     assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
-    assertThat(BUILTINS.passNames()).containsExactly("dead-code");
+    assertThat(BUILTINS.passNames()).containsExactly("dead-code", "types");
   }
 
   @Test
@@ -58,13 +58,13 @@ class JitFactoryTest {
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT pass 'cse' (available: dead-code)");
+        .hasMessage("unknown JIT pass 'cse' (available: dead-code, types)");
   }
 
   @Test
   void passesAllAndNone() {
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
-        .extracting(OptimizerPass::name).containsExactly("dead-code");
+        .extracting(OptimizerPass::name).containsExactly("dead-code", "types");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
   }
@@ -91,9 +91,9 @@ class JitFactoryTest {
   void allPassesRunSortedByNameAndAnExplicitListInItsOrder() throws IOException {
     JitFactory factory = withPlugins(OptimizerPass.class, NamedPass.BPass.class.getName(),
         NamedPass.APass.class.getName());
-    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass", "dead-code");
+    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass", "dead-code", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
-        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass", "dead-code");
+        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass", "dead-code", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())

@@ -1,0 +1,228 @@
+package org.stitchjit.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.RegionText;
+import org.stitchjit.api.uop.Trace;
+
+/** The types pass on hand-written traces, each with the trace it must become. */
+class TypesPassTest {
+  private final Map<String, Long> counts = new TreeMap<>();
+  private final PassStats stats = (key, n) -> counts.merge(key, n, Long::sum);
+
+  private Region run(String text) {
+    return new TypesPass().run(RegionText.parse(text), stats);
+  }
+
+  private static String uops(Region r) {
+    return RegionText.format(((Trace) r).uops());
+  }
+
+  private static String lines(String text) {
+    return RegionText.format(RegionText.parseUops(text));
+  }
+
+  @Test
+  void aLocalGuardedOnceNeedsNoGuardOnItsNextLoadAndASumIsASmallInt() {
+    // t = t + i; i = i + 1; then i * t: i and t are known small ints after the first guard,
+    // and each sum is one (it exits rather than overflow).
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_BOTH_INT exit=0
+          _BINARY_OP_ADD_INT exit=1
+          _STORE_FAST 0
+          _LOAD_FAST 1
+          _LOAD_CONST 2
+          _GUARD_BOTH_INT exit=2
+          _BINARY_OP_ADD_INT exit=3
+          _STORE_FAST 1
+          _LOAD_FAST 1
+          _LOAD_FAST 0
+          _GUARD_BOTH_INT exit=4
+          _BINARY_OP_MULTIPLY_INT exit=5
+          _POP_TOP
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=2 SLOW_PATH
+        exit 2: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=8 depth=2 SLOW_PATH
+        exit 4: code=0x7 ip=12 depth=2 GUARD_FAILED
+        exit 5: code=0x7 ip=12 depth=2 SLOW_PATH
+        """);
+    // The second guard stays: _LOAD_CONST's value is not known (constants are a later pass's).
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _GUARD_BOTH_INT exit=0
+        _BINARY_OP_ADD_INT exit=1
+        _STORE_FAST 0
+        _LOAD_FAST 1
+        _LOAD_CONST 2
+        _GUARD_BOTH_INT exit=2
+        _BINARY_OP_ADD_INT exit=3
+        _STORE_FAST 1
+        _LOAD_FAST 1
+        _LOAD_FAST 0
+        _BINARY_OP_MULTIPLY_INT exit=5
+        _POP_TOP
+        _JUMP_TO_TOP
+        """));
+    assertThat(r.exits()).hasSize(6);
+    assertThat(counts).containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void floatResultsFeedFloatOperationsWithoutGuards() {
+    // a * b + c * d with all four loaded unknown: the + needs no guard.
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 2
+          _LOAD_FAST 3
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_MULTIPLY_FLOAT
+          _GUARD_FLOAT_OPERANDS exit=2
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=3
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=5 depth=3 GUARD_FAILED
+        exit 2: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=8 depth=0 END_OF_REGION
+        """);
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _GUARD_FLOAT_OPERANDS exit=0
+        _BINARY_OP_MULTIPLY_FLOAT
+        _LOAD_FAST 2
+        _LOAD_FAST 3
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_MULTIPLY_FLOAT
+        _BINARY_OP_ADD_FLOAT
+        _STORE_FAST 4
+        _EXIT_TRACE exit=3
+        """));
+  }
+
+  @Test
+  void eachIterationStartsKnowingNothing() {
+    // After _JUMP_TO_TOP the trace runs again from the top, where local 0 may be anything.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _STORE_FAST 0
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        """;
+    Region in = RegionText.parse(text);
+    assertThat(new TypesPass().run(in, stats)).isSameAs(in);
+  }
+
+  @Test
+  void aValueStoredOverLosesWhatWasKnownAboutTheOldOne() {
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_TUPLE exit=0
+          _POP_TOP
+          _LOAD_FAST 1
+          _STORE_FAST 0
+          _LOAD_FAST 0
+          _GUARD_TOS_TUPLE exit=1
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=1 GUARD_FAILED
+        exit 2: code=0x7 ip=5 depth=1 END_OF_REGION
+        """);
+    assertThat(counts).doesNotContainKey("guards-removed");
+    assertThat(uops(r)).contains("_GUARD_TOS_TUPLE exit=1");
+  }
+
+  @Test
+  void aProvenPoppingGuardStillPops() {
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_IS_NONE_POP exit=0
+          _GUARD_IS_NONE_POP exit=1
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=1 depth=2 BRANCH
+        exit 1: code=0x7 ip=2 depth=1 BRANCH
+        exit 2: code=0x7 ip=3 depth=0 END_OF_REGION
+        """);
+    assertThat(uops(r)).isEqualTo(lines("""
+        _LOAD_FAST 0
+        _LOAD_FAST 0
+        _GUARD_IS_NONE_POP exit=0
+        _POP_TOP
+        _EXIT_TRACE exit=2
+        """));
+  }
+
+  @Test
+  void anInlinedCalleesResultKeepsItsKindInTheCaller() {
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 0
+          _CHECK_FUNCTION_VERSION 1 operand=0x1000 exit=1
+          _CHECK_STACK_SPACE 1 operand=0x1000 exit=2
+          _INIT_CALL_PY_EXACT_ARGS 1 operand=0x1000
+          _PUSH_FRAME
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_BOTH_INT exit=3
+          _BINARY_OP_ADD_INT exit=4
+          _POP_FRAME
+          _GUARD_BOTH_INT exit=5
+          _BINARY_OP_ADD_INT exit=6
+          _EXIT_TRACE exit=7
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=3 depth=4 GUARD_FAILED
+        exit 2: code=0x7 ip=3 depth=4 SLOW_PATH
+        exit 3: code=0x8 ip=2 depth=2 GUARD_FAILED
+        exit 4: code=0x8 ip=2 depth=2 SLOW_PATH
+        exit 5: code=0x7 ip=5 depth=2 GUARD_FAILED
+        exit 6: code=0x7 ip=5 depth=2 SLOW_PATH
+        exit 7: code=0x7 ip=6 depth=1 END_OF_REGION
+        """);
+    // The callee's argument is not known (its locals start unknown), so its guard stays; the
+    // caller's int plus the callee's int sum needs none.
+    assertThat(uops(r)).contains("_GUARD_BOTH_INT exit=3").doesNotContain("exit=5");
+    assertThat(counts).containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void aSwapBelowWhatTheTraceHasSeenKeepsTheSlotsApart() {
+    // The trace starts with values on the stack it did not push; SWAP 3 reaches one of them.
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _SWAP 3
+          _GUARD_TOS_INT exit=1
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=0 depth=3 GUARD_FAILED
+        exit 1: code=0x7 ip=1 depth=3 GUARD_FAILED
+        exit 2: code=0x7 ip=2 depth=3 END_OF_REGION
+        """);
+    // After the swap the top is an unknown value from below: its guard stays.
+    assertThat(uops(r)).contains("_GUARD_TOS_INT exit=1");
+  }
+}
