@@ -3,29 +3,18 @@ package org.stitchjit.optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.stitchjit.api.jit.PassStats;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
-import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
 
 /** The dead-code pass on hand-written traces, each with the trace it must become. */
 class DeadCodePassTest {
-  private final Map<String, Long> counts = new TreeMap<>();
-  private final PassStats stats = (key, n) -> counts.merge(key, n, Long::sum);
+  private final PassHarness pass = new PassHarness(new DeadCodePass());
+  private final Map<String, Long> counts = pass.counts;
 
   private Region run(String text) {
-    return new DeadCodePass().run(RegionText.parse(text), stats);
-  }
-
-  private static String uops(Region r) {
-    return RegionText.format(((Trace) r).uops());
-  }
-
-  private static String lines(String text) {
-    return RegionText.format(RegionText.parseUops(text));
+    return pass.run(text);
   }
 
   @Test
@@ -49,7 +38,7 @@ class DeadCodePassTest {
         exit 1: code=0x7 ip=6 depth=2 SLOW_PATH
         exit 2: code=0x7 ip=9 depth=0 SAFEPOINT
         """);
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 1
         _GUARD_BOTH_INT exit=0
@@ -89,7 +78,7 @@ class DeadCodePassTest {
         """);
     // _BINARY_OP may run guest code and raise; the float product allocates; the return is
     // performed by the interpreter at the frame's IP. _SET_IP 11 and 16 guard nothing.
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 1
         _SET_IP 12
@@ -125,7 +114,7 @@ class DeadCodePassTest {
         exit 1: code=0x7 ip=3 depth=3 SLOW_PATH
         exit 2: code=0x7 ip=6 depth=0 END_OF_REGION
         """);
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _SET_IP 3
         _CHECK_FUNCTION_VERSION 1 operand=0x1000 exit=0
         _CHECK_STACK_SPACE 1 operand=0x1000 exit=1
@@ -154,7 +143,7 @@ class DeadCodePassTest {
         exit 1: code=0x7 ip=4 depth=0 END_OF_REGION
         """);
     // _LOAD_FAST_CHECK stays: its exit (an unbound local) is an effect.
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST_CHECK 0 exit=0
         _POP_TOP
         _EXIT_TRACE exit=1
@@ -171,7 +160,7 @@ class DeadCodePassTest {
           _EXIT_TRACE exit=0
         exit 0: code=0x7 ip=2 depth=1 END_OF_REGION
         """);
-    assertThat(new DeadCodePass().run(in, stats)).isSameAs(in);
+    assertThat(pass.run(in)).isSameAs(in);
     assertThat(counts).isEmpty();
   }
 

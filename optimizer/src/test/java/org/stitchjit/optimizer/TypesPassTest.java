@@ -3,28 +3,17 @@ package org.stitchjit.optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.stitchjit.api.jit.PassStats;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
-import org.stitchjit.api.uop.Trace;
 
 /** The types pass on hand-written traces, each with the trace it must become. */
 class TypesPassTest {
-  private final Map<String, Long> counts = new TreeMap<>();
-  private final PassStats stats = (key, n) -> counts.merge(key, n, Long::sum);
+  private final PassHarness pass = new PassHarness(new TypesPass());
+  private final Map<String, Long> counts = pass.counts;
 
   private Region run(String text) {
-    return new TypesPass().run(RegionText.parse(text), stats);
-  }
-
-  private static String uops(Region r) {
-    return RegionText.format(((Trace) r).uops());
-  }
-
-  private static String lines(String text) {
-    return RegionText.format(RegionText.parseUops(text));
+    return pass.run(text);
   }
 
   @Test
@@ -57,7 +46,7 @@ class TypesPassTest {
         exit 5: code=0x7 ip=12 depth=2 SLOW_PATH
         """);
     // The second guard stays: _LOAD_CONST's value is not known (constants are a later pass's).
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 1
         _GUARD_BOTH_INT exit=0
@@ -100,7 +89,7 @@ class TypesPassTest {
         exit 2: code=0x7 ip=6 depth=2 GUARD_FAILED
         exit 3: code=0x7 ip=8 depth=0 END_OF_REGION
         """);
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 1
         _GUARD_FLOAT_OPERANDS exit=0
@@ -127,7 +116,7 @@ class TypesPassTest {
         exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
         """;
     Region in = RegionText.parse(text);
-    assertThat(new TypesPass().run(in, stats)).isSameAs(in);
+    assertThat(pass.run(in)).isSameAs(in);
   }
 
   @Test
@@ -147,7 +136,7 @@ class TypesPassTest {
         exit 2: code=0x7 ip=5 depth=1 END_OF_REGION
         """);
     assertThat(counts).doesNotContainKey("guards-removed");
-    assertThat(uops(r)).contains("_GUARD_TOS_TUPLE exit=1");
+    assertThat(PassHarness.uops(r)).contains("_GUARD_TOS_TUPLE exit=1");
   }
 
   @Test
@@ -163,7 +152,7 @@ class TypesPassTest {
         exit 1: code=0x7 ip=2 depth=1 BRANCH
         exit 2: code=0x7 ip=3 depth=0 END_OF_REGION
         """);
-    assertThat(uops(r)).isEqualTo(lines("""
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 0
         _GUARD_IS_NONE_POP exit=0
@@ -204,7 +193,7 @@ class TypesPassTest {
         """);
     // The callee's argument is not known (its locals start unknown), so its guard stays; the
     // caller's int plus the callee's int sum needs none.
-    assertThat(uops(r)).contains("_GUARD_BOTH_INT exit=3").doesNotContain("exit=5");
+    assertThat(PassHarness.uops(r)).contains("_GUARD_BOTH_INT exit=3").doesNotContain("exit=5");
     assertThat(counts).containsEntry("guards-removed", 1L);
   }
 
@@ -223,6 +212,6 @@ class TypesPassTest {
         exit 2: code=0x7 ip=2 depth=3 END_OF_REGION
         """);
     // After the swap the top is an unknown value from below: its guard stays.
-    assertThat(uops(r)).contains("_GUARD_TOS_INT exit=1");
+    assertThat(PassHarness.uops(r)).contains("_GUARD_TOS_INT exit=1");
   }
 }
