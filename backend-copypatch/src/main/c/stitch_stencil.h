@@ -151,12 +151,16 @@ extern char _JIT_CONST_INT_TYPE[];
 extern char _JIT_CONST_FLOAT_TYPE[];
 extern char _JIT_CONST_LIST_TYPE[];
 extern char _JIT_CONST_TUPLE_TYPE[];
+extern char _JIT_CONST_STR_TYPE[];
+extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_LIST_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_LIST_ITERATOR_TYPE)
 #define CONST_TUPLE_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_TUPLE_ITERATOR_TYPE)
 #define CONST_INT_TYPE ((uint64_t)&_JIT_CONST_INT_TYPE)
 #define CONST_FLOAT_TYPE ((uint64_t)&_JIT_CONST_FLOAT_TYPE)
 #define CONST_LIST_TYPE ((uint64_t)&_JIT_CONST_LIST_TYPE)
 #define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
+#define CONST_STR_TYPE ((uint64_t)&_JIT_CONST_STR_TYPE)
+#define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
 /* Inline float allocation (section 5): the float size class's free-list head word, the heap's
    Layout.HeapControl block, and the float cell's size in bytes (a value; 24 today). */
 extern char _JIT_CONST_FLOAT_FREE_LIST[];

@@ -22,6 +22,9 @@ public interface RuntimeConstants {
   String FLOAT_TYPE = "FLOAT_TYPE";
   String LIST_TYPE = "LIST_TYPE";
   String TUPLE_TYPE = "TUPLE_TYPE";
+  /** The built-in types {@code str} and {@code dict}. */
+  String STR_TYPE = "STR_TYPE";
+  String DICT_TYPE = "DICT_TYPE";
   /**
    * Inline allocation of a float: the address of the free-list head word of the size class
    * floats come from (the list is threaded through the cells' first words and ends with 0), the

@@ -43,6 +43,8 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case FLOAT_TYPE -> vm.floatType;
       case LIST_TYPE -> vm.listType;
       case TUPLE_TYPE -> vm.tupleType;
+      case STR_TYPE -> vm.strType;
+      case DICT_TYPE -> vm.dictType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
       case HEAP_CONTROL -> vm.heap.control();
       case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);
