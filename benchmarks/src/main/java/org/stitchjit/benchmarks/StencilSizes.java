@@ -60,19 +60,24 @@ public final class StencilSizes {
         enter.size(), enter.holes().size(), kinds(enter.holes()));
     out.printf("| exit stub (`%s`, once per exit-table entry) | %d | %d | %s |%n", stub.name(),
         stub.size(), stub.holes().size(), kinds(stub.holes()));
+    Stencil escape = library.escapeStub();
+    out.printf("| escape stub (`%s`, the code of a uop without a stencil, and once per stencil"
+        + " with a slow path) | %d | %d | %s |%n", escape.name(), escape.size(),
+        escape.holes().size(), kinds(escape.holes()));
     out.println();
     out.println("The last uop of a trace keeps its final jump (stencil bytes); every other uop"
         + " costs its emitted bytes.");
     List<String> missing = Arrays.stream(Uop.values()).map(Uop::uopName)
         .filter(n -> library.find(n).isEmpty()).sorted().toList();
     out.println();
-    out.println(missing.size() + " of " + Uop.values().length + " uops have no stencil yet"
-        + (missing.isEmpty() ? "." : ": " + String.join(", ", missing)));
+    out.println(missing.size() + " of " + Uop.values().length + " uops have no stencil (they"
+        + " compile to the escape stub)" + (missing.isEmpty() ? "." : ": "
+        + String.join(", ", missing)));
   }
 
   private static boolean isOverhead(Stencil s) {
     return s.name().equals(StencilParser.ENTRY_TRAMPOLINE)
-        || s.name().equals(StencilParser.EXIT_STUB);
+        || s.name().equals(StencilParser.EXIT_STUB) || s.name().equals(StencilParser.ESCAPE_STUB);
   }
 
   private static String row(Stencil s) {
