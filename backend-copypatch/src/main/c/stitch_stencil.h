@@ -104,8 +104,9 @@
  *    size to the counters, and set ts's GC_WANTED word when the bytes since the last
  *    collection pass the threshold. It never collects (architecture decision 3): the region
  *    runs on until its next _CHECK_PERIODIC sees the flag and exits to the interpreter's
- *    safepoint. An empty list exits before anything changes (refilling needs a new chunk,
- *    the runtime's job). Change Heap.allocate and stitch_new_float together.
+ *    safepoint. An empty list escapes before anything changes (section 3: the runtime
+ *    performs the whole uop, and its allocator refills the list from a new chunk). Change
+ *    Heap.allocate and stitch_new_float together.
  *
  * Compile flags (StencilCompiler.FLAGS; README.md explains each):
  *   clang-19 --target=x86_64-unknown-linux-gnu -O2 -c -std=c11 -ffreestanding -fno-pic
@@ -223,7 +224,7 @@ static inline double stitch_as_double(uint64_t v) {
 
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
    does (section 5), or 0 when the float free list is empty: then nothing has changed, and
-   the stencil exits so that the interpreter refills the list. */
+   the stencil escapes so that the runtime allocates (and refills the list). */
 static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t *ts, double d) {
     uint64_t *head = (uint64_t *)(uintptr_t)CONST_FLOAT_FREE_LIST;
     uint64_t obj = *head;
