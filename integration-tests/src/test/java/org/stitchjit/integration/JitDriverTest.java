@@ -201,4 +201,34 @@ class JitDriverTest {
     assertThat(r.jit("aborted.frontend-error")).isPositive();
     assertThat(r.stats().table()).contains("jit.last_error  broken: java.lang.IllegalStateException");
   }
+
+  /** Statistics read after the VM closed are those of the moment it closed: the counters and
+   * the code objects exit sites name live in native memory that closing frees. */
+  @Test
+  void statisticsOutliveTheVm() {
+    Jit jit = new Jit(JitConfig.parse("tracing+interp").toBuilder().option("hot-loop", "2")
+        .option("hot-function", "2").option("hot-exit", "2").build(), new TracingFrontend(),
+        ImmutableList.of(), new ReferenceBackend());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    GuestVm vm;
+    RunStats open;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      vm = new GuestVm(1L << 28, o, o, jit, null);
+      vm.runSource("""
+          def f(n):
+              t = 0
+              for i in range(n):
+                  t += 1.5 if i % 3 else 2
+              return t
+          print(f(3000))
+          """, "t.py");
+      open = vm.stats();
+      vm.close();
+    }
+    RunStats closed = vm.stats();
+    assertThat(closed.objectsAllocated()).isEqualTo(open.objectsAllocated());
+    assertThat(closed.jit()).isEqualTo(open.jit());
+    assertThat(closed.jitTopExitSites()).isEqualTo(open.jitTopExitSites());
+    vm.close(); // idempotent
+  }
 }

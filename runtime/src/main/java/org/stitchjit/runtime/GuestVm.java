@@ -145,8 +145,17 @@ public final class GuestVm implements AutoCloseable {
     return 1;
   }
 
-  /** Statistics of the run so far. */
+  /** The statistics as they were when the VM closed, or null while it is open. */
+  private RunStats closedStats;
+
+  /**
+   * Statistics of the run so far; after {@link #close()}, as they were then (the counters and
+   * code objects they read live in native memory, which closing frees).
+   */
   public RunStats stats() {
+    if (closedStats != null) {
+      return closedStats;
+    }
     return new RunStats(
         protocols.interpreter().instructions,
         vm.heap.objectsAllocated(),
@@ -166,6 +175,10 @@ public final class GuestVm implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closedStats != null) {
+      return;
+    }
+    closedStats = stats();
     if (driver != null) {
       driver.close();
     }
