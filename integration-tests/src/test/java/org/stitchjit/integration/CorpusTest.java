@@ -166,6 +166,22 @@ class CorpusTest {
     return corpusUnder(TRACING_COPYPATCH_EVERYTHING);
   }
 
+  /**
+   * Every program prints the same under copy-and-patch with each optimizer pass alone (the
+   * configurations above cover none and all): a pass must be correct without the others.
+   */
+  @TestFactory
+  Stream<DynamicTest> corpusUnderTracingCopyPatchWithEachPassAlone() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String pass : org.stitchjit.compose.JitComponent.create().jitFactory().passNames()) {
+      List<String> options = new ArrayList<>(TRACING_COPYPATCH_EVERYTHING);
+      options.addAll(List.of("--jit-option", "passes=" + pass));
+      corpusUnder(options).map(t -> DynamicTest.dynamicTest(pass + ": " + t.getDisplayName(),
+          t.getExecutable())).forEach(tests::add);
+    }
+    return tests.stream();
+  }
+
   private Stream<DynamicTest> corpusUnder(List<String> options) throws IOException {
     Map<String, String> known = knownFailures();
     return programs().stream().map(program -> {
