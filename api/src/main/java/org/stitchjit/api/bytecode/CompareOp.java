@@ -40,4 +40,16 @@ public final class CompareOp {
       default -> throw new IllegalArgumentException("compare op " + op);
     };
   }
+
+  /** The comparison of two doubles as IEEE 754 (and Python) define it: with a NaN only != holds. */
+  public static boolean test(int op, double x, double y) {
+    return switch (op) {
+      case LT -> x < y;
+      case LE -> x <= y;
+      case EQ -> x == y;
+      case NE -> x != y;
+      case GT -> x > y;
+      default -> x >= y;
+    };
+  }
 }

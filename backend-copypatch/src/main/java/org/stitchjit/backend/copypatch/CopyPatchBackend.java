@@ -71,9 +71,9 @@ public final class CopyPatchBackend implements Backend {
   @Override
   public synchronized CompiledRegion compile(Region region, CompileContext context)
       throws CompileException {
-    if (!Platform.current().isSupported()) {
-      throw new CompileException("unsupported-platform",
-          "copy-and-patch stencils exist for Linux x86-64 only, not " + Platform.current());
+    java.util.Optional<String> unsupported = unsupportedReason();
+    if (unsupported.isPresent()) {
+      throw new CompileException("unsupported-platform", unsupported.get());
     }
     if (!(region instanceof Trace trace)) {
       throw new CompileException("block-region", "the copypatch backend compiles traces only");

@@ -1,8 +1,5 @@
 package org.stitchjit.backend.copypatch;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.jit.CompileException;
@@ -46,11 +43,6 @@ final class Emitter {
    * (a lookup by symbol) and builds no closure per uop.
    */
   static final class Plan {
-    private static final VarHandle LONG_LE =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE =
-        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
     final Stencil stencil;
     /** The stencil's code, copied once; never written. */
     private final byte[] code;
@@ -61,7 +53,7 @@ final class Emitter {
     private final int[] offset;
     /** Per hole, its {@link HoleKind#ordinal()}. */
     private final int[] kind;
-    private final boolean[] rel32;
+    private final HoleEncoding[] encoding;
     private final long[] addend;
     /** Per hole, the index of its {@code _JIT_CONST_} symbol in {@link Stencils}, or -1. */
     private final int[] constant;
@@ -79,7 +71,7 @@ final class Emitter {
       int n = holes.length;
       offset = new int[n];
       kind = new int[n];
-      rel32 = new boolean[n];
+      encoding = new HoleEncoding[n];
       addend = new long[n];
       constant = new int[n];
       int k = 0;
@@ -90,7 +82,7 @@ final class Emitter {
         HoleKind hk = hole.kind();
         kind[h] = hk.ordinal();
         k |= 1 << hk.ordinal();
-        rel32[h] = hole.encoding() == HoleEncoding.REL32;
+        encoding[h] = hole.encoding();
         addend[h] = hole.addend();
         constant[h] = hk == HoleKind.RUNTIME_CONSTANT
             ? constantIds.computeIfAbsent(hole.symbol(), sym -> constantIds.size()) : -1;
@@ -122,18 +114,8 @@ final class Emitter {
       for (int h = 0; h < holeCount; h++) {
         int c = constant[h];
         long value = c >= 0 && constants != null ? constants.value(c) : valueByKind[kind[h]];
-        int where = at + offset[h];
-        if (rel32[h]) {
-          long rel = value + addend[h] - (address + offset[h]);
-          if (rel != (int) rel) {
-            throw new IllegalArgumentException(String.format(
-                "%s at 0x%x is out of rel32 reach of 0x%x", holes[h].symbol(),
-                address + offset[h], value));
-          }
-          INT_LE.set(buffer, where, (int) rel);
-        } else {
-          LONG_LE.set(buffer, where, value + addend[h]);
-        }
+        encoding[h].write(buffer, at + offset[h], value, addend[h], address + offset[h],
+            holes[h].symbol());
       }
       return length;
     }

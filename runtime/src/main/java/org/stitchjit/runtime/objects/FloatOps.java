@@ -93,16 +93,7 @@ public final class FloatOps implements TypeOps {
   public long richCompare(VM vm, long a, long b, int op) {
     double x = VM.floatValue(a);
     if (Numbers.isFloat(vm, b)) {
-      double y = VM.floatValue(b);
-      boolean r = switch (op) {
-        case CompareOp.LT -> x < y;
-        case CompareOp.LE -> x <= y;
-        case CompareOp.EQ -> x == y;
-        case CompareOp.NE -> x != y;
-        case CompareOp.GT -> x > y;
-        default -> x >= y;
-      };
-      return vm.bool(r);
+      return vm.bool(CompareOp.test(op, x, VM.floatValue(b)));
     }
     long w = Numbers.intWord(vm, b);
     if (w != 0) {

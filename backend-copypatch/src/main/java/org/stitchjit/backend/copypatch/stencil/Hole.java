@@ -1,8 +1,5 @@
 package org.stitchjit.backend.copypatch.stencil;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -33,23 +30,8 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
     }
   }
 
-  // One bounds-checked store instead of a loop of byte stores.
-  private static final VarHandle LONG_LE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /** Kinds by symbol: the emitter asks for every hole of every uop it compiles. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, HoleKind> KINDS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   public HoleKind kind() {
-    HoleKind kind = KINDS.get(symbol);
-    if (kind == null) {
-      kind = HoleKind.ofSymbol(symbol).orElseThrow();
-      KINDS.put(symbol, kind);
-    }
-    return kind;
+    return HoleKind.ofSymbol(symbol).orElseThrow();
   }
 
   /** The byte after the patched bytes. */
@@ -71,18 +53,6 @@ public record Hole(int offset, String symbol, HoleEncoding encoding, long addend
   public void patch(byte[] buffer, int stencilStart, long stencilAddress, long value) {
     int at = stencilStart + offset;
     Objects.checkFromIndexSize(at, encoding.size(), buffer.length);
-    switch (encoding) {
-      case ABS64 -> LONG_LE.set(buffer, at, value + addend);
-      case REL32 -> {
-        long rel = value + addend - (stencilAddress + offset);
-        if (rel != (int) rel) {
-          throw new IllegalArgumentException(
-              String.format(
-                  "%s at 0x%x is out of rel32 reach of 0x%x", symbol, stencilAddress + offset,
-                  value));
-        }
-        INT_LE.set(buffer, at, (int) rel);
-      }
-    }
+    encoding.write(buffer, at, value, addend, stencilAddress + offset, symbol);
   }
 }

@@ -72,16 +72,6 @@ public record Stencil(String name, byte[] code, List<Hole> holes, int tailContin
     return endsWithContinue() ? tailContinueOffset : code.length;
   }
 
-  /** Whether the stencil has a hole of this kind (a loop: the emitter asks per uop). */
-  public boolean hasHole(HoleKind kind) {
-    for (Hole hole : holes) {
-      if (hole.kind() == kind) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The holes of one kind, in offset order. */
   public List<Hole> holes(HoleKind kind) {
     return holes.stream().filter(h -> h.kind() == kind).toList();

@@ -404,20 +404,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case COMPARE_OP_INT:
           sp = pushBool(sp - 16, CompareOp.test(oparg, Long.compare(top(sp, 2), top(sp, 1))));
           break;
-        case COMPARE_OP_FLOAT: {
-          double x = Mem.getDouble(top(sp, 2) + Layout.Float.VALUE);
-          double y = Mem.getDouble(top(sp, 1) + Layout.Float.VALUE);
-          boolean r = switch (oparg) {
-            case CompareOp.LT -> x < y;
-            case CompareOp.LE -> x <= y;
-            case CompareOp.EQ -> x == y;
-            case CompareOp.NE -> x != y;
-            case CompareOp.GT -> x > y;
-            default -> x >= y;
-          };
-          sp = pushBool(sp - 16, r);
+        case COMPARE_OP_FLOAT:
+          sp = pushBool(sp - 16, CompareOp.test(oparg,
+              Mem.getDouble(top(sp, 2) + Layout.Float.VALUE),
+              Mem.getDouble(top(sp, 1) + Layout.Float.VALUE)));
           break;
-        }
         case COMPARE_OP_STR:
           sp = pushBool(sp - 16, (oparg == CompareOp.EQ) == Strs.equal(top(sp, 2), top(sp, 1)));
           break;
