@@ -65,9 +65,12 @@ class TraceShapeTest {
     assertThat(r.regions()).hasSize(1);
     Executor loop = r.regions().get(0);
     assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
+    // Module-level names go through the runtime (a dict may hold anything), so each
+    // instruction after one starts by checking that the region is still valid.
     assertThat(shape(loop)).isEqualTo(
         "_ITER_CHECK_RANGE _GUARD_NOT_EXHAUSTED_RANGE _ITER_NEXT_RANGE _STORE_NAME"
-            + " _LOAD_NAME _LOAD_NAME _GUARD_BOTH_INT _BINARY_OP_ADD_INT _STORE_NAME"
+            + " _CHECK_VALIDITY _LOAD_NAME _CHECK_VALIDITY _LOAD_NAME _CHECK_VALIDITY"
+            + " _GUARD_BOTH_INT _BINARY_OP_ADD_INT _STORE_NAME _CHECK_VALIDITY"
             + " _CHECK_PERIODIC _JUMP_TO_TOP");
   }
 

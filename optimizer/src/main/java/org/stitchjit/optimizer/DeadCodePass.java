@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.jit.OptimizerPass;
-import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
@@ -24,8 +24,9 @@ import org.stitchjit.api.uop.UopInstr;
  *       next {@code _SET_IP}, and removed otherwise. ({@link #readsIp})
  *   <li><b>Values pushed and popped unused.</b> A uop that only pushes a value, with no effect
  *       and no exit ({@link UopFlag#PURE}, no {@link UopFlag#EXIT}, no inputs, one output),
- *       immediately followed by {@code _POP_TOP}: both go (an expression statement of a name or
- *       constant).
+ *       followed by {@code _POP_TOP} with nothing kept in between: both go (an expression statement
+ *       of a name or constant, the operands of a folded constant, a promoted module whose
+ *       attribute became a constant).
  * </ul>
  *
  * Exits are untouched, and every exit's stack depth stays right: removed uops come in pairs
@@ -41,7 +42,7 @@ public final class DeadCodePass implements OptimizerPass {
   }
 
   @Override
-  public Region run(Region region, PassStats stats) {
+  public Region run(Region region, PassContext stats) {
     if (!(region instanceof Trace trace)) {
       return region;
     }
@@ -55,9 +56,11 @@ public final class DeadCodePass implements OptimizerPass {
         setIps++;
         continue;
       }
-      if (pushesOnly(u) && i + 1 < in.size() && in.get(i + 1).uop() == Uop.POP_TOP) {
+      if (u.uop() == Uop.POP_TOP && !out.isEmpty() && pushesOnly(out.get(out.size() - 1))) {
+        // Against what was kept, not the input: pairs nest (a folded constant's operands) and
+        // may be split by a _SET_IP this pass removes.
+        out.remove(out.size() - 1);
         pairs++;
-        i++;
         continue;
       }
       out.add(u);

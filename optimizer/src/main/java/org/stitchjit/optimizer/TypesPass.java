@@ -8,8 +8,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.OptimizerPass;
-import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.jit.RegionEnvironment;
+import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
@@ -19,24 +23,41 @@ import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 
 /**
- * The pass {@code types} (a first part of issue 5's "types and constants"): an abstract
- * interpretation of a trace that knows, for the values on each frame's stack and in its
- * locals, the kinds the guards and the uops before have established, and removes the guards
- * that check what is already known.
+ * The pass {@code types} (types and constants): an abstract interpretation of a trace that
+ * knows, for the values on each frame's stack and in its locals, what the guards and uops
+ * before have established, removes the guards that check what is already known, inlines
+ * constants and folds pure uops on them.
  *
- * <p>What it knows comes from the uop table: a guard's {@link Uop#proves() facts} about the
- * stack slots it checks, and the kind a uop {@link Uop#produces() produces} (a small-int sum is
- * a small int, a float product a float). Values are tracked by identity: {@code _LOAD_FAST}
- * pushes the very value its local holds, so a guard on the pushed copy also teaches the local,
- * and the next load of it needs no guard. Only kinds are tracked (small int, float, str, list,
- * tuple, ... ): a value keeps its kind for life, whatever runs in between, so an escaping uop
- * forgets nothing. Heap facts (shapes, type versions, dict keys versions) are left alone.
+ * <p>What it knows about a value:
  *
- * <p>A trace is one path: it starts knowing nothing (at its first uop and again after
- * {@code _JUMP_TO_TOP}, where every iteration starts), and what holds at a uop held on the only
- * way there. A removed guard's exit stays in the exit table, unused; every other uop and exit
- * is unchanged, so the state at every exit is the unoptimized trace's. Block regions are
- * returned as they are.
+ * <ul>
+ *   <li><b>Kinds</b> (small int, float, str, list, True, ...): from a guard's {@link
+ *       Uop#proves() facts}, the kind a uop {@link Uop#produces() produces}, or a constant's
+ *       word. A value keeps its kind for life, whatever runs in between.
+ *   <li><b>Its word</b>, when it is a constant: {@code _LOAD_CONST} of the frame's code (read
+ *       from the {@link RegionEnvironment}; the load becomes {@code _LOAD_CONST_INLINE}), {@code
+ *       _LOAD_CONST_INLINE} (a promoted global), {@code _PUSH_NULL}, a method {@code
+ *       _LOAD_METHOD_CONST} pushes. Identity guards on constants go ({@code _CHECK_ATTR_MODULE},
+ *       {@code _CHECK_CALLABLE}, {@code _CHECK_FUNCTION_VERSION}), and small-int arithmetic and
+ *       comparisons of two constants fold into a constant.
+ *   <li><b>Its type</b>, after a {@code _GUARD_TYPE} or from a constant: an object's type never
+ *       changes (this VM has no {@code __class__} assignment), so a second {@code _GUARD_TYPE}
+ *       goes. A {@code _GUARD_TYPE_VERSION} on a value of known type goes when the type has
+ *       that version now; the pass then records a dependency on the type, so a change to it
+ *       invalidates the region (and {@code _CHECK_VALIDITY}, after every escaping instruction,
+ *       leaves it before the change is relied on).
+ *   <li><b>Its shape</b>, after a {@code _GUARD_SHAPE}: holds until guest code may run (an
+ *       escaping uop forgets every shape) or a {@code _STORE_ATTR_SLOT} moves an object to a new
+ *       shape (which forgets every other shape too: another value may be the same object).
+ * </ul>
+ *
+ * <p>Values are tracked by identity: {@code _LOAD_FAST} pushes the very value its local holds,
+ * so a guard on the pushed copy also teaches the local; arguments of an inlined call become the
+ * callee's locals. A trace is one path: what holds at a uop held on the only way there. It
+ * starts knowing nothing about its frames' values (at its first uop, and again after {@code
+ * _JUMP_TO_TOP}). A removed guard's exit stays in the exit table, unused; every other exit is
+ * unchanged, and folding happens only where the folded uop could not have exited, so the state
+ * at every exit is the unoptimized trace's. Block regions are returned as they are.
  */
 public final class TypesPass implements OptimizerPass {
   public static final String NAME = "types";
@@ -46,15 +67,38 @@ public final class TypesPass implements OptimizerPass {
     return NAME;
   }
 
-  /** A value at run time: the kinds known about it (shared by every slot holding it). */
+  /** A value at run time: what is known about it (shared by every slot holding it). */
   private static final class Value {
     final EnumSet<TypeFact> kinds = EnumSet.noneOf(TypeFact.class);
+    /** Its word, when it is a constant. */
+    boolean isConstant;
+    long word;
+    /** Its exact type, or 0. */
+    long type;
+    /** Its shape while {@link #shapeEpoch} is current, else unknown. */
+    long shape;
+    long shapeEpoch = -1;
+
+    static Value constant(long word) {
+      Value v = new Value();
+      v.isConstant = true;
+      v.word = word;
+      if (Tag.isInt(word)) {
+        v.kinds.add(TypeFact.INT);
+      }
+      return v;
+    }
   }
 
-  /** A frame of the trace: its operand stack and the locals it has loaded or stored. */
+  /** A frame of the trace: its code (0: unknown), operand stack and the locals it touched. */
   private static final class Frame {
+    final long code;
     final ArrayList<Value> stack = new ArrayList<>();
     final Map<Integer, Value> locals = new HashMap<>();
+
+    Frame(long code) {
+      this.code = code;
+    }
 
     Value local(int i) {
       return locals.computeIfAbsent(i, k -> new Value());
@@ -79,121 +123,391 @@ public final class TypesPass implements OptimizerPass {
     }
   }
 
-  @Override
-  public Region run(Region region, PassStats stats) {
-    if (!(region instanceof Trace trace)) {
-      return region;
+  /** One run over one trace. */
+  private static final class Run {
+    final RegionEnvironment env;
+    final PassContext context;
+    final Deque<Frame> frames = new ArrayDeque<>();
+    final List<UopInstr> out;
+    /** Bumped where guest code may have run, or a shape changed: older shapes are unknown. */
+    long epoch;
+    /** The callee of the call being set up, and its arguments (the callee's first locals). */
+    long callee;
+    List<Value> calleeArgs = List.of();
+    long guardsRemoved;
+    long constantsInlined;
+    long folded;
+
+    Run(RegionEnvironment env, PassContext context, int size) {
+      this.env = env;
+      this.context = context;
+      this.out = new ArrayList<>(size);
+      frames.push(new Frame(env == null ? 0 : env.code()));
     }
-    Deque<Frame> frames = new ArrayDeque<>();
-    frames.push(new Frame());
-    List<UopInstr> out = new ArrayList<>(trace.uops().size());
-    long removed = 0;
-    for (UopInstr in : trace.uops()) {
-      Frame f = frames.peek();
+
+    Frame f() {
+      return frames.peek();
+    }
+
+    void run(List<UopInstr> uops) {
+      for (UopInstr in : uops) {
+        step(in);
+      }
+    }
+
+    void step(UopInstr in) {
+      Frame f = f();
       Uop u = in.uop();
       if (u.is(UopFlag.GUARD) && proven(in, f)) {
-        removed++;
+        guardsRemoved++;
         // A guard that pops what it checked still pops it.
         int drop = u.inputs(in.oparg()) - u.outputs(in.oparg());
         for (int k = 0; k < drop; k++) {
           f.pop();
-          out.add(new UopInstr(Uop.POP_TOP, 0, 0, 0));
+          out.add(UopInstr.of(Uop.POP_TOP));
         }
-        continue;
+        return;
       }
-      out.add(in);
-      interpret(in, frames);
-    }
-    if (removed == 0) {
-      return region;
-    }
-    stats.count("guards-removed", removed);
-    return Trace.of(ImmutableList.copyOf(out), trace.exits());
-  }
-
-  /** Whether everything the guard checks is known already. */
-  private static boolean proven(UopInstr in, Frame f) {
-    Uop u = in.uop();
-    if (u == Uop.GUARD_FLOAT_OPERANDS) {
-      // Two floats, or a float and a small int either way round (what the float uops take).
-      EnumSet<TypeFact> a = f.peek(2).kinds;
-      EnumSet<TypeFact> b = f.peek(1).kinds;
-      return a.contains(TypeFact.FLOAT)
-          && (b.contains(TypeFact.FLOAT) || b.contains(TypeFact.INT))
-          || a.contains(TypeFact.INT) && b.contains(TypeFact.FLOAT);
-    }
-    if (u.proves().isEmpty()) {
-      return false;
-    }
-    for (GuardFact g : u.proves()) {
-      if (g.slot() == GuardFact.NOT_ON_STACK || g.fact().usesOperand()
-          || !f.peek(g.slot()).kinds.contains(g.fact())) {
-        return false;
+      if (u == Uop.LOAD_CONST && env != null && f.code != 0) {
+        // The code object's constants never change (the code keeps them alive; so does the
+        // driver, for every object a region's operands name).
+        long word = env.codeConstant(f.code, in.oparg());
+        constantsInlined++;
+        emitConstant(f, word);
+        return;
       }
-    }
-    return true;
-  }
-
-  /** Moves the abstract state over one uop the trace keeps. */
-  private static void interpret(UopInstr in, Deque<Frame> frames) {
-    Frame f = frames.peek();
-    Uop u = in.uop();
-    int oparg = in.oparg();
-    switch (u) {
-      case LOAD_FAST, LOAD_FAST_CHECK -> f.stack.add(f.local(oparg));
-      case STORE_FAST -> f.locals.put(oparg, f.pop());
-      case DELETE_FAST -> f.locals.remove(oparg);
-      case COPY -> f.stack.add(f.peek(oparg));
-      case SWAP -> {
-        Value below = f.peek(oparg); // first: makes the slot known if the trace began above it
-        Value top = f.peek(1);
-        int n = f.stack.size();
-        f.stack.set(n - 1, below);
-        f.stack.set(n - oparg, top);
+      if (fold(in, f)) {
+        return;
       }
-      case JUMP_TO_TOP -> {
-        // Every iteration starts from what the trace's first uop sees: nothing known.
-        frames.clear();
-        frames.push(new Frame());
-      }
-      case PUSH_FRAME -> {
-        f.pop();
-        frames.push(new Frame());
-      }
-      case POP_FRAME -> {
-        Value result = f.pop();
-        frames.pop();
-        if (frames.isEmpty()) {
-          frames.push(new Frame());
-        }
-        frames.peek().stack.add(result);
-      }
-      default -> {
-        if (u.is(UopFlag.GUARD)) {
-          // A guard leaves the values it checked where they are (a _POP guard then drops
-          // them): what it proved now holds for them.
-          for (GuardFact g : u.proves()) {
-            if (g.slot() != GuardFact.NOT_ON_STACK && !g.fact().usesOperand()) {
-              f.peek(g.slot()).kinds.add(g.fact());
-            }
-          }
-          for (int k = u.inputs(oparg) - u.outputs(oparg); k > 0; k--) {
-            f.pop();
-          }
+      if (u == Uop.CHECK_FUNCTION_VERSION || u == Uop.CHECK_CALLABLE) {
+        if (callableIsConstant(in, f)) {
+          guardsRemoved++;
           return;
         }
-        for (int k = u.inputs(oparg); k > 0; k--) {
-          f.pop();
+      }
+      out.add(in);
+      interpret(in);
+    }
+
+    void emitConstant(Frame f, long word) {
+      out.add(new UopInstr(Uop.LOAD_CONST_INLINE, 0, word, 0));
+      f.stack.add(known(word));
+    }
+
+    /** A constant with what its word tells: kinds, and the type of an object. */
+    Value known(long word) {
+      Value v = Value.constant(word);
+      if (env != null && Tag.isPtr(word)) {
+        v.type = env.typeOf(word);
+        if (word == env.runtimeConstant(RuntimeConstants.TRUE)) {
+          v.kinds.add(TypeFact.BOOL);
+          v.kinds.add(TypeFact.TRUE);
+        } else if (word == env.runtimeConstant(RuntimeConstants.FALSE)) {
+          v.kinds.add(TypeFact.BOOL);
+          v.kinds.add(TypeFact.FALSE);
+        } else if (word == env.runtimeConstant(RuntimeConstants.NONE)) {
+          v.kinds.add(TypeFact.NONE);
+        } else {
+          v.kinds.add(TypeFact.NOT_NONE);
+          kindOfType(v.type, v.kinds);
         }
-        int outputs = u.outputs(oparg);
-        for (int k = 0; k < outputs; k++) {
-          Value v = new Value();
-          if (k == outputs - 1) {
-            u.produces().ifPresent(v.kinds::add);
+      } else if (Tag.isInt(word)) {
+        v.kinds.add(TypeFact.NOT_NONE);
+      }
+      return v;
+    }
+
+    void kindOfType(long type, EnumSet<TypeFact> kinds) {
+      if (type == env.runtimeConstant(RuntimeConstants.FLOAT_TYPE)) {
+        kinds.add(TypeFact.FLOAT);
+      } else if (type == env.runtimeConstant(RuntimeConstants.STR_TYPE)) {
+        kinds.add(TypeFact.STR);
+      } else if (type == env.runtimeConstant(RuntimeConstants.TUPLE_TYPE)) {
+        kinds.add(TypeFact.TUPLE);
+      } else if (type == env.runtimeConstant(RuntimeConstants.LIST_TYPE)) {
+        kinds.add(TypeFact.LIST);
+      } else if (type == env.runtimeConstant(RuntimeConstants.DICT_TYPE)) {
+        kinds.add(TypeFact.DICT);
+      }
+    }
+
+    /** Small-int arithmetic and comparisons of two constants become their result. */
+    boolean fold(UopInstr in, Frame f) {
+      Uop u = in.uop();
+      if (u != Uop.BINARY_OP_ADD_INT && u != Uop.BINARY_OP_SUBTRACT_INT
+          && u != Uop.BINARY_OP_MULTIPLY_INT && u != Uop.COMPARE_OP_INT) {
+        return false;
+      }
+      Value a = f.peek(2);
+      Value b = f.peek(1);
+      if (!a.isConstant || !b.isConstant || !Tag.bothInts(a.word, b.word)) {
+        return false;
+      }
+      long x = Tag.intValue(a.word);
+      long y = Tag.intValue(b.word);
+      long word;
+      try {
+        switch (u) {
+          case BINARY_OP_ADD_INT -> word = small(Math.addExact(x, y));
+          case BINARY_OP_SUBTRACT_INT -> word = small(Math.subtractExact(x, y));
+          case BINARY_OP_MULTIPLY_INT -> word = small(Math.multiplyExact(x, y));
+          default -> {
+            if (env == null) {
+              return false;
+            }
+            word = env.runtimeConstant(CompareOp.test(in.oparg(), Long.compare(x, y))
+                ? RuntimeConstants.TRUE : RuntimeConstants.FALSE);
           }
-          f.stack.add(v);
+        }
+      } catch (ArithmeticException e) {
+        return false; // the uop would exit: keep it
+      }
+      f.pop();
+      f.pop();
+      out.add(UopInstr.of(Uop.POP_TOP));
+      out.add(UopInstr.of(Uop.POP_TOP));
+      emitConstant(f, word);
+      folded++;
+      return true;
+    }
+
+    private static long small(long n) {
+      if (!Tag.fitsSmall(n)) {
+        throw new ArithmeticException("not a small int");
+      }
+      return Tag.fromInt(n);
+    }
+
+    /**
+     * Whether the call's callable is the constant the guard compares against (and, for a
+     * Python function, the argument count matches and no keyword names are pending).
+     */
+    boolean callableIsConstant(UopInstr in, Frame f) {
+      int n = in.oparg();
+      Value nullSlot = f.peek(n + 2);
+      if (!nullSlot.isConstant) {
+        return false;
+      }
+      boolean method = nullSlot.word != 0;
+      Value callable = method ? nullSlot : f.peek(n + 1);
+      if (!callable.isConstant || callable.word != in.operand()) {
+        return false;
+      }
+      if (in.uop() == Uop.CHECK_CALLABLE) {
+        return true;
+      }
+      return env != null && !keywordNamesPending()
+          && env.argCount(env.functionCode(in.operand())) == (method ? n + 1 : n);
+    }
+
+    /** Whether a _KW_NAMES precedes in the instruction before (it names the call's keywords). */
+    boolean keywordNamesPending() {
+      for (int i = out.size() - 1; i >= 0; i--) {
+        Uop u = out.get(i).uop();
+        if (u == Uop.KW_NAMES) {
+          return true;
+        }
+        if (u != Uop.SET_IP && u != Uop.CHECK_VALIDITY) {
+          return false;
         }
       }
+      return false;
+    }
+
+    /** Whether everything the guard checks is known already. */
+    boolean proven(UopInstr in, Frame f) {
+      Uop u = in.uop();
+      if (u == Uop.GUARD_FLOAT_OPERANDS) {
+        // Two floats, or a float and a small int either way round (what the float uops take).
+        EnumSet<TypeFact> a = f.peek(2).kinds;
+        EnumSet<TypeFact> b = f.peek(1).kinds;
+        return a.contains(TypeFact.FLOAT)
+            && (b.contains(TypeFact.FLOAT) || b.contains(TypeFact.INT))
+            || a.contains(TypeFact.INT) && b.contains(TypeFact.FLOAT);
+      }
+      if (u.proves().isEmpty()) {
+        return false;
+      }
+      for (GuardFact g : u.proves()) {
+        if (g.slot() == GuardFact.NOT_ON_STACK || !holds(g, in, f.peek(g.slot()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean holds(GuardFact g, UopInstr in, Value v) {
+      switch (g.fact()) {
+        case TYPE:
+          return v.type != 0 && v.type == in.operand();
+        case SHAPE:
+          return v.shapeEpoch == epoch && v.shape == in.operand();
+        case IDENTITY:
+          return v.isConstant && v.word == in.operand();
+        case TYPE_VERSION:
+          if (v.type == 0 || env == null || env.typeVersion(v.type) != in.operand()) {
+            return false;
+          }
+          env.dependOnType(v.type);
+          return true;
+        default:
+          return !g.fact().usesOperand() && v.kinds.contains(g.fact());
+      }
+    }
+
+    /** Moves the abstract state over one uop the trace keeps. */
+    void interpret(UopInstr in) {
+      Frame f = f();
+      Uop u = in.uop();
+      int oparg = in.oparg();
+      switch (u) {
+        case LOAD_FAST, LOAD_FAST_CHECK -> f.stack.add(f.local(oparg));
+        case STORE_FAST -> f.locals.put(oparg, f.pop());
+        case DELETE_FAST -> f.locals.remove(oparg);
+        case LOAD_CONST_INLINE -> f.stack.add(known(in.operand()));
+        case PUSH_NULL -> f.stack.add(Value.constant(0));
+        case LOAD_METHOD_CONST -> {
+          Value self = f.pop();
+          f.stack.add(known(in.operand()));
+          f.stack.add(self);
+        }
+        case COPY -> f.stack.add(f.peek(oparg));
+        case SWAP -> {
+          Value below = f.peek(oparg); // first: makes the slot known if the trace began above it
+          Value top = f.peek(1);
+          int n = f.stack.size();
+          f.stack.set(n - 1, below);
+          f.stack.set(n - oparg, top);
+        }
+        case JUMP_TO_TOP -> {
+          // Every iteration starts from what the trace's first uop sees: nothing known.
+          long root = frames.getLast().code;
+          frames.clear();
+          frames.push(new Frame(root));
+        }
+        case INIT_CALL_PY_EXACT_ARGS -> {
+          Value nullSlot = f.peek(oparg + 2);
+          List<Value> args = new ArrayList<>();
+          if (nullSlot.isConstant) {
+            int count = nullSlot.word != 0 ? oparg + 1 : oparg;
+            for (int k = count; k >= 1; k--) {
+              args.add(f.peek(k));
+            }
+          }
+          callee = in.operand();
+          calleeArgs = args;
+          popPush(f, u, oparg);
+        }
+        case PUSH_FRAME -> {
+          f.pop();
+          Frame callee = new Frame(env == null || this.callee == 0
+              ? 0 : env.functionCode(this.callee));
+          for (int k = 0; k < calleeArgs.size(); k++) {
+            callee.locals.put(k, calleeArgs.get(k));
+          }
+          calleeArgs = List.of();
+          frames.push(callee);
+        }
+        case POP_FRAME -> {
+          Value result = f.pop();
+          frames.pop();
+          if (frames.isEmpty()) {
+            frames.push(new Frame(0));
+          }
+          frames.peek().stack.add(result);
+        }
+        case STORE_ATTR_SLOT -> {
+          Value owner = f.peek(1);
+          f.pop();
+          f.pop();
+          if (in.operand() != 0) {
+            // The owner moves to a new shape; any other value may be the same object.
+            epoch++;
+            owner.shape = in.operand();
+            owner.shapeEpoch = epoch;
+          }
+        }
+        default -> {
+          if (u.is(UopFlag.ESCAPES)) {
+            // Guest code may run: it may add attributes to any object.
+            epoch++;
+          }
+          if (u.is(UopFlag.GUARD)) {
+            // A guard leaves the values it checked where they are (a _POP guard then drops
+            // them): what it proved now holds for them.
+            for (GuardFact g : u.proves()) {
+              if (g.slot() != GuardFact.NOT_ON_STACK) {
+                learn(g, in, f.peek(g.slot()));
+              }
+            }
+            for (int k = u.inputs(oparg) - u.outputs(oparg); k > 0; k--) {
+              f.pop();
+            }
+            return;
+          }
+          popPush(f, u, oparg);
+        }
+      }
+    }
+
+    void learn(GuardFact g, UopInstr in, Value v) {
+      switch (g.fact()) {
+        case TYPE -> {
+          v.type = in.operand();
+          if (env != null) {
+            kindOfType(v.type, v.kinds);
+          }
+        }
+        case SHAPE -> {
+          v.shape = in.operand();
+          v.shapeEpoch = epoch;
+        }
+        case IDENTITY -> {
+          v.isConstant = true;
+          v.word = in.operand();
+        }
+        default -> {
+          if (!g.fact().usesOperand()) {
+            v.kinds.add(g.fact());
+          }
+        }
+      }
+    }
+
+    static void popPush(Frame f, Uop u, int oparg) {
+      for (int k = u.inputs(oparg); k > 0; k--) {
+        f.pop();
+      }
+      int outputs = u.outputs(oparg);
+      for (int k = 0; k < outputs; k++) {
+        Value v = new Value();
+        if (k == outputs - 1) {
+          u.produces().ifPresent(v.kinds::add);
+        }
+        f.stack.add(v);
+      }
+    }
+  }
+
+  @Override
+  public Region run(Region region, PassContext context) {
+    if (!(region instanceof Trace trace)) {
+      return region;
+    }
+    Run run = new Run(context.environment().orElse(null), context, trace.uops().size());
+    run.run(trace.uops());
+    if (run.guardsRemoved + run.constantsInlined + run.folded == 0) {
+      return region;
+    }
+    count(context, "guards-removed", run.guardsRemoved);
+    count(context, "constants-inlined", run.constantsInlined);
+    count(context, "folded", run.folded);
+    return Trace.of(ImmutableList.copyOf(run.out), trace.exits());
+  }
+
+  private static void count(PassContext context, String key, long n) {
+    if (n != 0) {
+      context.count(key, n);
     }
   }
 }

@@ -1,20 +1,32 @@
 package org.stitchjit.optimizer;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.stitchjit.api.jit.OptimizerPass;
-import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.jit.RegionEnvironment;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Trace;
 
-/** Runs a pass on a trace written in the text form and keeps what it counted. */
-final class PassHarness implements PassStats {
+/**
+ * Runs passes in order on a trace written in the text form and keeps what they counted (by
+ * key, summed over the passes), with a VM to read when the test gives one.
+ */
+final class PassHarness implements PassContext {
   final Map<String, Long> counts = new TreeMap<>();
-  private final OptimizerPass pass;
+  private final List<OptimizerPass> passes;
+  private final RegionEnvironment env;
 
   PassHarness(OptimizerPass pass) {
-    this.pass = pass;
+    this(null, pass);
+  }
+
+  PassHarness(RegionEnvironment env, OptimizerPass... passes) {
+    this.env = env;
+    this.passes = List.of(passes);
   }
 
   @Override
@@ -22,12 +34,21 @@ final class PassHarness implements PassStats {
     counts.merge(key, n, Long::sum);
   }
 
+  @Override
+  public Optional<RegionEnvironment> environment() {
+    return Optional.ofNullable(env);
+  }
+
   Region run(String text) {
     return run(RegionText.parse(text));
   }
 
   Region run(Region region) {
-    return pass.run(region, this);
+    Region r = region;
+    for (OptimizerPass pass : passes) {
+      r = pass.run(r, this);
+    }
+    return r;
   }
 
   /** A trace's uops, one per line, as {@link #lines} writes an expectation. */

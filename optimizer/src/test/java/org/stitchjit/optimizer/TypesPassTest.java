@@ -162,7 +162,7 @@ class TypesPassTest {
   }
 
   @Test
-  void anInlinedCalleesResultKeepsItsKindInTheCaller() {
+  void anInlinedCalleesArgumentsAndResultKeepTheirKinds() {
     Region r = run("""
         trace
           _LOAD_FAST 0
@@ -191,10 +191,10 @@ class TypesPassTest {
         exit 6: code=0x7 ip=5 depth=2 SLOW_PATH
         exit 7: code=0x7 ip=6 depth=1 END_OF_REGION
         """);
-    // The callee's argument is not known (its locals start unknown), so its guard stays; the
-    // caller's int plus the callee's int sum needs none.
-    assertThat(PassHarness.uops(r)).contains("_GUARD_BOTH_INT exit=3").doesNotContain("exit=5");
-    assertThat(counts).containsEntry("guards-removed", 1L);
+    // The callee's argument is the caller's guarded int (arguments become the callee's
+    // locals), so its guard goes; the caller's int plus the callee's int sum needs none.
+    assertThat(PassHarness.uops(r)).doesNotContain("exit=3").doesNotContain("exit=5");
+    assertThat(counts).containsEntry("guards-removed", 2L);
   }
 
   @Test

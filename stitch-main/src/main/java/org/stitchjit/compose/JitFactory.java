@@ -10,6 +10,7 @@ import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.Jit;
 import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.optimizer.Pipeline;
 
 /**
  * Builds a {@link Jit} from a {@link JitConfig} by looking up the names it gives among the
@@ -49,7 +50,11 @@ public final class JitFactory {
 
   private ImmutableList<OptimizerPass> resolve(Passes selected) {
     if (selected.isAll()) {
-      return passes.all().values().asList();
+      ImmutableList.Builder<OptimizerPass> b = ImmutableList.builder();
+      for (String name : ImmutableList.sortedCopyOf(Pipeline.BY_ORDER, passes.names())) {
+        b.add(passes.get(name));
+      }
+      return b.build();
     }
     ImmutableList.Builder<OptimizerPass> b = ImmutableList.builder();
     for (String name : selected.names()) {
@@ -68,7 +73,7 @@ public final class JitFactory {
     return backends.names();
   }
 
-  /** Names of the registered optimizer passes, sorted (the order {@code passes=all} runs). */
+  /** Names of the registered optimizer passes, sorted by name ({@link Pipeline} orders them). */
   public ImmutableSortedSet<String> passNames() {
     return passes.names();
   }

@@ -13,5 +13,5 @@ public interface OptimizerPass {
   String name();
 
   /** The rewritten region (or the same one when there was nothing to do). */
-  Region run(Region region, PassStats stats);
+  Region run(Region region, PassContext stats);
 }

@@ -38,8 +38,13 @@ public enum Uop {
   NOP(def(0, 0).flags(PURE)),
   /** Stores oparg as the frame's instruction index, for exits and escaping uops after it. */
   SET_IP(def(0, 0).kinds(OPARG).flags(SYNTHETIC)),
-  /** Exits when code this region depends on was invalidated (global, class, shape change). */
-  CHECK_VALIDITY(def(0, 0).kinds(EXIT).flags(SYNTHETIC)),
+  /**
+   * Exits when something the region depends on changed (a promoted global, a dict's keys, a
+   * class): frontends put one where guest code may have run since the last check, after an
+   * escaping instruction. Operand: the address of the region's validity word, which the
+   * backend fills in (frontends and passes leave it 0); a backend may keep validity elsewhere.
+   */
+  CHECK_VALIDITY(def(0, 0).kinds(OPERAND, EXIT).flags(SYNTHETIC)),
   /** A loop's safepoint: exits when the GC or a signal is pending. */
   CHECK_PERIODIC(def(0, 0).kinds(EXIT)),
   /** Closes a trace's loop: continues at the trace's first uop. */

@@ -13,6 +13,7 @@ import org.stitchjit.api.uop.Trace;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 import org.stitchjit.platforms.Platform;
 import org.stitchjit.platforms.exec.CodeBlob;
+import org.stitchjit.platforms.exec.DataBlob;
 import org.stitchjit.platforms.exec.CodeCache;
 import org.stitchjit.platforms.exec.CodeCacheFullException;
 
@@ -85,15 +86,20 @@ public final class CopyPatchBackend implements Backend {
     if (stencils == null) {
       stencils = new Emitter.Stencils(StencilLibrary.load(Platform.current()));
     }
-    Emitter.Layout layout = Emitter.layout(trace, stencils);
     if (cache == null) {
       long limit = Math.min(CodeCache.MAX_LIMIT, Math.max(1L << 16, context.codeCacheFree()));
       cache = CodeCache.create(limit);
     }
+    // The region's validity word: invalidate() sets it, and each _CHECK_VALIDITY reads it. It
+    // lives on the code cache's data side, next to the code that reads it, and goes with it.
+    DataBlob validity = cache.allocateData(8);
+    trace = withValidityWord(trace, validity.address());
+    Emitter.Layout layout = Emitter.layout(trace, stencils);
     CodeBlob blob;
     try {
       blob = cache.allocate(layout.size);
     } catch (CodeCacheFullException e) {
+      validity.free();
       throw new CompileException("code-cache-full", e.getMessage());
     }
     int token = regions.reserve();
@@ -109,6 +115,7 @@ public final class CopyPatchBackend implements Backend {
     } catch (CompileException | RuntimeException e) {
       regions.remove(token);
       blob.free();
+      validity.free();
       throw e;
     }
     live++;
@@ -119,11 +126,24 @@ public final class CopyPatchBackend implements Backend {
     for (int i = 0; i < uops.length; i++) {
       uops[i] = instrs.get(i).uop();
     }
-    NativeRegion compiled = new NativeRegion(blob, token, regions, layout.start,
+    NativeRegion compiled = new NativeRegion(blob, validity, token, regions, layout.start,
         layout.exitStubStart, isNative, uops, runtime.steps(trace), escapes, this::released)
         .describedBy(layout::parts);
     regions.set(token, compiled);
     return compiled;
+  }
+
+  /** The trace with every {@code _CHECK_VALIDITY} pointed at the region's validity word. */
+  private static Trace withValidityWord(Trace trace, long word) {
+    java.util.List<UopInstr> uops = new java.util.ArrayList<>(trace.uops());
+    boolean any = false;
+    for (int i = 0; i < uops.size(); i++) {
+      if (uops.get(i).uop() == Uop.CHECK_VALIDITY) {
+        uops.set(i, uops.get(i).withOperand(word));
+        any = true;
+      }
+    }
+    return any ? Trace.of(uops, trace.exits()) : trace;
   }
 
   /**

@@ -9,6 +9,7 @@ import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.platforms.exec.CodeBlob;
+import org.stitchjit.platforms.exec.DataBlob;
 import org.stitchjit.platforms.exec.NativeCalls;
 
 /**
@@ -35,6 +36,8 @@ final class NativeRegion implements CompiledRegion {
   private final byte[][] unlinked;
   private final int token;
   private final RegionTable table;
+  /** The word the region's {@code _CHECK_VALIDITY} uops read: non-zero once invalidated. */
+  private final DataBlob validity;
   private CompiledRegion lastExit = this;
   private final RuntimeSteps.Steps steps;
   private final EscapeCounts escapes;
@@ -46,10 +49,11 @@ final class NativeRegion implements CompiledRegion {
    * @param uopStart per uop, the offset of its code in the blob
    * @param isNative per uop, whether its code performs it (else it escapes at once)
    */
-  NativeRegion(CodeBlob blob, int token, RegionTable table, int[] uopStart,
+  NativeRegion(CodeBlob blob, DataBlob validity, int token, RegionTable table, int[] uopStart,
       int[] exitStubStart, boolean[] isNative, Uop[] uops, RuntimeSteps.Steps steps,
       EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
+    this.validity = validity;
     this.trampoline = blob.address();
     this.uopAddress = new long[isNative.length];
     for (int i = 0; i < uopAddress.length; i++) {
@@ -161,6 +165,9 @@ final class NativeRegion implements CompiledRegion {
 
   @Override
   public void invalidate() {
+    if (!freed) {
+      validity.putLong(0, 1);
+    }
     steps.invalidate();
   }
 
@@ -175,6 +182,7 @@ final class NativeRegion implements CompiledRegion {
       freed = true;
       table.remove(token);
       blob.free();
+      validity.free();
       onFree.run();
     }
   }

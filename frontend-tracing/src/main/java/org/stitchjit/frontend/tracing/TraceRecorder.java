@@ -17,6 +17,7 @@ import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 
 /**
@@ -61,6 +62,9 @@ final class TraceRecorder implements Recorder {
    */
   private int kwNamesIndex = -1;
   private int kwNamesPending = -1;
+
+  /** The instruction emitted last escaped: the next one starts with _CHECK_VALIDITY. */
+  private boolean checkValidity;
 
   private Region result;
   private String abortReason;
@@ -172,7 +176,7 @@ final class TraceRecorder implements Recorder {
       // elsewhere.
       return endBeforePrevious("frame-change-" + family.name().toLowerCase());
     }
-    if (length + uops.size() + 2 > lengthLimit) {
+    if (length + uops.size() + 3 > lengthLimit) {
       return endBeforePrevious("length");
     }
     emitInstruction(uops);
@@ -186,6 +190,16 @@ final class TraceRecorder implements Recorder {
   }
 
   private void emitInstruction(List<Uop> uops) {
+    if (checkValidity) {
+      // Guest code may have run in the instruction before (it escaped to the runtime), and
+      // changed what the region relies on: a promoted global, a class. The check goes where
+      // the interpreter can resume, at this instruction's start, as CPython's
+      // _CHECK_VALIDITY_AND_SET_IP does.
+      trace.addWithExit(Uop.CHECK_VALIDITY,
+          new Exit(pCode.id(), pIndex, pDepth, ExitReason.INVALIDATED));
+      length++;
+      checkValidity = false;
+    }
     trace.add(Uop.SET_IP, pIndex);
     length++;
     instructions++;
@@ -197,6 +211,7 @@ final class TraceRecorder implements Recorder {
       }
       trace.add(instr(u));
       length++;
+      checkValidity |= u.is(UopFlag.ESCAPES);
     }
   }
 

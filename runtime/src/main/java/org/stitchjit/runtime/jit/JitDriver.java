@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.config.Dump;
 import org.stitchjit.api.jit.CompileContext;
@@ -19,6 +20,8 @@ import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.Jit;
 import org.stitchjit.api.jit.MachineCode;
 import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.jit.RegionEnvironment;
 import org.stitchjit.api.jit.Recorder;
 import org.stitchjit.api.jit.RegionStart;
 import org.stitchjit.api.layout.Layout;
@@ -82,6 +85,8 @@ public final class JitDriver {
 
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<Long, List<Executor>> dependents = new HashMap<>();
+  /** Per watched dict, per entry, the regions that took the entry's value as a constant. */
+  private final Map<Long, Map<Integer, List<Executor>>> entryDependents = new HashMap<>();
   private final List<Executor> all = new ArrayList<>();
   private final Map<Long, CodeInfo> codesById = new HashMap<>();
   private final List<CompiledRegion> toFree = new ArrayList<>();
@@ -299,9 +304,20 @@ public final class JitDriver {
     dumpBytecode(id, start, region);
     dumpUops(id, "recorded", region);
     Region r = region;
+    Environment env = new Environment(start.frame());
     for (OptimizerPass pass : jit.passes()) {
       try {
-        r = pass.run(r, (key, n) -> stats.passCount(pass.name(), key, n));
+        r = pass.run(r, new PassContext() {
+          @Override
+          public void count(String key, long n) {
+            stats.passCount(pass.name(), key, n);
+          }
+
+          @Override
+          public Optional<RegionEnvironment> environment() {
+            return Optional.of(env);
+          }
+        });
       } catch (RuntimeException e) {
         stats.compileFailed("pass-error");
         stats.lastError = pass.name() + ": " + e;
@@ -348,6 +364,7 @@ public final class JitDriver {
     Executor ex = new Executor(id, start.kind(), code, start.index(), jumpIndex, jumpOparg,
         parent, parentExit, r, compiled);
     install(ex, start);
+    env.applyTo(ex);
     stats.compiled(r.allUops().size(), start.kind() == RegionStart.Kind.BRIDGE);
     stats.compileNanos += System.nanoTime() - t0;
     // Outside the compile time: running a disassembler costs far more than compiling.
@@ -430,8 +447,135 @@ public final class JitDriver {
     list.add(ex);
   }
 
+  private void entryChanged(long dict, int index) {
+    Map<Integer, List<Executor>> entries = entryDependents.get(dict);
+    List<Executor> list = entries == null ? null : entries.remove(index);
+    if (list != null) {
+      for (Executor ex : list) {
+        invalidate(ex);
+      }
+    }
+  }
+
+  /**
+   * What the passes of one compile read of the VM and rely on ({@link RegionEnvironment}). The
+   * dependencies they record take effect when the region is installed; a compile that fails
+   * leaves none behind.
+   */
+  private final class Environment implements RegionEnvironment {
+    private final long frame;
+    private final List<long[]> entries = new ArrayList<>();
+    private final List<Long> keys = new ArrayList<>();
+    private final List<Long> types = new ArrayList<>();
+
+    Environment(long frame) {
+      this.frame = frame;
+    }
+
+    @Override
+    public long runtimeConstant(String name) {
+      return uops.runtimeConstant(name);
+    }
+
+    @Override
+    public long globals() {
+      return Mem.getLong(frame + Frame.GLOBALS);
+    }
+
+    @Override
+    public long builtins() {
+      return vm.builtins;
+    }
+
+    @Override
+    public long code() {
+      return Mem.getLong(frame + Frame.CODE);
+    }
+
+    @Override
+    public long moduleDict(long module) {
+      return Mem.getLong(module + Layout.Module.DICT);
+    }
+
+    @Override
+    public long functionGlobals(long function) {
+      return Mem.getLong(function + Layout.Function.GLOBALS);
+    }
+
+    @Override
+    public long functionCode(long function) {
+      return Mem.getLong(function + Layout.Function.CODE);
+    }
+
+    @Override
+    public int argCount(long code) {
+      return CodeInfo.of(vm, code).argcount;
+    }
+
+    @Override
+    public long codeConstant(long code, int index) {
+      return CodeInfo.of(vm, code).consts[index];
+    }
+
+    @Override
+    public boolean hasKeysVersion(long dict, long version) {
+      return Dicts.sameKeysVersion(Dicts.keysVersion(dict), version);
+    }
+
+    @Override
+    public OptionalLong entryValue(long dict, int index) {
+      long v = Dicts.entryKey(dict, index) == 0 ? 0 : Dicts.entryValue(dict, index);
+      return v == 0 ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    @Override
+    public long typeOf(long value) {
+      return vm.typeOf(value);
+    }
+
+    @Override
+    public long typeVersion(long type) {
+      return Mem.getLong(type + Layout.Type.VERSION);
+    }
+
+    @Override
+    public void dependOnEntry(long dict, int index) {
+      entries.add(new long[] {dict, index});
+    }
+
+    @Override
+    public void dependOnKeys(long dict) {
+      keys.add(dict);
+    }
+
+    @Override
+    public void dependOnType(long type) {
+      types.add(type);
+    }
+
+    void applyTo(Executor ex) {
+      for (long[] e : entries) {
+        depend(ex, e[0], true);
+        Map<Integer, List<Executor>> byEntry = entryDependents.get(e[0]);
+        if (byEntry == null) {
+          byEntry = new HashMap<>();
+          entryDependents.put(e[0], byEntry);
+          Watchers.listenToEntries(e[0], JitDriver.this::entryChanged);
+        }
+        byEntry.computeIfAbsent((int) e[1], k -> new ArrayList<>()).add(ex);
+      }
+      for (long d : keys) {
+        depend(ex, d, true);
+      }
+      for (long t : types) {
+        depend(ex, t, false);
+      }
+    }
+  }
+
   private void changed(long object) {
     List<Executor> list = dependents.remove(object);
+    entryDependents.remove(object);
     Watchers.forget(object);
     if (list != null) {
       for (Executor ex : list) {
@@ -653,6 +797,7 @@ public final class JitDriver {
       Watchers.forget(o);
     }
     dependents.clear();
+    entryDependents.clear();
     byCompiled.clear();
     for (Executor ex : all) {
       ex.compiled.free();

@@ -56,7 +56,14 @@ public final class Dicts {
   }
 
   public static void setEntryValue(long d, int i, long v) {
-    Mem.putLong(entries(d) + 8L * (W * i + Layout.Dict.ENTRY_VALUE), v);
+    long at = entries(d) + 8L * (W * i + Layout.Dict.ENTRY_VALUE);
+    if (Mem.getLong(at) != v && (Mem.getLong(d + Layout.Dict.KEYS_VERSION) & WATCHED) != 0) {
+      // Compiled code may have taken the old value as a constant (a promoted global).
+      Mem.putLong(at, v);
+      Watchers.entryChanged(d, i);
+      return;
+    }
+    Mem.putLong(at, v);
   }
 
   private static long entryHash(long d, int i) {

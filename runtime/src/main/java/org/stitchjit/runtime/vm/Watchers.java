@@ -13,6 +13,13 @@ import java.util.function.LongConsumer;
  */
 public final class Watchers {
   private static final Map<Long, LongConsumer> LISTENERS = new ConcurrentHashMap<>();
+  private static final Map<Long, EntryListener> ENTRY_LISTENERS = new ConcurrentHashMap<>();
+
+  /** Hears that a watched dict's entry got a new value (its keys stayed the same). */
+  @FunctionalInterface
+  public interface EntryListener {
+    void entryChanged(long dict, int index);
+  }
 
   private Watchers() {}
 
@@ -23,6 +30,22 @@ public final class Watchers {
 
   public static void forget(long address) {
     LISTENERS.remove(address);
+    ENTRY_LISTENERS.remove(address);
+  }
+
+  /**
+   * Sends value changes of a watched dict's entries to listener: what compiled code that read
+   * an entry's value at compile time (a promoted global) depends on.
+   */
+  public static void listenToEntries(long dict, EntryListener listener) {
+    ENTRY_LISTENERS.put(dict, listener);
+  }
+
+  static void entryChanged(long d, int index) {
+    EntryListener l = ENTRY_LISTENERS.get(d);
+    if (l != null) {
+      l.entryChanged(d, index);
+    }
   }
 
   static void dictChanged(long d) {

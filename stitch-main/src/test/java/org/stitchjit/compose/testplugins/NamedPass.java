@@ -1,7 +1,7 @@
 package org.stitchjit.compose.testplugins;
 
 import org.stitchjit.api.jit.OptimizerPass;
-import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Region;
 
 /** A pass plugin that leaves regions as they are. */
@@ -18,7 +18,7 @@ public abstract class NamedPass implements OptimizerPass {
   }
 
   @Override
-  public Region run(Region region, PassStats stats) {
+  public Region run(Region region, PassContext stats) {
     return region;
   }
 
