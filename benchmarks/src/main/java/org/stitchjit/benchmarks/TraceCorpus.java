@@ -57,6 +57,8 @@ public final class TraceCorpus {
 
   /** A file the standard corpus is read from, or recorded into when it does not exist. */
   public static final String CORPUS_PROPERTY = "stitch.bench.corpus";
+  /** The same for {@link #standardUnoptimized()}. */
+  public static final String UNOPTIMIZED_CORPUS_PROPERTY = "stitch.bench.unoptimizedCorpus";
   private static final String SEPARATOR = "---";
 
   private final List<Trace> recorded;
@@ -115,6 +117,33 @@ public final class TraceCorpus {
     return classify(traces, origin);
   }
 
+  /**
+   * The distinct traces recorded while one iteration of every benchmark program runs (or of
+   * those {@code stitch.bench.programs} lists), as the frontend hands them to the optimizer:
+   * recorded with {@code passes=none}, so no pass has run on them. Bridges grow where the
+   * unoptimized traces' exits get hot. The system property {@code
+   * stitch.bench.unoptimizedCorpus} works as {@code stitch.bench.corpus} does for {@link
+   * #standard()}: a file read when it exists and recorded into otherwise.
+   */
+  public static List<Trace> standardUnoptimized() {
+    String file = System.getProperty(UNOPTIMIZED_CORPUS_PROPERTY, "");
+    if (!file.isBlank() && Files.exists(Path.of(file))) {
+      return parseTraces(read(Path.of(file)));
+    }
+    List<String> names = programNames();
+    List<Trace> traces = new ArrayList<>();
+    for (String name : names) {
+      Path program = programsDirectory().resolve(name + ".py");
+      List<String> argv = List.of(program.toString(), "1");
+      traces.addAll(record(program.toString(), vm -> vm.runFile(program, argv), null, "none"));
+    }
+    List<Trace> distinct = List.copyOf(new LinkedHashSet<>(traces));
+    if (!file.isBlank()) {
+      save(Path.of(file), distinct, names.size() + " programs, unoptimized");
+    }
+    return distinct;
+  }
+
   private static List<String> programNames() {
     String property = System.getProperty("stitch.bench.programs", "");
     if (property.isBlank()) {
@@ -144,19 +173,27 @@ public final class TraceCorpus {
 
   /** Reads what {@link #save} wrote and classifies it. */
   public static TraceCorpus load(Path file) {
-    String text;
+    String text = read(file);
+    String header = text.split("(?m)^" + SEPARATOR + "\n")[0];
+    String origin = header.startsWith("# ") ? header.substring(2).strip() : "?";
+    return classify(parseTraces(text), origin + ", via " + file);
+  }
+
+  private static String read(Path file) {
     try {
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }
+  }
+
+  private static List<Trace> parseTraces(String text) {
     String[] chunks = text.split("(?m)^" + SEPARATOR + "\n");
-    String origin = chunks[0].startsWith("# ") ? chunks[0].substring(2).strip() : "?";
     List<Trace> traces = new ArrayList<>();
     for (int i = 1; i < chunks.length; i++) {
       traces.add((Trace) RegionText.parse(chunks[i]));
     }
-    return classify(traces, origin + ", via " + file);
+    return traces;
   }
 
   /**
@@ -189,6 +226,11 @@ public final class TraceCorpus {
     return record("<source>", vm -> vm.runSource(source, "bench.py"), hotLoop);
   }
 
+  /** As {@link #recordSource}, before any optimizer pass ({@code passes=none}). */
+  public static List<Trace> recordSourceUnoptimized(String source, String hotLoop) {
+    return record("<source>", vm -> vm.runSource(source, "bench.py"), hotLoop, "none");
+  }
+
   private interface Run {
     int run(GuestVm vm);
   }
@@ -198,7 +240,12 @@ public final class TraceCorpus {
   }
 
   private static List<Trace> record(String what, Run run, String hotLoop) {
-    JitConfig.Builder config = JitConfig.parse("tracing+interp").toBuilder();
+    return record(what, run, hotLoop, "all");
+  }
+
+  private static List<Trace> record(String what, Run run, String hotLoop, String passes) {
+    JitConfig.Builder config = JitConfig.parse("tracing+interp").toBuilder()
+        .option("passes", passes);
     if (hotLoop != null) {
       config.option("hot-loop", hotLoop).option("hot-function", hotLoop);
     }

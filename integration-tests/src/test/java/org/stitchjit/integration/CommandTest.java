@@ -181,6 +181,12 @@ class CommandTest {
   }
 
   @Test
+  void forcingExitsUnderCopyPatchIsAUsageError() throws IOException {
+    assertUsageError(run("print(1)\n", "--jit=tracing+copypatch", "--jit-option",
+        "force-exits=true"), "force-exits", "backend 'copypatch' cannot force exits");
+  }
+
+  @Test
   void aBadJitOptionValueNamesTheOption() throws IOException {
     assertUsageError(run("print(1)\n", "--jit-option", "hot-loop=abc"), "hot-loop", "'abc'");
     assertUsageError(run("print(1)\n", "--jit-option=hot-loop=abc"), "hot-loop", "'abc'");

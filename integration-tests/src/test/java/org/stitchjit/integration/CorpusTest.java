@@ -49,6 +49,17 @@ class CorpusTest {
       "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
       "--jit-option", "hot-exit=1");
 
+  /**
+   * As {@link #TRACING_EVERYTHING} with every optimizer pass, and every exit of every region
+   * (bridges included) forced once where its guard passed: the state each exit restores must be
+   * exactly what the interpreter needs to carry on. With hot-exit=1 each forced exit also grows
+   * a bridge at once.
+   */
+  static final List<String> TRACING_FORCED_EXITS = List.of("--jit=tracing+interp",
+      "--jit-option", "hot-loop=1", "--jit-option", "hot-function=1",
+      "--jit-option", "hot-exit=1", "--jit-option", "passes=all",
+      "--jit-option", "force-exits=true");
+
   static Outcome run(Path program, List<String> extraArgs) {
     return run(program, List.of("--jit=off"), extraArgs);
   }
@@ -157,6 +168,12 @@ class CorpusTest {
     return corpusUnder(TRACING_EVERYTHING);
   }
 
+  /** Every program prints the same when every exit of every region is taken once. */
+  @TestFactory
+  Stream<DynamicTest> corpusUnderForcedExits() throws IOException {
+    return corpusUnder(TRACING_FORCED_EXITS);
+  }
+
   /**
    * Every program prints the same with everything traced and compiled by the copy-and-patch
    * backend (uops without a template escape to the runtime, counted as jit.escapes).
@@ -199,6 +216,10 @@ class CorpusTest {
         String stats = Files.readString(statsJson);
         Files.deleteIfExists(statsJson);
         assertThat(stats).as(rel + ": JIT component errors").doesNotContain("-error\"");
+        if (options.contains("force-exits=true")) {
+          // The option reached the driver (it adds the count only when exits are forced).
+          assertThat(stats).as(rel + ": forced exits counted").contains("\"forced_exits\"");
+        }
         String problem = mismatch(program, o);
         if (known.containsKey(rel)) {
           assertThat(problem).as(rel + " is listed in known-failures.txt but now passes:"

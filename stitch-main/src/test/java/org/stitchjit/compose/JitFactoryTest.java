@@ -70,6 +70,21 @@ class JitFactoryTest {
         .isEmpty();
   }
 
+  /**
+   * Only the reference backend can force exits; copy-and-patch code has no such switch, and
+   * accepting the option there would make a run that forces nothing look like a test.
+   */
+  @Test
+  void forcingExitsNeedsABackendThatCanForceThem() {
+    Jit jit = BUILTINS.create(JitConfig.parse("tracing+interp force-exits=true"));
+    assertThat(jit.config().forceExits()).isTrue();
+    assertThat(jit.backend().forcesExits()).isTrue();
+    assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+copypatch force-exits=true")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("jit option force-exits=true: backend 'copypatch' cannot force exits; use a"
+            + " backend that can, such as interp (--jit=tracing+interp)");
+  }
+
   @Test
   void anOffConfigurationHasNoJit() {
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.off()))

@@ -44,13 +44,18 @@ import java.util.regex.Pattern;
  *   <li>{@code perf-map} [false]: write /tmp/perf-PID.map for {@code perf report}.
  *   <li>{@code dump} [none]: a comma list of {@code bytecode}, {@code uops}, {@code asm}.
  *   <li>{@code stats} [none]: {@code none}, {@code table} or {@code json}.
+ *   <li>{@code force-exits} [false]: a debugging knob for testing exits. Each region leaves
+ *       through each of its exits the first time the uop owning it runs, even when its guard
+ *       would pass, then behaves normally; the program's output must not change. Only backends
+ *       that say they can ({@code Backend.forcesExits()}, the reference backend {@code interp})
+ *       accept it: a {@code Jit} with any other rejects the configuration.
  * </ul>
  */
 public final class JitConfig {
   /** The option keys, in the order {@link #toString()} and {@link #options()} list them. */
   public static final ImmutableSet<String> KEYS = ImmutableSet.of("hot-loop", "hot-function",
       "hot-exit", "trace-length", "code-cache-limit", "link-mode", "passes", "perf-map", "dump",
-      "stats");
+      "stats", "force-exits");
 
   public static final String DEFAULT_FRONTEND = "tracing";
   public static final String DEFAULT_BACKEND = "copypatch";
@@ -81,6 +86,7 @@ public final class JitConfig {
   private final boolean perfMap;
   private final Set<Dump> dumps;
   private final StatsFormat stats;
+  private final boolean forceExits;
 
   private JitConfig(Builder b) {
     this.enabled = b.enabled;
@@ -96,6 +102,7 @@ public final class JitConfig {
     this.perfMap = b.perfMap;
     this.dumps = Sets.immutableEnumSet(b.dumps);
     this.stats = b.stats;
+    this.forceExits = b.forceExits;
   }
 
   /** The JIT on with the default frontend, backend and options. */
@@ -204,6 +211,11 @@ public final class JitConfig {
     return stats;
   }
 
+  /** Whether every exit is taken once per region ({@code force-exits}, for testing exits). */
+  public boolean forceExits() {
+    return forceExits;
+  }
+
   /** Every option with its value as the option syntax writes it, in {@link #KEYS} order. */
   public ImmutableMap<String, String> options() {
     ImmutableMap.Builder<String, String> b = ImmutableMap.builder();
@@ -227,6 +239,7 @@ public final class JitConfig {
       case "dump" -> dumps.isEmpty() ? "none"
           : Joiner.on(',').join(dumps.stream().map(Dump::optionValue).iterator());
       case "stats" -> stats.optionValue();
+      case "force-exits" -> Boolean.toString(forceExits);
       default -> throw unknownKey(key);
     };
   }
@@ -238,13 +251,13 @@ public final class JitConfig {
         && hotFunction == c.hotFunction && hotExit == c.hotExit
         && traceLength == c.traceLength && codeCacheLimit == c.codeCacheLimit
         && linkMode == c.linkMode && perfMap == c.perfMap && dumps.equals(c.dumps)
-        && stats == c.stats;
+        && stats == c.stats && forceExits == c.forceExits;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(enabled, frontend, backend, passes, hotLoop, hotFunction, hotExit,
-        traceLength, codeCacheLimit, linkMode, perfMap, dumps, stats);
+        traceLength, codeCacheLimit, linkMode, perfMap, dumps, stats, forceExits);
   }
 
   /**
@@ -330,6 +343,7 @@ public final class JitConfig {
     private boolean perfMap;
     private EnumSet<Dump> dumps = EnumSet.noneOf(Dump.class);
     private StatsFormat stats = StatsFormat.NONE;
+    private boolean forceExits;
 
     private Builder() {}
 
@@ -347,6 +361,7 @@ public final class JitConfig {
       perfMap = c.perfMap;
       dumps = c.dumps.isEmpty() ? EnumSet.noneOf(Dump.class) : EnumSet.copyOf(c.dumps);
       stats = c.stats;
+      forceExits = c.forceExits;
     }
 
     /** Sets the JIT on or off, keeping the frontend and backend for when it is on. */
@@ -441,6 +456,11 @@ public final class JitConfig {
       return this;
     }
 
+    public Builder forceExits(boolean on) {
+      this.forceExits = on;
+      return this;
+    }
+
     /**
      * Sets one option from its command-line form ({@code --jit-option key=value}).
      *
@@ -462,11 +482,7 @@ public final class JitConfig {
           default -> throw badValue(key, value, "patch or indirect");
         });
         case "passes" -> passes(Passes.parse(v));
-        case "perf-map" -> perfMap(switch (v) {
-          case "true" -> true;
-          case "false" -> false;
-          default -> throw badValue(key, value, "true or false");
-        });
+        case "perf-map" -> perfMap(parseBoolean(key, v));
         case "dump" -> dumps(parseDumps(key, v));
         case "stats" -> stats(switch (v) {
           case "none" -> StatsFormat.NONE;
@@ -474,6 +490,7 @@ public final class JitConfig {
           case "json" -> StatsFormat.JSON;
           default -> throw badValue(key, value, "none, table or json");
         });
+        case "force-exits" -> forceExits(parseBoolean(key, v));
         default -> throw unknownKey(key);
       }
       return this;
@@ -498,6 +515,14 @@ public final class JitConfig {
         list.add(d);
       }
       return EnumSet.copyOf(list);
+    }
+
+    private static boolean parseBoolean(String key, String v) {
+      return switch (v) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw badValue(key, v, "true or false");
+      };
     }
 
     private static int parseInt(String key, String v, int min) {

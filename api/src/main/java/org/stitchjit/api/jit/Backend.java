@@ -27,6 +27,16 @@ public interface Backend {
   CompiledRegion compile(Region region, CompileContext context) throws CompileException;
 
   /**
+   * Whether regions this backend compiles honour {@code force-exits} ({@link
+   * org.stitchjit.api.config.JitConfig#forceExits()}): each leaves through each of its exits
+   * once, even where the guard passes. A {@link Jit} pairs that option only with such a
+   * backend, so a test that forces exits cannot silently test nothing.
+   */
+  default boolean forcesExits() {
+    return false;
+  }
+
+  /**
    * Counters the backend keeps, by name (without the {@code jit.} prefix the statistics give
    * them), such as how often compiled code fell back to the runtime.
    */

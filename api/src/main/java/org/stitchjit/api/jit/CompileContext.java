@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * What a backend may use while compiling: services the VM offers by type (the runtime offers
- * its reference executor's hooks, a platform its executable memory) and the code cache's
- * remaining space.
+ * its reference executor's hooks, a platform its executable memory, the driver the {@link
+ * org.stitchjit.api.config.JitConfig} it runs) and the code cache's remaining space.
  */
 public interface CompileContext {
 

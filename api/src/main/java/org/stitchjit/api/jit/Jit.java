@@ -19,5 +19,10 @@ public record Jit(JitConfig config, Frontend frontend, ImmutableList<OptimizerPa
     if (!config.enabled()) {
       throw new IllegalArgumentException("a Jit needs an enabled configuration, not 'off'");
     }
+    if (config.forceExits() && !backend.forcesExits()) {
+      throw new IllegalArgumentException("jit option force-exits=true: backend '"
+          + backend.name() + "' cannot force exits; use a backend that can, such as interp"
+          + " (--jit=" + config.frontend() + "+interp)");
+    }
   }
 }

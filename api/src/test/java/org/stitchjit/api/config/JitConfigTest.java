@@ -24,6 +24,7 @@ class JitConfigTest {
     assertThat(c.perfMap()).isFalse();
     assertThat(c.dumps()).isEmpty();
     assertThat(c.stats()).isEqualTo(StatsFormat.NONE);
+    assertThat(c.forceExits()).isFalse();
     assertThat(c.toString()).isEqualTo("tracing+copypatch");
     assertThat(JitConfig.builder().build()).isEqualTo(c);
   }
@@ -76,7 +77,8 @@ class JitConfigTest {
         .withOption("passes", "constfold, guards")
         .withOption("perf-map", "true")
         .withOption("dump", "uops,asm")
-        .withOption("stats", "json");
+        .withOption("stats", "json")
+        .withOption("force-exits", "true");
     assertThat(c.hotLoop()).isEqualTo(2);
     assertThat(c.hotFunction()).isEqualTo(3);
     assertThat(c.hotExit()).isEqualTo(4);
@@ -88,9 +90,10 @@ class JitConfigTest {
     assertThat(c.dumps()).containsExactly(Dump.UOPS, Dump.ASM);
     assertThat(c.dumps(Dump.BYTECODE)).isFalse();
     assertThat(c.stats()).isEqualTo(StatsFormat.JSON);
+    assertThat(c.forceExits()).isTrue();
     assertThat(c.toString()).isEqualTo("tracing+copypatch hot-loop=2 hot-function=3 hot-exit=4"
         + " trace-length=100 code-cache-limit=512k link-mode=patch passes=constfold,guards"
-        + " perf-map=true dump=uops,asm stats=json");
+        + " perf-map=true dump=uops,asm stats=json force-exits=true");
     assertThat(JitConfig.parse(c.toString())).isEqualTo(c).hasSameHashCodeAs(c);
     assertThat(c.options().keySet()).containsExactlyElementsOf(JitConfig.KEYS);
     assertThat(c.option("code-cache-limit")).isEqualTo("512k");
@@ -117,13 +120,15 @@ class JitConfigTest {
         .stats(StatsFormat.TABLE)
         .perfMap(true)
         .linkMode(LinkMode.PATCH)
+        .forceExits(true)
         .build();
     assertThat(c.toString()).isEqualTo("bbv+asm hot-loop=5 code-cache-limit=3g link-mode=patch"
-        + " passes=none perf-map=true dump=bytecode stats=table");
+        + " passes=none perf-map=true dump=bytecode stats=table force-exits=true");
     assertThat(c.toBuilder().build()).isEqualTo(c);
     assertThat(c.toBuilder().enabled(false).build().toString())
         .isEqualTo("off hot-loop=5 code-cache-limit=3g link-mode=patch passes=none"
-            + " perf-map=true dump=bytecode stats=table");
+            + " perf-map=true dump=bytecode stats=table force-exits=true");
+    assertThat(c.toBuilder().forceExits(false).build().forceExits()).isFalse();
     // Turning the JIT back on keeps the frontend and backend it had.
     assertThat(c.toBuilder().enabled(false).enabled(true).build()).isEqualTo(c);
     assertThat(c.toBuilder().dumps(Set.of()).build().dumps()).isEmpty();
@@ -164,6 +169,7 @@ class JitConfigTest {
     assertBad("link-mode", "copy",
         "jit option link-mode: expected patch or indirect, got 'copy'");
     assertBad("perf-map", "yes", "jit option perf-map: expected true or false, got 'yes'");
+    assertBad("force-exits", "1", "jit option force-exits: expected true or false, got '1'");
     assertBad("dump", "uops,ir",
         "jit option dump: expected none or a comma list of bytecode, uops, asm, got 'uops,ir'");
     assertBad("stats", "csv", "jit option stats: expected none, table or json, got 'csv'");
@@ -173,7 +179,8 @@ class JitConfigTest {
     assertThatThrownBy(() -> JitConfig.defaults().withOption("hot-loops", "3"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown jit option 'hot-loops' (known: hot-loop, hot-function, hot-exit,"
-            + " trace-length, code-cache-limit, link-mode, passes, perf-map, dump, stats)");
+            + " trace-length, code-cache-limit, link-mode, passes, perf-map, dump, stats,"
+            + " force-exits)");
     assertThatThrownBy(() -> JitConfig.parse("tracing+asm hot-loop"))
         .hasMessage("jit option 'hot-loop': expected KEY=VALUE");
     assertThatThrownBy(() -> JitConfig.defaults().option("nope"))
@@ -185,7 +192,8 @@ class JitConfigTest {
     JitConfig base = JitConfig.defaults();
     String[][] changes = {{"hot-loop", "17"}, {"hot-function", "1"}, {"hot-exit", "1"},
         {"trace-length", "9"}, {"code-cache-limit", "1m"}, {"link-mode", "patch"},
-        {"passes", "none"}, {"perf-map", "true"}, {"dump", "asm"}, {"stats", "table"}};
+        {"passes", "none"}, {"perf-map", "true"}, {"dump", "asm"}, {"stats", "table"},
+        {"force-exits", "true"}};
     for (String[] ch : changes) {
       JitConfig c = base.withOption(ch[0], ch[1]);
       assertThat(c).as(ch[0]).isNotEqualTo(base);

@@ -110,6 +110,7 @@ public final class JitDriver {
       }
     };
     stats.backendCounts = jit.backend()::stats;
+    stats.forcingExits = jit.config().forceExits();
     // An exit's code id is its code object's address (alive: the region's operands keep it).
     stats.codeById = id -> CodeInfo.of(vm, id);
     if (jit.config().perfMap()) {
@@ -123,7 +124,11 @@ public final class JitDriver {
     this.context = new CompileContext() {
       @Override
       public <T> Optional<T> service(Class<T> type) {
-        return type.isInstance(uops) ? Optional.of(type.cast(uops)) : Optional.empty();
+        if (type.isInstance(uops)) {
+          return Optional.of(type.cast(uops));
+        }
+        return type.isInstance(jit.config()) ? Optional.of(type.cast(jit.config()))
+            : Optional.empty();
       }
 
       @Override

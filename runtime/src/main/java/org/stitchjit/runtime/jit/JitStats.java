@@ -30,6 +30,8 @@ public final class JitStats {
   /** Every region compiled, for naming the hottest exit sites. */
   final java.util.List<Executor> regions = new java.util.ArrayList<>();
   private final Map<String, Long> passCounts = new TreeMap<>();
+  /** force-exits is on: the statistics then show how many exits were forced. */
+  boolean forcingExits;
   /** The backend's own counters ({@link org.stitchjit.api.jit.Backend#stats}), read live. */
   java.util.function.Supplier<Map<String, Long>> backendCounts = Map::of;
 
@@ -116,6 +118,9 @@ public final class JitStats {
         m.put("exits." + r.name().toLowerCase(), exitsByReason[r.ordinal()]);
       }
     }
+    if (forcingExits) {
+      m.put("forced_exits", forcedExits());
+    }
     m.put("uops_total", uopsTotal);
     m.put("uops_per_region", compiled == 0 ? 0.0 : (double) uopsTotal / compiled);
     m.put("compile_ms", compileNanos / 1e6);
@@ -123,6 +128,21 @@ public final class JitStats {
     passCounts.forEach(m::put);
     backendCounts.get().forEach(m::put);
     return m;
+  }
+
+  /**
+   * Exits taken because force-exits forced them (counted in {@code exits} too), summed over
+   * every region compiled. Each region counts its own: the driver cannot tell a forced exit from
+   * another.
+   */
+  public long forcedExits() {
+    long n = 0;
+    for (Executor ex : regions) {
+      if (ex.compiled instanceof org.stitchjit.runtime.jit.reference.ReferenceRegion r) {
+        n += r.forcedExits().cardinality();
+      }
+    }
+    return n;
   }
 
   /** The last frontend, pass or backend error, or null. */

@@ -1,5 +1,6 @@
 package org.stitchjit.runtime.jit.reference;
 
+import org.stitchjit.api.config.JitConfig;
 import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.CompileContext;
 import org.stitchjit.api.jit.CompileException;
@@ -22,6 +23,12 @@ public final class ReferenceBackend implements Backend {
   public CompiledRegion compile(Region region, CompileContext context) throws CompileException {
     UopRuntime rt = context.service(UopRuntime.class).orElseThrow(() -> new CompileException(
         "no-runtime", "the interp backend needs the VM's uop runtime"));
-    return new ReferenceRegion(region, rt);
+    boolean force = context.service(JitConfig.class).map(JitConfig::forceExits).orElse(false);
+    return new ReferenceRegion(region, rt, force);
+  }
+
+  @Override
+  public boolean forcesExits() {
+    return true;
   }
 }

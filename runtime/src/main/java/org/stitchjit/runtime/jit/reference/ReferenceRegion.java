@@ -2,6 +2,7 @@ package org.stitchjit.runtime.jit.reference;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.CompiledRegion;
@@ -16,6 +17,7 @@ import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.interp.CodeInfo;
@@ -32,6 +34,9 @@ import org.stitchjit.runtime.vm.VM;
  * <p>An exiting uop exits before it changes anything, so the interpreter re-executes the
  * instruction from its start. The one exception is documented on the uop: {@code
  * _FOR_ITER_TIER_TWO} has consumed the exhausted iterator, and its exit resumes after the loop.
+ *
+ * <p>With {@code force-exits} each exit is taken the first time a uop owning it runs, before
+ * the uop's check, so tests reach every exit's resume point with the state of a real exit.
  */
 public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps {
   /** Bytes charged to the code cache per uop: the four arrays below, per entry. */
@@ -45,11 +50,18 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   private final int[] targets;
   private final Exit[] exits;
   private volatile boolean valid = true;
+  /** force-exits: the exits already forced, by index; null when exits are not forced. */
+  private final BitSet forced;
   /** The stack pointer a stepping {@link #run} went on with (see {@link #sp()}). */
   private long stepSp;
 
   ReferenceRegion(Region region, UopRuntime rt) {
+    this(region, rt, false);
+  }
+
+  ReferenceRegion(Region region, UopRuntime rt, boolean forceExits) {
     this.rt = rt;
+    this.forced = forceExits ? new BitSet() : null;
     this.vm = rt.vm();
     List<UopInstr> flat = new ArrayList<>();
     List<Integer> blockStart = new ArrayList<>();
@@ -135,6 +147,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       Uop u = uops[i];
       int oparg = opargs[i];
       long operand = operands[i];
+      if (forced != null && forcesExit(u, i)) {
+        return exit(exits, frame, stackBase, sp, targets[i]);
+      }
       switch (u) {
         // ------------------------------------------------------------ control
         case NOP:
@@ -682,6 +697,25 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
       }
     }
+  }
+
+  /**
+   * force-exits: whether uop i leaves through its exit now, its exit not having been forced
+   * yet. Not a terminator's exit (it is taken anyway), nor {@code _FOR_ITER_TIER_TWO}'s: that
+   * exit resumes after the loop, which is right only once the iterator is exhausted.
+   */
+  private boolean forcesExit(Uop u, int i) {
+    if (!u.is(UopFlag.EXIT) || u.is(UopFlag.TERMINATOR) || u == Uop.FOR_ITER_TIER_TWO
+        || forced.get(targets[i])) {
+      return false;
+    }
+    forced.set(targets[i]);
+    return true;
+  }
+
+  /** The exits force-exits has forced so far, by index (empty when it is off). */
+  public BitSet forcedExits() {
+    return forced == null ? new BitSet() : (BitSet) forced.clone();
   }
 
   /** Leaves through exit k: the innermost frame resumes where the exit says. */
