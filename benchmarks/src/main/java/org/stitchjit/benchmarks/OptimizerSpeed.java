@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stitchjit.api.config.JitConfig;
 import org.stitchjit.api.jit.OptimizerPass;
-import org.stitchjit.api.jit.PassStats;
+import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.compose.JitComponent;
@@ -37,8 +37,11 @@ import org.stitchjit.compose.JitComponent;
  *
  * <p>Scores (average time, ns): the primary score is ns per trace, the secondary {@code uops}
  * ns per uop of the traces given to the passes (JMH divides the time by the {@link
- * AuxCounters} counter). What a pass reports ({@link PassStats}) is dropped: the driver's
- * bookkeeping of those counts is not the pass's cost.
+ * AuxCounters} counter). What a pass reports ({@link PassContext}) is dropped: the driver's
+ * bookkeeping of those counts is not the pass's cost. The traces are replayed outside the VM
+ * that recorded them, so passes get no {@link org.stitchjit.api.jit.RegionEnvironment}: the
+ * parts that read the VM (promotion; the types pass's inlining of code constants and its
+ * type-version proofs) do not run here, and their cost is not in these figures.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +50,7 @@ import org.stitchjit.compose.JitComponent;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xss16m"})
 public class OptimizerSpeed {
-  private static final PassStats DROPPED = (key, n) -> { };
+  private static final PassContext DROPPED = (key, n) -> { };
 
   @Param({"all"})
   public String pass;

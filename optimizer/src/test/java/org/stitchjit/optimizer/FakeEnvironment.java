@@ -34,6 +34,7 @@ final class FakeEnvironment implements RegionEnvironment {
   final Map<Long, Long> moduleDicts = new HashMap<>();
   final Map<Long, Long> types = new HashMap<>();
   final Map<Long, Long> typeVersions = new HashMap<>();
+  final Map<Long, String> builtinNames = new HashMap<>();
   final List<String> dependencies = new ArrayList<>();
 
   FakeEnvironment entry(long dict, int index, long value) {
@@ -103,6 +104,11 @@ final class FakeEnvironment implements RegionEnvironment {
   public OptionalLong entryValue(long dict, int index) {
     Long v = entries.getOrDefault(dict, Map.of()).get(index);
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  @Override
+  public String builtinName(long callable) {
+    return builtinNames.get(callable);
   }
 
   @Override

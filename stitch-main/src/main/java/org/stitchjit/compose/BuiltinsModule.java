@@ -13,6 +13,7 @@ import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.optimizer.DeadCodePass;
+import org.stitchjit.optimizer.IntrinsicsPass;
 import org.stitchjit.optimizer.PromotionPass;
 import org.stitchjit.optimizer.TypesPass;
 import org.stitchjit.frontend.tracing.TracingFrontend;
@@ -61,6 +62,13 @@ abstract class BuiltinsModule {
   @StringKey(TypesPass.NAME)
   static OptimizerPass typesPass() {
     return new TypesPass();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(IntrinsicsPass.NAME)
+  static OptimizerPass intrinsicsPass() {
+    return new IntrinsicsPass();
   }
 
   @Provides

@@ -43,6 +43,12 @@ public interface RegionEnvironment extends RuntimeConstants {
   /** The value of a dict's entry {@code index}, empty when it was deleted. */
   OptionalLong entryValue(long dict, int index);
 
+  /**
+   * The qualified name of a built-in function the VM defines ({@code "len"}, {@code
+   * "math.sqrt"}), or null for any other object.
+   */
+  String builtinName(long callable);
+
   /** The exact type of a value (a small int's is int). */
   long typeOf(long value);
 

@@ -270,6 +270,21 @@ public enum Uop {
       .proves(GuardFact.NOT_ON_STACK, TypeFact.IDENTITY)),
   /** Calls a built-in function directly (no argument parsing beyond a count check). */
   CALL_BUILTIN(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES)),
+  /**
+   * {@code _CALL_BUILTIN 1} of the builtin {@code len} (the operand), with a native path for an
+   * exact list, tuple, str or dict; any other argument, or keyword names, take the generic call.
+   * The {@code intrinsics} pass puts it where the callee is known to be {@code len}.
+   */
+  CALL_LEN(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.INT)),
+  /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
+  CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
+  /**
+   * {@code _CALL_BUILTIN 1} of {@code math.sqrt}: native for a non-negative exact float or small
+   * int (IEEE square root, as Java's); the rest (negative: ValueError) takes the generic call.
+   */
+  CALL_MATH_SQRT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
   CALL_FUNCTION_EX(def(o -> 3 + (o & 1), o -> 1).kinds(OPARG).flags(ESCAPES)),
   MAKE_FUNCTION(def(o -> 1 + Integer.bitCount(o & 0x0F), o -> 1).kinds(OPARG)
       .flags(ALLOCATES)),
@@ -379,6 +394,11 @@ public enum Uop {
 
   public Set<UopFlag> flags() {
     return flags;
+  }
+
+  /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
+  public boolean callsBuiltin() {
+    return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT;
   }
 
   public boolean is(UopFlag flag) {

@@ -429,7 +429,8 @@ public final class JitDriver {
   private static long[] embeddedObjects(Region region) {
     return region.allUops().stream().filter(in -> switch (in.uop()) {
       case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
-          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, CALL_BUILTIN, LOAD_METHOD_CONST,
+          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, CALL_BUILTIN, CALL_LEN, CALL_ABS,
+          CALL_MATH_SQRT, LOAD_METHOD_CONST,
           LOAD_CONST_INLINE -> true;
       default -> false;
     }).mapToLong(UopInstr::operand).filter(o -> o != 0 && (o & 1) == 0).distinct().toArray();
@@ -531,6 +532,11 @@ public final class JitDriver {
     public OptionalLong entryValue(long dict, int index) {
       long v = Dicts.entryKey(dict, index) == 0 ? 0 : Dicts.entryValue(dict, index);
       return v == 0 ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    @Override
+    public String builtinName(long callable) {
+      return vm.builtinName(callable);
     }
 
     @Override

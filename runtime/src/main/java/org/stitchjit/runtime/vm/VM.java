@@ -56,7 +56,8 @@ public final class VM implements AutoCloseable {
 
   private final Map<String, Long> interned = new HashMap<>();
   private final List<BuiltinImpl> builtinImpls = new ArrayList<>();
-  private final List<String> builtinNames = new ArrayList<>();
+  /** Built-in function objects of the builtins and native modules, by address. */
+  private final Map<Long, String> builtinNames = new HashMap<>();
   private BuiltinImpl[] builtinTable = new BuiltinImpl[0];
   /**
    * CodeInfo mirrors by code ID. Public so the interpreter loop can index it without a call
@@ -736,7 +737,6 @@ public final class VM implements AutoCloseable {
   /** Registers a Java implementation; returns its id for a builtin object. */
   public int registerBuiltin(String name, BuiltinImpl impl) {
     builtinImpls.add(impl);
-    builtinNames.add(name);
     builtinTable = builtinImpls.toArray(new BuiltinImpl[0]);
     return builtinImpls.size() - 1;
   }
@@ -756,7 +756,9 @@ public final class VM implements AutoCloseable {
 
   /** Defines name in the builtins module. */
   public void defineBuiltin(String name, BuiltinImpl impl) {
-    Dicts.setItemStr(this, builtins, intern(name), newBuiltin(name, impl));
+    long b = newBuiltin(name, impl);
+    builtinNames.put(b, name);
+    Dicts.setItemStr(this, builtins, intern(name), b);
   }
 
   /** Defines a method (receiver in args[0]) in a type's dict. */
@@ -789,7 +791,23 @@ public final class VM implements AutoCloseable {
    * passes its dict to init, which fills it (with {@link #newBuiltin}, values, types).
    */
   public void addNativeModule(String name, java.util.function.LongConsumer init) {
-    nativeModules.put(name, init);
+    nativeModules.put(name, d -> {
+      init.accept(d);
+      for (int i = 0; i < Dicts.filled(d); i++) {
+        long v = Dicts.entryKey(d, i) == 0 ? 0 : Dicts.entryValue(d, i);
+        if (v != 0 && (v & 1) == 0 && Mem.getLong(v) == builtinType) {
+          builtinNames.putIfAbsent(v, name + "." + str(Dicts.entryKey(d, i)));
+        }
+      }
+    });
+  }
+
+  /**
+   * The qualified name of a built-in function this VM defines ("len", "math.sqrt"), or null
+   * for any other object: what the JIT's intrinsics know a callee by.
+   */
+  public String builtinName(long builtin) {
+    return builtinNames.get(builtin);
   }
 
   /** The initializer of a native module, or null. */

@@ -688,12 +688,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           // does not mark escaping) are the interpreter's own.
           syncSp(frame, stackBase, sp);
           long kwnames = 0;
-          if (u == Uop.CALL_GENERIC || u == Uop.CALL_BUILTIN) {
+          if (u == Uop.CALL_GENERIC || u.callsBuiltin()) {
             // Consumed before the call runs guest code, which may make calls of its own.
             kwnames = Mem.getLong(ts + ThreadState.JIT_KWNAMES);
             Mem.putLong(ts + ThreadState.JIT_KWNAMES, 0);
           }
-          sp = rt.escape(u, oparg, frame, sp, kwnames);
+          // A builtin's native forms (_CALL_LEN) mean the call itself: their native paths are
+          // what the builtin computes for the arguments they accept.
+          sp = rt.escape(u.callsBuiltin() ? Uop.CALL_BUILTIN : u, oparg, frame, sp, kwnames);
           break;
       }
     }

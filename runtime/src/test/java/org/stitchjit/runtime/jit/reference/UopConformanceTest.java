@@ -836,6 +836,21 @@ class UopConformanceTest {
         .step(CALL_BUILTIN, 1).inputs("NULL", "f", "x").pool("want", "len", "abs")
         .pool("f", "len", "abs", "repr").pool("x", "[1]", "-2", "'s'", "2**70")
         .oracle(py("if f is not want:", "    exit = 0", "else:", "    out = [f(x)]")));
+    // The native forms of _CALL_BUILTIN: their fast paths and the arguments they leave to the
+    // generic call (a user __len__, a big int, a negative root, a bool) must all be the call.
+    l.add(s("_CALL_LEN").step(CALL_LEN, 1).inputs("NULL", "f", "x").pool("f", "len")
+        .pool("x", "[1, 2]", "[]", "()", "(1, 2, 3)", "'abc'", "''", "'\\u20ac2'", "{1: 2}",
+            "Sized(4)", "C()")
+        .oracle("out = [f(x)]"));
+    l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
+        .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
+            "float('-inf')", "True", "'s'")
+        .oracle("out = [f(x)]"));
+    l.add(s("_CALL_MATH_SQRT").step(CALL_MATH_SQRT, 1).inputs("NULL", "f", "x")
+        .pool("f", "math.sqrt")
+        .pool("x", "4", "2", "0", "2.25", "-0.0", "1e308", "float('inf')", "-1", "-1.5",
+            "float('nan')", "2**70", "'s'")
+        .oracle("out = [f(x)]"));
     l.add(s("_CHECK_FUNCTION_VERSION").step(CHECK_FUNCTION_VERSION, c -> 2, c -> c.get("want"))
         .inputs("NULL", "f", "x", "y").pool("want", "fn2", "fndef")
         .pool("f", "fn2", "fndef", "fn1", "len").pool("x", "1").pool("y", "2")

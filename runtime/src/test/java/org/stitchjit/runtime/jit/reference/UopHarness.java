@@ -33,6 +33,8 @@ import org.stitchjit.runtime.vm.VM;
 final class UopHarness implements AutoCloseable {
   /** Classes and helpers every namespace sees (namespaces start as a copy of this module). */
   static final String PRELUDE = """
+      import math
+
       def small(v):
           return type(v) is int and -2**62 <= v < 2**62
 

@@ -1,0 +1,60 @@
+package org.stitchjit.optimizer;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.stitchjit.api.jit.OptimizerPass;
+import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.jit.RegionEnvironment;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
+
+/**
+ * The pass {@code intrinsics}: a call of a built-in function the backends implement natively
+ * becomes that function's own uop ({@code _CALL_BUILTIN 1} of {@code len} becomes {@code
+ * _CALL_LEN}), as CPython specializes {@code CALL_LEN}. The new uop means exactly the call it
+ * replaces: it only adds a native path for the arguments it knows (an exact list for {@code
+ * len}), and takes the generic call for the rest. The callee is the call's operand, which the
+ * {@code _CHECK_CALLABLE} before it (or the types pass's proof) guarantees.
+ */
+public final class IntrinsicsPass implements OptimizerPass {
+  public static final String NAME = "intrinsics";
+
+  /** Built-in functions by qualified name, and the uop that calls each with one argument. */
+  private static final ImmutableMap<String, Uop> ONE_ARGUMENT = ImmutableMap.of(
+      "len", Uop.CALL_LEN, "abs", Uop.CALL_ABS, "math.sqrt", Uop.CALL_MATH_SQRT);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Region run(Region region, PassContext context) {
+    if (!(region instanceof Trace trace) || context.environment().isEmpty()) {
+      return region;
+    }
+    RegionEnvironment env = context.environment().get();
+    List<UopInstr> out = new ArrayList<>(trace.uops());
+    long replaced = 0;
+    for (int i = 0; i < out.size(); i++) {
+      UopInstr u = out.get(i);
+      if (u.uop() != Uop.CALL_BUILTIN || u.oparg() != 1) {
+        continue;
+      }
+      String name = env.builtinName(u.operand());
+      Uop intrinsic = name == null ? null : ONE_ARGUMENT.get(name);
+      if (intrinsic != null) {
+        out.set(i, new UopInstr(intrinsic, u.oparg(), u.operand(), 0));
+        replaced++;
+      }
+    }
+    if (replaced == 0) {
+      return region;
+    }
+    context.count("calls-replaced", replaced);
+    return Trace.of(out, trace.exits());
+  }
+}

@@ -1,0 +1,49 @@
+package org.stitchjit.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.RegionText;
+
+/** The intrinsics pass on hand-written traces against a table VM. */
+class IntrinsicsPassTest {
+  private final FakeEnvironment env = new FakeEnvironment();
+
+  @Test
+  void oneArgumentCallsOfKnownBuiltinsBecomeTheirNativeForms() {
+    env.builtinNames.put(0x5000L, "len");
+    env.builtinNames.put(0x5100L, "math.sqrt");
+    env.builtinNames.put(0x5200L, "repr");
+    PassHarness h = new PassHarness(env, new IntrinsicsPass());
+    Region r = h.run("""
+        trace
+          _CALL_BUILTIN 1 operand=0x5000
+          _CALL_BUILTIN 1 operand=0x5100
+          _CALL_BUILTIN 1 operand=0x5200
+          _CALL_BUILTIN 2 operand=0x5000
+          _EXIT_TRACE exit=0
+        exit 0: code=0x7 ip=8 depth=1 END_OF_REGION
+        """);
+    // repr has no native form; len with two arguments is left to raise its TypeError.
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
+        _CALL_LEN 1 operand=0x5000
+        _CALL_MATH_SQRT 1 operand=0x5100
+        _CALL_BUILTIN 1 operand=0x5200
+        _CALL_BUILTIN 2 operand=0x5000
+        _EXIT_TRACE exit=0
+        """));
+    assertThat(h.counts).containsEntry("calls-replaced", 2L);
+  }
+
+  @Test
+  void withoutAVmToAskTheRegionStaysAsItIs() {
+    Region before = RegionText.parse("""
+        trace
+          _CALL_BUILTIN 1 operand=0x5000
+          _EXIT_TRACE exit=0
+        exit 0: code=0x7 ip=8 depth=1 END_OF_REGION
+        """);
+    assertThat(new PassHarness(new IntrinsicsPass()).run(before)).isSameAs(before);
+  }
+}
