@@ -34,9 +34,12 @@ import org.stitchjit.api.uop.UopInstr;
  *
  * <p>A trace is one path: it starts knowing nothing (at its first uop and again after
  * {@code _JUMP_TO_TOP}, where every iteration starts), and what holds at a uop held on the only
- * way there. A removed guard's exit stays in the exit table, unused; every other uop and exit
- * is unchanged, so the state at every exit is the unoptimized trace's. Block regions are
- * returned as they are.
+ * way there. The exception is a peeled trace's {@code _LOOP_HEAD} ({@code loop-peeling}),
+ * reached both after the peeled iteration and from {@code _JUMP_TO_TOP}: what it knows there
+ * is what holds on both ways in ({@link #loopHead}), so guards in the loop body on what the
+ * peeled iteration proved and every iteration keeps go. A removed guard's exit stays in the
+ * exit table, unused; every other uop and exit is unchanged, so the state at every exit is the
+ * unoptimized trace's. Block regions are returned as they are.
  */
 public final class TypesPass implements OptimizerPass {
   public static final String NAME = "types";
@@ -88,9 +91,18 @@ public final class TypesPass implements OptimizerPass {
     frames.push(new Frame());
     List<UopInstr> out = new ArrayList<>(trace.uops().size());
     long removed = 0;
-    for (UopInstr in : trace.uops()) {
+    List<UopInstr> uops = trace.uops();
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
       Frame f = frames.peek();
       Uop u = in.uop();
+      if (u == Uop.LOOP_HEAD) {
+        out.add(in);
+        Frame head = frames.size() == 1 ? loopHead(f, uops, i + 1) : new Frame();
+        frames.clear();
+        frames.push(head);
+        continue;
+      }
       if (u.is(UopFlag.GUARD) && proven(in, f)) {
         removed++;
         // A guard that pops what it checked still pops it.
@@ -109,6 +121,77 @@ public final class TypesPass implements OptimizerPass {
     }
     stats.count("guards-removed", removed);
     return Trace.of(ImmutableList.copyOf(out), trace.exits());
+  }
+
+  /**
+   * What is known at a {@code _LOOP_HEAD} reached from the peeled iteration with {@code entry}
+   * known, the loop body being {@code uops[from]} up to {@code _JUMP_TO_TOP}: the kinds of the
+   * frame's locals and stack slots that hold on entry and that the body keeps.
+   *
+   * <p>Soundness: start from what the peeled iteration proved, walk the body from it, keep of
+   * each slot's kinds only those it still has at the {@code _JUMP_TO_TOP}, and repeat until
+   * nothing changes (kinds only ever go, so this ends). The result H holds on entry (it is at
+   * most what entry knew), and if H holds at the head then the body, run from there, reaches
+   * {@code _JUMP_TO_TOP} with at least H (that is the fixed point), so by induction over
+   * iterations H holds every time the head is reached. A guard the walk after the head then
+   * removes would have passed: removing it changes no iteration, so the induction is about the
+   * optimized body too. Slots are matched by local index and by distance from the stack's top
+   * (the loop closes at the depth it started, as {@link org.stitchjit.api.uop.StackDepths}
+   * checks). Every slot gets a value of its own: that two slots held the same value on entry
+   * need not hold on the way back. An unknown shape of frames (the body ending in another
+   * frame than it started) gives up: nothing is known then.
+   */
+  private static Frame loopHead(Frame entry, List<UopInstr> uops, int from) {
+    Frame head = copyKinds(entry);
+    while (true) {
+      Deque<Frame> frames = new ArrayDeque<>();
+      frames.push(copyKinds(head));
+      int i = from;
+      for (; uops.get(i).uop() != Uop.JUMP_TO_TOP; i++) {
+        interpret(uops.get(i), frames);
+      }
+      if (frames.size() != 1) {
+        return new Frame();
+      }
+      Frame end = frames.peek();
+      boolean changed = false;
+      for (Map.Entry<Integer, Value> local : head.locals.entrySet()) {
+        Value back = end.locals.get(local.getKey());
+        changed |= back == null ? clear(local.getValue()) : local.getValue().kinds.retainAll(
+            back.kinds);
+      }
+      int n = head.stack.size();
+      int m = end.stack.size();
+      for (int k = 1; k <= n; k++) {
+        Value v = head.stack.get(n - k);
+        changed |= k > m ? clear(v) : v.kinds.retainAll(end.stack.get(m - k).kinds);
+      }
+      if (!changed) {
+        return copyKinds(head);
+      }
+    }
+  }
+
+  private static boolean clear(Value v) {
+    boolean had = !v.kinds.isEmpty();
+    v.kinds.clear();
+    return had;
+  }
+
+  /** A frame with the same slots and kinds as f, each slot a value of its own. */
+  private static Frame copyKinds(Frame f) {
+    Frame c = new Frame();
+    for (Map.Entry<Integer, Value> local : f.locals.entrySet()) {
+      Value v = new Value();
+      v.kinds.addAll(local.getValue().kinds);
+      c.locals.put(local.getKey(), v);
+    }
+    for (Value s : f.stack) {
+      Value v = new Value();
+      v.kinds.addAll(s.kinds);
+      c.stack.add(v);
+    }
+    return c;
   }
 
   /** Whether everything the guard checks is known already. */
@@ -150,6 +233,14 @@ public final class TypesPass implements OptimizerPass {
         int n = f.stack.size();
         f.stack.set(n - 1, below);
         f.stack.set(n - oparg, top);
+      }
+      case ITER_NEXT_RANGE, ITER_NEXT_LIST, ITER_NEXT_TUPLE, FOR_ITER_TIER_TWO -> {
+        // The iterator stays where it was, under the item (what a loop's peeled iteration
+        // proved of it then holds in the loop).
+        f.peek(1);
+        Value item = new Value();
+        u.produces().ifPresent(item.kinds::add);
+        f.stack.add(item);
       }
       case JUMP_TO_TOP -> {
         // Every iteration starts from what the trace's first uop sees: nothing known.

@@ -1,5 +1,6 @@
 package org.stitchjit.compose;
 
+import com.google.common.collect.ImmutableList;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
@@ -13,6 +14,7 @@ import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.optimizer.DeadCodePass;
+import org.stitchjit.optimizer.LoopPeelingPass;
 import org.stitchjit.optimizer.TypesPass;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.runtime.jit.reference.ReferenceBackend;
@@ -26,6 +28,18 @@ import org.stitchjit.runtime.jit.reference.ReferenceBackend;
 @Module
 abstract class BuiltinsModule {
   private BuiltinsModule() {}
+
+  /**
+   * The order {@code passes=all} runs passes in, since passes feed each other: these first, in
+   * this order (peeling makes the loop-invariant guards the types pass removes), then every
+   * registered pass not named in either list, sorted by name, then {@link #PIPELINE_LAST}
+   * (dead code is cleaned up after every pass that leaves some). A new built-in pass takes its
+   * place in one of the lists.
+   */
+  static final ImmutableList<String> PIPELINE_FIRST =
+      ImmutableList.of(LoopPeelingPass.NAME, TypesPass.NAME);
+
+  static final ImmutableList<String> PIPELINE_LAST = ImmutableList.of(DeadCodePass.NAME);
 
   @Provides
   @IntoMap
@@ -53,6 +67,13 @@ abstract class BuiltinsModule {
   @StringKey(DeadCodePass.NAME)
   static OptimizerPass deadCodePass() {
     return new DeadCodePass();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(LoopPeelingPass.NAME)
+  static OptimizerPass loopPeelingPass() {
+    return new LoopPeelingPass();
   }
 
   @Provides

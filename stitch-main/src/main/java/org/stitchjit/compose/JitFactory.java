@@ -31,8 +31,9 @@ public final class JitFactory {
   }
 
   /**
-   * The JIT config describes. {@code passes=all} runs every registered pass, sorted by name;
-   * an explicit list runs in the order given.
+   * The JIT config describes. {@code passes=all} runs every registered pass in pipeline order
+   * ({@link BuiltinsModule#PIPELINE_FIRST}, then the others sorted by name, then {@link
+   * BuiltinsModule#PIPELINE_LAST}); an explicit list runs in the order given.
    *
    * @throws IllegalArgumentException when config is off (there is no JIT to build), or names a
    *     frontend, backend or pass that is not registered; the message lists the available names
@@ -49,7 +50,20 @@ public final class JitFactory {
 
   private ImmutableList<OptimizerPass> resolve(Passes selected) {
     if (selected.isAll()) {
-      return passes.all().values().asList();
+      ImmutableList.Builder<OptimizerPass> all = ImmutableList.builder();
+      for (String name : BuiltinsModule.PIPELINE_FIRST) {
+        all.add(passes.get(name));
+      }
+      passes.all().forEach((name, pass) -> {
+        if (!BuiltinsModule.PIPELINE_FIRST.contains(name)
+            && !BuiltinsModule.PIPELINE_LAST.contains(name)) {
+          all.add(pass);
+        }
+      });
+      for (String name : BuiltinsModule.PIPELINE_LAST) {
+        all.add(passes.get(name));
+      }
+      return all.build();
     }
     ImmutableList.Builder<OptimizerPass> b = ImmutableList.builder();
     for (String name : selected.names()) {
@@ -68,7 +82,7 @@ public final class JitFactory {
     return backends.names();
   }
 
-  /** Names of the registered optimizer passes, sorted (the order {@code passes=all} runs). */
+  /** Names of the registered optimizer passes, sorted ({@link #create} says the order they run). */
   public ImmutableSortedSet<String> passNames() {
     return passes.names();
   }

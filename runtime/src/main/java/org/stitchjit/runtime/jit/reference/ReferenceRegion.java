@@ -44,6 +44,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   private final long[] operands;
   private final int[] targets;
   private final Exit[] exits;
+  /** Where {@code _JUMP_TO_TOP} continues: the trace's {@code _LOOP_HEAD}, else uop 0. */
+  private final int loopStart;
   private volatile boolean valid = true;
   /** The stack pointer a stepping {@link #run} went on with (see {@link #sp()}). */
   private long stepSp;
@@ -55,7 +57,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     List<Integer> blockStart = new ArrayList<>();
     if (region instanceof Trace t) {
       flat.addAll(t.uops());
+      loopStart = t.loopStart();
     } else {
+      loopStart = 0;
       BlockRegion br = (BlockRegion) region;
       // Blocks laid out in id order after a jump to the entry block; a block that falls
       // through gets an explicit jump, so layout order never matters.
@@ -153,7 +157,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           }
           break;
         case JUMP_TO_TOP:
-          pc = 0;
+          pc = loopStart;
+          break;
+        case LOOP_HEAD:
           break;
         case EXIT_TRACE:
           return exit(exits, frame, stackBase, sp, targets[i]);
