@@ -12,6 +12,7 @@ import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassStats;
 import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.StackDepths;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.TypeFact;
 import org.stitchjit.api.uop.Uop;
@@ -98,7 +99,8 @@ public final class TypesPass implements OptimizerPass {
       Uop u = in.uop();
       if (u == Uop.LOOP_HEAD) {
         out.add(in);
-        Frame head = frames.size() == 1 ? loopHead(f, uops, i + 1) : new Frame();
+        Frame head = frames.size() == 1 && closesWhereItStarts(trace)
+            ? loopHead(f, uops, i + 1) : new Frame();
         frames.clear();
         frames.push(head);
         continue;
@@ -136,10 +138,9 @@ public final class TypesPass implements OptimizerPass {
    * iterations H holds every time the head is reached. A guard the walk after the head then
    * removes would have passed: removing it changes no iteration, so the induction is about the
    * optimized body too. Slots are matched by local index and by distance from the stack's top
-   * (the loop closes at the depth it started, as {@link org.stitchjit.api.uop.StackDepths}
-   * checks). Every slot gets a value of its own: that two slots held the same value on entry
-   * need not hold on the way back. An unknown shape of frames (the body ending in another
-   * frame than it started) gives up: nothing is known then.
+   * (the loop closes in the frame and at the depth of its head: {@link #closesWhereItStarts}).
+   * Every slot gets a value of its own: that two slots held the same value on entry need not
+   * hold on the way back.
    */
   private static Frame loopHead(Frame entry, List<UopInstr> uops, int from) {
     Frame head = copyKinds(entry);
@@ -169,6 +170,21 @@ public final class TypesPass implements OptimizerPass {
       if (!changed) {
         return copyKinds(head);
       }
+    }
+  }
+
+  /**
+   * Whether the trace's {@code _JUMP_TO_TOP} is in the frame of its {@code _LOOP_HEAD}, at the
+   * same stack depth, which matching slots across the back edge needs. Recorded traces always
+   * are; anything else is left knowing nothing at the head. The depth the trace is entered with
+   * is unknown here, so it is taken to be deep enough for every read.
+   */
+  private static boolean closesWhereItStarts(Trace trace) {
+    try {
+      StackDepths.of(trace, 1 << 20);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -370,4 +370,23 @@ class TypesPassTest {
         """));
     assertThat(counts).containsEntry("guards-removed", 1L);
   }
+
+  @Test
+  void aLoopThatDoesNotCloseAtItsHeadsDepthKnowsNothingThere() {
+    // Slots are matched across the back edge from the stack's top, which needs the same depth
+    // at both ends; a trace without that (not one the recorder makes) is not trusted.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _POP_TOP
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        """;
+    Region in = RegionText.parse(text);
+    assertThat(pass.run(in)).isSameAs(in);
+  }
 }
