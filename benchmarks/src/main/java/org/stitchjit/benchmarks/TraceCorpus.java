@@ -27,6 +27,7 @@ import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
@@ -415,10 +416,11 @@ public final class TraceCorpus {
   }
 
   /**
-   * One trace running the given ones back to back: every terminator but the last is dropped,
-   * the exit tables are concatenated (targets renumbered) and every exit names the first
-   * trace's code object. Such a trace means nothing to a VM, but the backend's work for it is
-   * that of a real trace of its length with the real uop mix: the code is never entered.
+   * One trace running the given ones back to back: every terminator but the last is dropped
+   * (and every {@code _LOOP_HEAD} but the last part's), the exit tables are concatenated
+   * (targets renumbered) and every exit names the first trace's code object. Such a trace
+   * means nothing to a VM, but the backend's work for it is that of a real trace of its length
+   * with the real uop mix: the code is never entered.
    */
   public static Trace splice(List<Trace> parts) {
     if (parts.isEmpty()) {
@@ -439,6 +441,10 @@ public final class TraceCorpus {
       List<UopInstr> body = p == parts.size() - 1 ? part.uops()
           : part.uops().subList(0, part.uops().size() - 1);
       for (UopInstr in : body) {
+        if (in.uop() == Uop.LOOP_HEAD && p != parts.size() - 1) {
+          // Only its own part's _JUMP_TO_TOP, dropped here, goes to it; a trace has one.
+          continue;
+        }
         uops.add(in.uop().has(OperandKind.EXIT) ? in.withTarget(in.target() + base) : in);
       }
     }

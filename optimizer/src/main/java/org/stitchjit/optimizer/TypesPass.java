@@ -16,6 +16,7 @@ import org.stitchjit.api.jit.RuntimeConstants;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.StackDepths;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.TypeFact;
 import org.stitchjit.api.uop.Uop;
@@ -55,9 +56,13 @@ import org.stitchjit.api.uop.UopInstr;
  * so a guard on the pushed copy also teaches the local; arguments of an inlined call become the
  * callee's locals. A trace is one path: what holds at a uop held on the only way there. It
  * starts knowing nothing about its frames' values (at its first uop, and again after {@code
- * _JUMP_TO_TOP}). A removed guard's exit stays in the exit table, unused; every other exit is
- * unchanged, and folding happens only where the folded uop could not have exited, so the state
- * at every exit is the unoptimized trace's. Block regions are returned as they are.
+ * _JUMP_TO_TOP}). The exception is a peeled trace's {@code _LOOP_HEAD} ({@code loop-peeling}),
+ * reached both after the peeled iteration and from {@code _JUMP_TO_TOP}: what it knows there
+ * is what holds on both ways in ({@link Run#loopHead}), so guards in the loop body on what the
+ * peeled iteration proved and every iteration keeps go. A removed guard's exit stays in the
+ * exit table, unused; every other exit is unchanged, and folding happens only where the folded
+ * uop could not have exited, so the state at every exit is the unoptimized trace's. Block
+ * regions are returned as they are.
  */
 public final class TypesPass implements OptimizerPass {
   public static final String NAME = "types";
@@ -149,9 +154,127 @@ public final class TypesPass implements OptimizerPass {
       return frames.peek();
     }
 
-    void run(List<UopInstr> uops) {
-      for (UopInstr in : uops) {
+    void run(Trace trace) {
+      List<UopInstr> uops = trace.uops();
+      for (int i = 0; i < uops.size(); i++) {
+        UopInstr in = uops.get(i);
+        if (in.uop() == Uop.LOOP_HEAD) {
+          out.add(in);
+          Frame f = f();
+          Frame head = frames.size() == 1 && closesWhereItStarts(trace)
+              ? loopHead(f, uops, i + 1) : new Frame(frames.getLast().code);
+          frames.clear();
+          frames.push(head);
+          epoch++; // shapes are not carried over the back edge
+          continue;
+        }
         step(in);
+      }
+    }
+
+    /**
+     * What is known at a {@code _LOOP_HEAD} reached from the peeled iteration with {@code
+     * entry} known, the loop body being {@code uops[from]} up to {@code _JUMP_TO_TOP}: of each
+     * local and stack slot, the kinds, constant and type that hold on entry and that the body
+     * keeps.
+     *
+     * <p>Soundness: start from what the peeled iteration proved, walk the body from it, keep of
+     * each slot's facts only those it still has at the {@code _JUMP_TO_TOP}, and repeat until
+     * nothing changes (facts only ever go, so this ends). The result H holds on entry (it is at
+     * most what entry knew), and if H holds at the head then the body, run from there, reaches
+     * {@code _JUMP_TO_TOP} with at least H (that is the fixed point), so by induction over
+     * iterations H holds every time the head is reached. A guard the walk after the head then
+     * removes would have passed: removing it changes no iteration, so the induction is about
+     * the optimized body too. Slots are matched by local index and by distance from the
+     * stack's top (the loop closes in the frame and at the depth of its head: {@link
+     * #closesWhereItStarts}). Every slot gets a value of its own: that two slots held the same
+     * value on entry need not hold on the way back. The walk only interprets (it rewrites
+     * nothing and records no dependency), so what it learns is at most what the rewriting run
+     * will.
+     */
+    Frame loopHead(Frame entry, List<UopInstr> uops, int from) {
+      Frame head = copyFacts(entry);
+      while (true) {
+        Run walk = new Run(env, context, 0);
+        walk.frames.clear();
+        walk.frames.push(copyFacts(head));
+        for (int i = from; uops.get(i).uop() != Uop.JUMP_TO_TOP; i++) {
+          walk.interpret(uops.get(i));
+        }
+        if (walk.frames.size() != 1) {
+          return new Frame(entry.code);
+        }
+        Frame end = walk.f();
+        boolean changed = false;
+        for (Map.Entry<Integer, Value> local : head.locals.entrySet()) {
+          changed |= retain(local.getValue(), end.locals.get(local.getKey()));
+        }
+        int n = head.stack.size();
+        int m = end.stack.size();
+        for (int k = 1; k <= n; k++) {
+          changed |= retain(head.stack.get(n - k), k > m ? null : end.stack.get(m - k));
+        }
+        if (!changed) {
+          return copyFacts(head);
+        }
+      }
+    }
+
+    /** Keeps of v's facts those {@code back} has too; whether any went. */
+    private static boolean retain(Value v, Value back) {
+      boolean changed = false;
+      if (back == null) {
+        changed = !v.kinds.isEmpty() || v.isConstant || v.type != 0;
+        v.kinds.clear();
+        v.isConstant = false;
+        v.type = 0;
+        return changed;
+      }
+      changed |= v.kinds.retainAll(back.kinds);
+      if (v.isConstant && !(back.isConstant && back.word == v.word)) {
+        v.isConstant = false;
+        changed = true;
+      }
+      if (v.type != 0 && back.type != v.type) {
+        v.type = 0;
+        changed = true;
+      }
+      return changed;
+    }
+
+    /** A frame with the same slots and facts as f (shapes aside), each slot a value of its own. */
+    private static Frame copyFacts(Frame f) {
+      Frame c = new Frame(f.code);
+      for (Map.Entry<Integer, Value> local : f.locals.entrySet()) {
+        c.locals.put(local.getKey(), copyFacts(local.getValue()));
+      }
+      for (Value s : f.stack) {
+        c.stack.add(copyFacts(s));
+      }
+      return c;
+    }
+
+    private static Value copyFacts(Value v) {
+      Value c = new Value();
+      c.kinds.addAll(v.kinds);
+      c.isConstant = v.isConstant;
+      c.word = v.word;
+      c.type = v.type;
+      return c;
+    }
+
+    /**
+     * Whether the trace's {@code _JUMP_TO_TOP} is in the frame of its {@code _LOOP_HEAD}, at
+     * the same stack depth, which matching slots across the back edge needs. Recorded traces
+     * always are; anything else is left knowing nothing at the head. The depth the trace is
+     * entered with is unknown here, so it is taken to be deep enough for every read.
+     */
+    private static boolean closesWhereItStarts(Trace trace) {
+      try {
+        StackDepths.of(trace, 1 << 20);
+        return true;
+      } catch (IllegalArgumentException e) {
+        return false;
       }
     }
 
@@ -379,6 +502,14 @@ public final class TypesPass implements OptimizerPass {
           f.stack.set(n - 1, below);
           f.stack.set(n - oparg, top);
         }
+        case ITER_NEXT_RANGE, ITER_NEXT_LIST, ITER_NEXT_TUPLE, FOR_ITER_TIER_TWO -> {
+          // The iterator stays where it was, under the item (what a loop's peeled iteration
+          // proved of it then holds in the loop).
+          f.peek(1);
+          Value item = new Value();
+          u.produces().ifPresent(item.kinds::add);
+          f.stack.add(item);
+        }
         case JUMP_TO_TOP -> {
           // Every iteration starts from what the trace's first uop sees: nothing known.
           long root = frames.getLast().code;
@@ -495,7 +626,7 @@ public final class TypesPass implements OptimizerPass {
       return region;
     }
     Run run = new Run(context.environment().orElse(null), context, trace.uops().size());
-    run.run(trace.uops());
+    run.run(trace);
     if (run.guardsRemoved + run.constantsInlined + run.folded == 0) {
       return region;
     }

@@ -214,4 +214,179 @@ class TypesPassTest {
     // After the swap the top is an unknown value from below: its guard stays.
     assertThat(PassHarness.uops(r)).contains("_GUARD_TOS_INT exit=1");
   }
+
+  /** The uops of a loop body, twice: peeled, then from the _LOOP_HEAD on. */
+  private static String peeled(String body) {
+    return "trace\n" + body + "_LOOP_HEAD\n" + body + "_JUMP_TO_TOP\n";
+  }
+
+  @Test
+  void guardsOnLoopCarriedAndInvariantIntsGoFromAPeeledLoopBody() {
+    // while i < n: total = total + i; i = i + 1   (locals: n 0, total 1, i 2, one 3; the 1 is
+    // a local because _LOAD_CONST's kind is not known to this pass)
+    String body = """
+        _LOAD_FAST 2
+        _LOAD_FAST 0
+        _GUARD_BOTH_INT exit=0
+        _COMPARE_OP_INT 0
+        _GUARD_IS_TRUE_POP exit=1
+        _LOAD_FAST 1
+        _LOAD_FAST 2
+        _GUARD_BOTH_INT exit=2
+        _BINARY_OP_ADD_INT exit=3
+        _STORE_FAST 1
+        _LOAD_FAST 2
+        _LOAD_FAST 3
+        _GUARD_BOTH_INT exit=4
+        _BINARY_OP_ADD_INT exit=5
+        _STORE_FAST 2
+        """;
+    Region r = run(peeled(body) + """
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=3 depth=1 BRANCH
+        exit 2: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=6 depth=2 SLOW_PATH
+        exit 4: code=0x7 ip=9 depth=2 GUARD_FAILED
+        exit 5: code=0x7 ip=9 depth=2 SLOW_PATH
+        """);
+    // The peeled copy keeps its guards (only i is known by the second and third); in the loop
+    // every operand is known: i and total are sums, n and one are what the peeled copy proved
+    // and the body never stores. The branch guard stays: a comparison is a bool, not True.
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(body + """
+        _LOOP_HEAD
+        _LOAD_FAST 2
+        _LOAD_FAST 0
+        _COMPARE_OP_INT 0
+        _GUARD_IS_TRUE_POP exit=1
+        _LOAD_FAST 1
+        _LOAD_FAST 2
+        _BINARY_OP_ADD_INT exit=3
+        _STORE_FAST 1
+        _LOAD_FAST 2
+        _LOAD_FAST 3
+        _BINARY_OP_ADD_INT exit=5
+        _STORE_FAST 2
+        _JUMP_TO_TOP
+        """));
+    assertThat(r.exits()).hasSize(6);
+    assertThat(counts).containsEntry("guards-removed", 3L);
+  }
+
+  @Test
+  void aFloatProductStaysAFloatAcrossTheLoopHead() {
+    // x = x * y
+    String body = """
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _GUARD_BOTH_FLOAT exit=0
+        _BINARY_OP_MULTIPLY_FLOAT
+        _STORE_FAST 0
+        """;
+    Region r = run(peeled(body) + "exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED\n");
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(body + """
+        _LOOP_HEAD
+        _LOAD_FAST 0
+        _LOAD_FAST 1
+        _BINARY_OP_MULTIPLY_FLOAT
+        _STORE_FAST 0
+        _JUMP_TO_TOP
+        """));
+    assertThat(counts).containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void anIteratorBelowTheLoopsStackIsCheckedOnceAfterPeeling() {
+    // for i in range(...): the iterator stays on the stack through every iteration.
+    PassHarness both = new PassHarness(new LoopPeelingPass());
+    Region r = new PassHarness(new TypesPass()).run(both.run("""
+        trace
+          _ITER_CHECK_RANGE exit=0
+          _GUARD_NOT_EXHAUSTED_RANGE exit=1
+          _ITER_NEXT_RANGE
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=2
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=3 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=3 depth=1 BRANCH
+        exit 2: code=0x7 ip=6 depth=1 SAFEPOINT
+        """));
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
+        _ITER_CHECK_RANGE exit=0
+        _GUARD_NOT_EXHAUSTED_RANGE exit=1
+        _ITER_NEXT_RANGE
+        _STORE_FAST 0
+        _CHECK_PERIODIC exit=2
+        _LOOP_HEAD
+        _GUARD_NOT_EXHAUSTED_RANGE exit=1
+        _ITER_NEXT_RANGE
+        _STORE_FAST 0
+        _CHECK_PERIODIC exit=2
+        _JUMP_TO_TOP
+        """));
+  }
+
+  @Test
+  void aKindTheLoopBodyDoesNotKeepIsNotKnownAtTheLoopHead() {
+    // Entering the loop, local 0 is a known int; but the body stores local 1 over it, so on
+    // the way back from _JUMP_TO_TOP it may be anything, and the body's guard must stay.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _POP_TOP
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _POP_TOP
+          _LOAD_FAST 1
+          _STORE_FAST 0
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        """;
+    Region in = RegionText.parse(text);
+    assertThat(pass.run(in)).isSameAs(in);
+    // The same loop storing an int sum over it keeps the kind, and the guard goes.
+    Region sum = run(text.replace("""
+          _LOAD_FAST 1
+          _STORE_FAST 0
+        """, """
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _BINARY_OP_ADD_INT exit=0
+          _STORE_FAST 0
+        """));
+    assertThat(PassHarness.uops(sum)).isEqualTo(PassHarness.lines("""
+        _LOAD_FAST 0
+        _GUARD_TOS_INT exit=0
+        _POP_TOP
+        _LOOP_HEAD
+        _LOAD_FAST 0
+        _POP_TOP
+        _LOAD_FAST 0
+        _LOAD_FAST 0
+        _BINARY_OP_ADD_INT exit=0
+        _STORE_FAST 0
+        _JUMP_TO_TOP
+        """));
+    assertThat(counts).containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void aLoopThatDoesNotCloseAtItsHeadsDepthKnowsNothingThere() {
+    // Slots are matched across the back edge from the stack's top, which needs the same depth
+    // at both ends; a trace without that (not one the recorder makes) is not trusted.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _POP_TOP
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=0
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=1 GUARD_FAILED
+        """;
+    Region in = RegionText.parse(text);
+    assertThat(pass.run(in)).isSameAs(in);
+  }
 }

@@ -14,6 +14,7 @@ import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.optimizer.DeadCodePass;
 import org.stitchjit.optimizer.IntrinsicsPass;
+import org.stitchjit.optimizer.LoopPeelingPass;
 import org.stitchjit.optimizer.PromotionPass;
 import org.stitchjit.optimizer.TypesPass;
 import org.stitchjit.frontend.tracing.TracingFrontend;
@@ -69,6 +70,13 @@ abstract class BuiltinsModule {
   @StringKey(IntrinsicsPass.NAME)
   static OptimizerPass intrinsicsPass() {
     return new IntrinsicsPass();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(LoopPeelingPass.NAME)
+  static OptimizerPass loopPeelingPass() {
+    return new LoopPeelingPass();
   }
 
   @Provides

@@ -39,14 +39,15 @@ class JitFactoryTest {
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
     assertThat(jit.passes()).extracting(OptimizerPass::name)
-        .containsExactly("promotion", "types", "intrinsics", "dead-code");
+        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "dead-code");
   }
 
   @Test
   void listsTheBuiltIns() {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
     assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
-    assertThat(BUILTINS.passNames()).containsExactly("dead-code", "intrinsics", "promotion", "types");
+    assertThat(BUILTINS.passNames())
+        .containsExactly("dead-code", "intrinsics", "loop-peeling", "promotion", "types");
   }
 
   @Test
@@ -59,13 +60,15 @@ class JitFactoryTest {
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT pass 'cse' (available: dead-code, intrinsics, promotion, types)");
+        .hasMessage("unknown JIT pass 'cse' (available: dead-code, intrinsics, loop-peeling,"
+            + " promotion, types)");
   }
 
   @Test
   void passesAllAndNone() {
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
-        .extracting(OptimizerPass::name).containsExactly("promotion", "types", "intrinsics", "dead-code");
+        .extracting(OptimizerPass::name)
+        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "dead-code");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
   }
@@ -110,10 +113,11 @@ class JitFactoryTest {
         NamedPass.APass.class.getName());
     assertThat(factory.passNames())
         .containsExactly(
-            "a-pass", "b-pass", "dead-code", "intrinsics", "promotion", "types");
+            "a-pass", "b-pass", "dead-code", "intrinsics", "loop-peeling", "promotion", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
         .extracting(OptimizerPass::name)
-        .containsExactly("promotion", "types", "intrinsics", "a-pass", "b-pass", "dead-code");
+        .containsExactly(
+            "promotion", "loop-peeling", "types", "intrinsics", "a-pass", "b-pass", "dead-code");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())

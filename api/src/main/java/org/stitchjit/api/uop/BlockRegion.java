@@ -98,8 +98,9 @@ public final class BlockRegion implements Region {
           throw new IllegalArgumentException(
               where + ", uop " + i + ": terminator " + in.uop().uopName() + " before the end");
         }
-        if (in.uop() == Uop.JUMP_TO_TOP) {
-          throw new IllegalArgumentException(where + ": _JUMP_TO_TOP is for traces only");
+        if (in.uop() == Uop.JUMP_TO_TOP || in.uop() == Uop.LOOP_HEAD) {
+          throw new IllegalArgumentException(
+              where + ": " + in.uop().uopName() + " is for traces only");
         }
       }
       boolean terminates = !uops.isEmpty() && uops.get(uops.size() - 1).uop().is(

@@ -19,7 +19,9 @@ public final class StackDepths {
    *
    * @throws IllegalArgumentException when a uop reads below the bottom of its frame's stack,
    *     a guard's fact names a slot that does not exist, {@code _POP_FRAME} has no inlined
-   *     frame to return to, or {@code _JUMP_TO_TOP} is reached in another frame or depth
+   *     frame to return to, {@code _LOOP_HEAD} is in an inlined frame, or {@code _JUMP_TO_TOP}
+   *     is reached in another frame or depth than where it continues (the {@code _LOOP_HEAD},
+   *     else the entry)
    */
   public static ImmutableList<Integer> of(Trace trace, int entryDepth) {
     if (entryDepth < 0) {
@@ -28,6 +30,7 @@ public final class StackDepths {
     ImmutableList.Builder<Integer> out = ImmutableList.builder();
     Deque<Integer> callers = new ArrayDeque<>();
     int depth = entryDepth;
+    int loopDepth = -1;
     ImmutableList<UopInstr> uops = trace.uops();
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
@@ -54,10 +57,16 @@ public final class StackDepths {
               "uop " + i + ": _POP_FRAME outside an inlined call");
         }
         depth = callers.pop() + 1;
-      } else if (u == Uop.JUMP_TO_TOP && (!callers.isEmpty() || depth != entryDepth)) {
+      } else if (u == Uop.LOOP_HEAD) {
+        if (!callers.isEmpty()) {
+          throw new IllegalArgumentException("uop " + i + ": _LOOP_HEAD in an inlined frame");
+        }
+        loopDepth = depth;
+      } else if (u == Uop.JUMP_TO_TOP
+          && (!callers.isEmpty() || depth != (loopDepth >= 0 ? loopDepth : entryDepth))) {
         throw new IllegalArgumentException("uop " + i + ": _JUMP_TO_TOP with depth " + depth
-            + (callers.isEmpty() ? "" : " in an inlined frame") + ", entered with "
-            + entryDepth);
+            + (callers.isEmpty() ? "" : " in an inlined frame")
+            + (loopDepth >= 0 ? ", _LOOP_HEAD at " + loopDepth : ", entered with " + entryDepth));
       }
     }
     return out.build();

@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * A linear uop sequence recorded by the tracing frontend. It ends in a terminator: {@code
  * _JUMP_TO_TOP} when it closes its loop, otherwise {@code _EXIT_TRACE} (or a uop that leaves
- * the frame). Every other way out is an exit of a guard or slow path. The constructor checks
- * all of this, so a pass cannot produce a malformed trace.
+ * the frame). Every other way out is an exit of a guard or slow path. A looping trace may have
+ * one {@code _LOOP_HEAD}, where {@code _JUMP_TO_TOP} continues (the uops before it run once,
+ * on entry); without one the loop is the whole trace. The constructor checks all of this, so a
+ * pass cannot produce a malformed trace.
  */
 public final class Trace implements Region {
   private final ImmutableList<UopInstr> uops;
@@ -56,12 +58,29 @@ public final class Trace implements Region {
     return uops.get(uops.size() - 1).uop() == Uop.JUMP_TO_TOP;
   }
 
+  /**
+   * The index of the uop {@code _JUMP_TO_TOP} continues at: its {@code _LOOP_HEAD}, or 0 when
+   * the trace has none (or does not loop). Entering the trace from outside is always at uop 0.
+   */
+  public int loopStart() {
+    for (int i = 0; i < uops.size(); i++) {
+      if (uops.get(i).uop() == Uop.LOOP_HEAD) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
   private void validate() {
     if (uops.isEmpty()) {
       throw new IllegalArgumentException("empty trace");
     }
+    int loopHeads = 0;
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
+      if (in.uop() == Uop.LOOP_HEAD && ++loopHeads > 1) {
+        throw new IllegalArgumentException("uop " + i + ": a second _LOOP_HEAD");
+      }
       if (in.uop().has(OperandKind.BLOCK)) {
         throw new IllegalArgumentException(
             "uop " + i + ": " + in.uop().uopName() + " is for block regions only");
@@ -76,6 +95,9 @@ public final class Trace implements Region {
             ? "trace must end in a terminator, not " + in.uop().uopName()
             : "uop " + i + ": terminator " + in.uop().uopName() + " before the end");
       }
+    }
+    if (loopHeads > 0 && !loops()) {
+      throw new IllegalArgumentException("_LOOP_HEAD in a trace that does not loop");
     }
   }
 

@@ -47,8 +47,18 @@ public enum Uop {
   CHECK_VALIDITY(def(0, 0).kinds(OPERAND, EXIT).flags(SYNTHETIC)),
   /** A loop's safepoint: exits when the GC or a signal is pending. */
   CHECK_PERIODIC(def(0, 0).kinds(EXIT)),
-  /** Closes a trace's loop: continues at the trace's first uop. */
+  /**
+   * Closes a trace's loop: continues at the trace's {@code _LOOP_HEAD}, or at its first uop
+   * when it has none.
+   */
   JUMP_TO_TOP(def(0, 0).flags(TERMINATOR, SYNTHETIC)),
+  /**
+   * Where {@code _JUMP_TO_TOP} continues in a trace whose first iteration was peeled (the uops
+   * before it run once, on entry). Does nothing when run. Not PURE: the uops after it may rely
+   * on facts the peeled iteration established, so removing it would be wrong (at most one per
+   * trace, only in looping traces, outside inlined frames: {@link Trace}, {@link StackDepths}).
+   */
+  LOOP_HEAD(def(0, 0).flags(SYNTHETIC)),
   /** Ends a trace: leaves through the exit, resuming the interpreter there. */
   EXIT_TRACE(def(0, 0).kinds(EXIT).flags(TERMINATOR, SYNTHETIC)),
   /** Unconditional jump to a block (block regions). */

@@ -77,6 +77,19 @@ class RegionTest {
         .hasMessageContaining("exit 0 out of range (0 exits)");
     assertThatThrownBy(() -> Trace.builder().add(new UopInstr(Uop.JUMP, 0, 0, 0)).build())
         .hasMessageContaining("_JUMP is for block regions only");
+    assertThatThrownBy(() -> Trace.builder().add(Uop.LOOP_HEAD).add(Uop.NOP).add(Uop.LOOP_HEAD)
+            .add(Uop.JUMP_TO_TOP).build())
+        .hasMessageContaining("uop 2: a second _LOOP_HEAD");
+    assertThatThrownBy(() -> Trace.builder().add(Uop.LOOP_HEAD)
+            .addWithExit(Uop.EXIT_TRACE, END).build())
+        .hasMessageContaining("_LOOP_HEAD in a trace that does not loop");
+  }
+
+  @Test
+  void aLoopContinuesAtItsLoopHeadOrElseAtTheFirstUop() {
+    assertThat(Trace.builder().add(Uop.NOP).add(Uop.LOOP_HEAD).add(Uop.NOP).add(Uop.JUMP_TO_TOP)
+        .build().loopStart()).isEqualTo(1);
+    assertThat(Trace.builder().add(Uop.NOP).add(Uop.JUMP_TO_TOP).build().loopStart()).isZero();
   }
 
   /** if x: (block 1) else: (block 2), with block 2 a stub that exits. */
@@ -136,6 +149,9 @@ class RegionTest {
     assertThatThrownBy(() -> BlockRegion.of(List.of(Block.ending(List.of(
             UopInstr.of(Uop.JUMP_TO_TOP)))), 0, List.of()))
         .hasMessageContaining("_JUMP_TO_TOP is for traces only");
+    assertThatThrownBy(() -> BlockRegion.of(List.of(Block.ending(List.of(
+            UopInstr.of(Uop.LOOP_HEAD), ret))), 0, List.of()))
+        .hasMessageContaining("_LOOP_HEAD is for traces only");
     assertThatThrownBy(() -> BlockRegion.of(List.of(Block.ending(List.of(
             UopInstr.withExit(Uop.EXIT_TRACE, 1)))), 0, List.of(END)))
         .hasMessageContaining("exit 1 out of range (1 exits)");

@@ -44,6 +44,23 @@ class StackDepthsTest {
   }
 
   @Test
+  void aPeeledLoopClosesAtTheDepthOfItsLoopHead() {
+    Trace t = trace("""
+        _LOAD_FAST 0
+        _LOOP_HEAD
+        _LOAD_FAST 1
+        _POP_TOP
+        _JUMP_TO_TOP
+        """);
+    assertThat(StackDepths.of(t, 0)).containsExactly(0, 1, 1, 2, 1);
+    assertThatThrownBy(() -> StackDepths.of(trace("_LOOP_HEAD\n_LOAD_FAST 0\n_JUMP_TO_TOP"), 0))
+        .hasMessage("uop 2: _JUMP_TO_TOP with depth 1, _LOOP_HEAD at 0");
+    assertThatThrownBy(() -> StackDepths.of(
+            trace("_LOAD_FAST 0\n_PUSH_FRAME\n_LOOP_HEAD\n_POP_FRAME\n_JUMP_TO_TOP"), 0))
+        .hasMessage("uop 2: _LOOP_HEAD in an inlined frame");
+  }
+
+  @Test
   void rejectsUnbalancedTraces() {
     assertThatThrownBy(() -> StackDepths.of(trace("_POP_TOP\n_JUMP_TO_TOP"), 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -30,7 +30,8 @@ import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
  *       << 32) | stackDepth}; in an escape stub, {@link NativeRegion#escapeCode} of the uop;
  *   <li>{@code CONTINUE}: the next uop's code; {@code EXIT}: the stub of the uop's exit; {@code
  *       ESCAPE}: the uop's escape stub; {@code JUMP_TARGET} ({@code _JUMP_TO_TOP} only): the
- *       first uop's code;
+ *       code of the trace's {@code _LOOP_HEAD} ({@code _LOOP_HEAD}'s stencil is empty, so that
+ *       is the loop body's first uop), else of its first uop;
  *   <li>{@code _JIT_CONST_<NAME>}: {@link RuntimeConstants#runtimeConstant}.
  * </ul>
  */
@@ -159,10 +160,13 @@ final class Emitter {
     /** Per uop, where the escape stub its {@code _JIT_ESCAPE} hole jumps to starts, or -1. */
     final int[] escapeStubStart;
     final int size;
+    /** The uop {@code _JUMP_TO_TOP} jumps to ({@link Trace#loopStart}). */
+    final int loopStart;
 
     private Layout(Trace trace, Plan[] stencils, int[] start, int[] exitStubStart,
         int[] escapeStubStart, int size) {
       this.trace = trace;
+      this.loopStart = trace.loopStart();
       this.stencils = stencils;
       this.start = start;
       this.exitStubStart = exitStubStart;
@@ -303,7 +307,7 @@ final class Emitter {
         values[CONTINUE] = base + start[next];
         values[EXIT] = s.has(HoleKind.EXIT) ? base + layout.exitStubStart[in.target()] : 0;
         values[ESCAPE] = base + layout.escapeStubStart[i];
-        values[JUMP_TARGET] = base + start[0];
+        values[JUMP_TARGET] = base + start[layout.loopStart];
         copied = s.copyTo(code, start[i], base + start[i], next < n, values, constants);
         if (layout.escapeStubStart[i] >= 0) {
           copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token, i, values);

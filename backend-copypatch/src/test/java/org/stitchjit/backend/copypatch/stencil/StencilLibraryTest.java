@@ -96,6 +96,8 @@ class StencilLibraryTest {
       assertThat(library.get(name).endsWithContinue()).as(name).isFalse();
     }
     assertThat(library.get("_NOP").sizeWithoutTailJump()).isZero();
+    // _JUMP_TO_TOP lands where _LOOP_HEAD is: on the loop body, with nothing in between.
+    assertThat(library.get("_LOOP_HEAD").sizeWithoutTailJump()).isZero();
   }
 
   @Test

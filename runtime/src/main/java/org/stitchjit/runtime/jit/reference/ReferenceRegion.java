@@ -49,6 +49,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   private final long[] operands;
   private final int[] targets;
   private final Exit[] exits;
+  /** Where {@code _JUMP_TO_TOP} continues: the trace's {@code _LOOP_HEAD}, else uop 0. */
+  private final int loopStart;
   private volatile boolean valid = true;
   /** force-exits: the exits already forced, by index; null when exits are not forced. */
   private final BitSet forced;
@@ -67,7 +69,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     List<Integer> blockStart = new ArrayList<>();
     if (region instanceof Trace t) {
       flat.addAll(t.uops());
+      loopStart = t.loopStart();
     } else {
+      loopStart = 0;
       BlockRegion br = (BlockRegion) region;
       // Blocks laid out in id order after a jump to the entry block; a block that falls
       // through gets an explicit jump, so layout order never matters.
@@ -168,7 +172,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           }
           break;
         case JUMP_TO_TOP:
-          pc = 0;
+          pc = loopStart;
+          break;
+        case LOOP_HEAD:
           break;
         case EXIT_TRACE:
           return exit(exits, frame, stackBase, sp, targets[i]);

@@ -53,8 +53,8 @@ class UopConformanceTest {
 
   /** Uops checked by the scenario tests below rather than by generated specs. */
   static final Set<Uop> SCENARIO_UOPS = EnumSet.of(SET_IP, RETURN_VALUE, RAISE_VARARGS, RERAISE,
-      YIELD_VALUE, JUMP_TO_TOP, EXIT_TRACE, INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME, POP_FRAME,
-      CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE);
+      YIELD_VALUE, JUMP_TO_TOP, LOOP_HEAD, EXIT_TRACE, INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME,
+      POP_FRAME, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE);
 
   static UopHarness h;
   static SpecRunner runner;
@@ -1082,6 +1082,38 @@ class UopConformanceTest {
       int k = h.enter(h.compileRegion(b.build()), frame);
       assertThat(k).isEqualTo(done);
       assertThat(h.repr(UopHarness.local(frame, 0))).isEqualTo("10");
+      assertThat(UopHarness.ip(frame)).isEqualTo(9);
+    } finally {
+      h.restoreThreadState(saved);
+      h.release();
+    }
+  }
+
+  @Test
+  void jumpToTopContinuesAtTheLoopHeadAfterAPeeledPrefix() {
+    // i = i + 100 once, then while True: i = i + 1; if not (i < 110): exit. Were the jump to
+    // go to uop 0, the prefix would run again and i would end at 201 (0, 100, 101, 201).
+    long ns = h.namespace();
+    long[] saved = h.saveThreadState();
+    try {
+      CodeInfo ci = runner.code(UopSpec.CodeSel.HARNESS);
+      long frame = harnessFrame(ns);
+      UopHarness.setLocal(frame, 0, h.vm.newInt(0));
+      Trace.Builder b = Trace.builder();
+      int overflow = b.addExit(new Exit(ci.code, 5, 2, ExitReason.SLOW_PATH));
+      int done = b.addExit(new Exit(ci.code, 9, 1, ExitReason.BRANCH));
+      b.add(UopInstr.of(LOAD_FAST, 0)).add(new UopInstr(LOAD_CONST_INLINE, 0, h.vm.newInt(100), 0))
+          .add(UopInstr.withExit(BINARY_OP_ADD_INT, overflow)).add(UopInstr.of(STORE_FAST, 0))
+          .add(LOOP_HEAD)
+          .add(UopInstr.of(LOAD_FAST, 0)).add(new UopInstr(LOAD_CONST_INLINE, 0, h.vm.newInt(1), 0))
+          .add(UopInstr.withExit(BINARY_OP_ADD_INT, overflow)).add(UopInstr.of(STORE_FAST, 0))
+          .add(UopInstr.of(LOAD_FAST, 0)).add(new UopInstr(LOAD_CONST_INLINE, 0,
+              h.vm.newInt(110), 0))
+          .add(UopInstr.of(COMPARE_OP_INT, CompareOp.LT))
+          .add(UopInstr.withExit(GUARD_IS_TRUE_POP, done)).add(JUMP_TO_TOP);
+      int k = h.enter(h.compileRegion(b.build()), frame);
+      assertThat(k).isEqualTo(done);
+      assertThat(h.repr(UopHarness.local(frame, 0))).isEqualTo("110");
       assertThat(UopHarness.ip(frame)).isEqualTo(9);
     } finally {
       h.restoreThreadState(saved);
