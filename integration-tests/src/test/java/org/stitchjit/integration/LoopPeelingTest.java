@@ -87,9 +87,9 @@ class LoopPeelingTest {
     assertThat(r.out()).isEqualTo("499500\n");
     assertThat(r.regions()).hasSize(1);
     assertThat(loopBody(r.regions().get(0))).isEqualTo(
-        "_LOOP_HEAD _LOAD_FAST_CHECK _LOAD_FAST_CHECK _COMPARE_OP_INT _GUARD_IS_TRUE_POP"
-            + " _LOAD_FAST_CHECK _LOAD_FAST_CHECK _BINARY_OP_ADD_INT _STORE_FAST"
-            + " _LOAD_FAST_CHECK _LOAD_FAST_CHECK _BINARY_OP_ADD_INT _STORE_FAST"
+        "_LOOP_HEAD _LOAD_FAST _LOAD_FAST _COMPARE_OP_INT _GUARD_IS_TRUE_POP"
+            + " _LOAD_FAST _LOAD_FAST _BINARY_OP_ADD_INT _STORE_FAST"
+            + " _LOAD_FAST _LOAD_FAST _BINARY_OP_ADD_INT _STORE_FAST"
             + " _CHECK_PERIODIC _JUMP_TO_TOP");
     assertThat(guardsRemoved(r)).isEqualTo(3);
 
@@ -116,7 +116,7 @@ class LoopPeelingTest {
     assertThat(r.regions()).hasSize(1);
     assertThat(loopBody(r.regions().get(0))).isEqualTo(
         "_LOOP_HEAD _GUARD_NOT_EXHAUSTED_RANGE _ITER_NEXT_RANGE _STORE_FAST"
-            + " _LOAD_FAST_CHECK _LOAD_FAST_CHECK _BINARY_OP_ADD_INT _STORE_FAST"
+            + " _LOAD_FAST _LOAD_FAST _BINARY_OP_ADD_INT _STORE_FAST"
             + " _CHECK_PERIODIC _JUMP_TO_TOP");
   }
 }

@@ -3,6 +3,7 @@ package org.stitchjit.optimizer;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,6 +51,9 @@ import org.stitchjit.api.uop.UopInstr;
  *   <li><b>Its shape</b>, after a {@code _GUARD_SHAPE}: holds until guest code may run (an
  *       escaping uop forgets every shape) or a {@code _STORE_ATTR_SLOT} moves an object to a new
  *       shape (which forgets every other shape too: another value may be the same object).
+ *   <li><b>Which locals are bound</b>: stored, passed as an inlined callee's arguments, or
+ *       loaded once with {@code _LOAD_FAST_CHECK} (which exits when the local is unbound); a
+ *       later check of the same local becomes a plain {@code _LOAD_FAST}.
  * </ul>
  *
  * <p>Values are tracked by identity: {@code _LOAD_FAST} pushes the very value its local holds,
@@ -100,6 +104,8 @@ public final class TypesPass implements OptimizerPass {
     final long code;
     final ArrayList<Value> stack = new ArrayList<>();
     final Map<Integer, Value> locals = new HashMap<>();
+    /** Locals known to be bound: stored, loaded with a check, or passed as arguments. */
+    final BitSet bound = new BitSet();
 
     Frame(long code) {
       this.code = code;
@@ -140,6 +146,7 @@ public final class TypesPass implements OptimizerPass {
     long callee;
     List<Value> calleeArgs = List.of();
     long guardsRemoved;
+    long checksRemoved;
     long constantsInlined;
     long folded;
 
@@ -205,7 +212,10 @@ public final class TypesPass implements OptimizerPass {
           return new Frame(entry.code);
         }
         Frame end = walk.f();
-        boolean changed = false;
+        BitSet keep = (BitSet) head.bound.clone();
+        keep.and(end.bound);
+        boolean changed = !keep.equals(head.bound);
+        head.bound.and(end.bound);
         for (Map.Entry<Integer, Value> local : head.locals.entrySet()) {
           changed |= retain(local.getValue(), end.locals.get(local.getKey()));
         }
@@ -245,6 +255,7 @@ public final class TypesPass implements OptimizerPass {
     /** A frame with the same slots and facts as f (shapes aside), each slot a value of its own. */
     private static Frame copyFacts(Frame f) {
       Frame c = new Frame(f.code);
+      c.bound.or(f.bound);
       for (Map.Entry<Integer, Value> local : f.locals.entrySet()) {
         c.locals.put(local.getKey(), copyFacts(local.getValue()));
       }
@@ -297,6 +308,14 @@ public final class TypesPass implements OptimizerPass {
         long word = env.codeConstant(f.code, in.oparg());
         constantsInlined++;
         emitConstant(f, word);
+        return;
+      }
+      if (u == Uop.LOAD_FAST_CHECK && f.bound.get(in.oparg())) {
+        // The local is bound: the check (and its exit) can go.
+        checksRemoved++;
+        UopInstr load = UopInstr.of(Uop.LOAD_FAST, in.oparg());
+        out.add(load);
+        interpret(load);
         return;
       }
       if (fold(in, f)) {
@@ -484,9 +503,18 @@ public final class TypesPass implements OptimizerPass {
       Uop u = in.uop();
       int oparg = in.oparg();
       switch (u) {
-        case LOAD_FAST, LOAD_FAST_CHECK -> f.stack.add(f.local(oparg));
-        case STORE_FAST -> f.locals.put(oparg, f.pop());
-        case DELETE_FAST -> f.locals.remove(oparg);
+        case LOAD_FAST, LOAD_FAST_CHECK -> {
+          f.stack.add(f.local(oparg));
+          f.bound.set(oparg); // past a _LOAD_FAST_CHECK, the local was bound
+        }
+        case STORE_FAST -> {
+          f.locals.put(oparg, f.pop());
+          f.bound.set(oparg);
+        }
+        case DELETE_FAST -> {
+          f.locals.remove(oparg);
+          f.bound.clear(oparg);
+        }
         case LOAD_CONST_INLINE -> f.stack.add(known(in.operand()));
         case PUSH_NULL -> f.stack.add(Value.constant(0));
         case LOAD_METHOD_CONST -> {
@@ -535,6 +563,7 @@ public final class TypesPass implements OptimizerPass {
               ? 0 : env.functionCode(this.callee));
           for (int k = 0; k < calleeArgs.size(); k++) {
             callee.locals.put(k, calleeArgs.get(k));
+            callee.bound.set(k);
           }
           calleeArgs = List.of();
           frames.push(callee);
@@ -627,10 +656,11 @@ public final class TypesPass implements OptimizerPass {
     }
     Run run = new Run(context.environment().orElse(null), context, trace.uops().size());
     run.run(trace);
-    if (run.guardsRemoved + run.constantsInlined + run.folded == 0) {
+    if (run.guardsRemoved + run.checksRemoved + run.constantsInlined + run.folded == 0) {
       return region;
     }
     count(context, "guards-removed", run.guardsRemoved);
+    count(context, "bound-checks-removed", run.checksRemoved);
     count(context, "constants-inlined", run.constantsInlined);
     count(context, "folded", run.folded);
     return Trace.of(ImmutableList.copyOf(run.out), trace.exits());

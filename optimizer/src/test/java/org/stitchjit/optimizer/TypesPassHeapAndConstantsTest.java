@@ -208,4 +208,30 @@ class TypesPassHeapAndConstantsTest {
         """);
     assertThat(PassHarness.uops(r)).contains("_CHECK_FUNCTION_VERSION");
   }
+
+  @Test
+  void aLocalCheckedOrStoredOnceIsLoadedWithoutACheckUntilDeleted() {
+    Region r = new PassHarness(new TypesPass()).run("""
+        trace
+          _LOAD_FAST_CHECK 0 exit=0
+          _LOAD_FAST_CHECK 0 exit=0
+          _STORE_FAST 1
+          _LOAD_FAST_CHECK 1 exit=0
+          _DELETE_FAST 1 exit=0
+          _LOAD_FAST_CHECK 1 exit=1
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=0 depth=0 SLOW_PATH
+        exit 1: code=0x7 ip=4 depth=2 SLOW_PATH
+        exit 2: code=0x7 ip=8 depth=3 END_OF_REGION
+        """);
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
+        _LOAD_FAST_CHECK 0 exit=0
+        _LOAD_FAST 0
+        _STORE_FAST 1
+        _LOAD_FAST 1
+        _DELETE_FAST 1 exit=0
+        _LOAD_FAST_CHECK 1 exit=1
+        _EXIT_TRACE exit=2
+        """));
+  }
 }
