@@ -222,6 +222,24 @@ static inline double stitch_as_double(uint64_t v) {
                               : STITCH_FIELD_F64(v, STITCH_FLOAT_VALUE);
 }
 
+/* Raw stack slots (Uop.RAW_*, decision 7): the _BINARY_OP_*_FLOAT_RAW uops' oparg bits saying
+   which of their slots hold a double's IEEE bits instead of a tagged value. Keep equal to
+   Uop.RAW_NOS, RAW_TOS and RAW_RESULT. */
+#define STITCH_RAW_NOS 1u
+#define STITCH_RAW_TOS 2u
+#define STITCH_RAW_RESULT 4u
+
+/* A raw slot's double, and a double as a raw slot: the same 64 bits (a union, which C11
+   allows for type punning; no memcpy under -fno-builtin). */
+static inline double stitch_raw_double(uint64_t bits) {
+    union { uint64_t u; double d; } v = {.u = bits};
+    return v.d;
+}
+static inline uint64_t stitch_raw_bits(double d) {
+    union { double d; uint64_t u; } v = {.d = d};
+    return v.u;
+}
+
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
    does (section 5), or 0 when the float free list is empty: then nothing has changed, and
    the stencil escapes so that the runtime allocates (and refills the list). */

@@ -31,6 +31,8 @@ final class NativeRegion implements CompiledRegion {
   private final boolean[] isNative;
   private final Uop[] uops;
   private final int[] exitStubStart;
+  /** Per exit, whether it has raw slots to box (decision 7): then it is never linked. */
+  private final boolean[] materializes;
   /** Per exit, the stub's first bytes while a jump to a bridge replaces them, else null. */
   private final byte[][] unlinked;
   private final int token;
@@ -45,9 +47,11 @@ final class NativeRegion implements CompiledRegion {
   /**
    * @param uopStart per uop, the offset of its code in the blob
    * @param isNative per uop, whether its code performs it (else it escapes at once)
+   * @param materializes per exit, whether it has raw slots the runtime boxes when it is taken
    */
   NativeRegion(CodeBlob blob, int token, RegionTable table, int[] uopStart,
-      int[] exitStubStart, boolean[] isNative, Uop[] uops, RuntimeSteps.Steps steps,
+      int[] exitStubStart, boolean[] materializes, boolean[] isNative, Uop[] uops,
+      RuntimeSteps.Steps steps,
       EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
     this.trampoline = blob.address();
@@ -59,6 +63,7 @@ final class NativeRegion implements CompiledRegion {
     this.token = token;
     this.table = table;
     this.exitStubStart = exitStubStart.clone();
+    this.materializes = materializes.clone();
     this.unlinked = new byte[exitStubStart.length][];
     this.uops = uops.clone();
     this.steps = steps;
@@ -101,8 +106,15 @@ final class NativeRegion implements CompiledRegion {
     while (true) {
       long r = NativeCalls.call(trampoline, frame, sp, ts, target);
       if (r >= 0) {
-        lastExit = table.get((int) (r >>> 32));
-        return (int) r;
+        NativeRegion left = table.get((int) (r >>> 32));
+        lastExit = left;
+        int exit = (int) r;
+        if (left.materializes[exit]) {
+          // The stub wrote IP and SP; the raw doubles it left become floats before anyone
+          // (driver, bridge, interpreter, collector) sees the frame.
+          left.steps.materialize(exit, ts);
+        }
+        return exit;
       }
       long escape = -2 - r;
       NativeRegion at = table.get((int) (escape >>> 32));
@@ -134,8 +146,10 @@ final class NativeRegion implements CompiledRegion {
    */
   @Override
   public synchronized boolean link(int exit, CompiledRegion target) {
+    // An exit with raw slots must return to enter, which boxes them: a bridge's code expects
+    // tagged values (the driver enters the bridge after enter returns instead).
     if (!(target instanceof NativeRegion bridge) || freed || bridge.freed
-        || bridge.table != table) {
+        || bridge.table != table || materializes[exit]) {
       return false;
     }
     long at = trampoline + exitStubStart[exit];
