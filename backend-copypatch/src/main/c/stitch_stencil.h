@@ -223,8 +223,8 @@ static inline double stitch_as_double(uint64_t v) {
 }
 
 /* Raw stack slots (Uop.RAW_*, decision 7): the _BINARY_OP_*_FLOAT_RAW uops' oparg bits saying
-   which of their slots hold a double's IEEE bits instead of a tagged value. Keep equal to
-   Uop.RAW_NOS, RAW_TOS and RAW_RESULT. */
+   which of their slots hold a double's IEEE bits instead of a tagged value. Equal to
+   Uop.RAW_NOS, RAW_TOS and RAW_RESULT (RawSlotBitsTest checks). */
 #define STITCH_RAW_NOS 1u
 #define STITCH_RAW_TOS 2u
 #define STITCH_RAW_RESULT 4u
