@@ -216,7 +216,7 @@ class CommandTest {
           "--dump-dir=DIR", "--stats-json=PATH", "--heap-limit=SIZE", "hot-loop")
           .contains("frontends: first-instruction, tracing")
           .contains("backends:  copypatch, interp")
-          .contains("passes:    dead-code, types");
+          .contains("passes:    allocation-removal, dead-code, types");
     }
   }
 

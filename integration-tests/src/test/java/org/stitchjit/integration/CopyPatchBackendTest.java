@@ -526,10 +526,11 @@ class CopyPatchBackendTest {
   }
 
   /** With allocation-removal, x * 1.5 stays raw until it is added to w (recorded while w is a
-   * float); when w is a big int the one-sided guard on w exits with the raw product live. The exit boxes it, its hot exit grows a
-   * bridge, and that bridge is entered by the driver, never linked natively (a bridge's code
-   * reads tagged values): every big-int iteration is an exit the driver sees. Both backends
-   * print what the interpreter does, and allocate less than without the pass. */
+   * float); when w is a big int the one-sided guard on w exits with the raw product live. The
+   * exit boxes it, its hot exit grows a bridge, and that bridge is entered by the driver, never
+   * linked natively (a bridge's code reads tagged values): every big-int iteration is an exit
+   * the driver sees. Both backends print what the interpreter does, and allocate less than
+   * without the pass. */
   @Test
   void anExitWithARawFloatBoxesItAndIsNeverLinkedToItsBridge() {
     String src = """

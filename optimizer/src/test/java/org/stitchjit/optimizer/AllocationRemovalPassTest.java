@@ -78,7 +78,8 @@ class AllocationRemovalPassTest {
         exit 4: code=0x7 ip=16 depth=0 END_OF_REGION
         """);
     // Both operands of the first sum are raw: its guard goes. The guard on dz*dz's operands
-    // runs with the raw sum below them, and the division's zero-divisor exit boxes both of its raw operands.
+    // runs with the raw sum below them, and the division's zero-divisor exit boxes both of
+    // its raw operands.
     assertThat(RegionText.format(r)).isEqualTo("""
         trace
           _LOAD_FAST 0

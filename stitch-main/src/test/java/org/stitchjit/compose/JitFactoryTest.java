@@ -38,14 +38,15 @@ class JitFactoryTest {
     assertThat(jit.config()).isEqualTo(config);
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
-    assertThat(jit.passes()).extracting(OptimizerPass::name).containsExactly("dead-code", "types");
+    assertThat(jit.passes()).extracting(OptimizerPass::name)
+        .containsExactly("allocation-removal", "dead-code", "types");
   }
 
   @Test
   void listsTheBuiltIns() {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
     assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
-    assertThat(BUILTINS.passNames()).containsExactly("dead-code", "types");
+    assertThat(BUILTINS.passNames()).containsExactly("allocation-removal", "dead-code", "types");
   }
 
   @Test
@@ -58,13 +59,14 @@ class JitFactoryTest {
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT pass 'cse' (available: dead-code, types)");
+        .hasMessage("unknown JIT pass 'cse' (available: allocation-removal, dead-code, types)");
   }
 
   @Test
   void passesAllAndNone() {
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
-        .extracting(OptimizerPass::name).containsExactly("dead-code", "types");
+        .extracting(OptimizerPass::name)
+        .containsExactly("allocation-removal", "dead-code", "types");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
   }
@@ -91,9 +93,11 @@ class JitFactoryTest {
   void allPassesRunSortedByNameAndAnExplicitListInItsOrder() throws IOException {
     JitFactory factory = withPlugins(OptimizerPass.class, NamedPass.BPass.class.getName(),
         NamedPass.APass.class.getName());
-    assertThat(factory.passNames()).containsExactly("a-pass", "b-pass", "dead-code", "types");
+    assertThat(factory.passNames())
+        .containsExactly("a-pass", "allocation-removal", "b-pass", "dead-code", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
-        .extracting(OptimizerPass::name).containsExactly("a-pass", "b-pass", "dead-code", "types");
+        .extracting(OptimizerPass::name)
+        .containsExactly("a-pass", "allocation-removal", "b-pass", "dead-code", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())

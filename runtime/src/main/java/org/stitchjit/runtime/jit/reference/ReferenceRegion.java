@@ -18,6 +18,7 @@ import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.Strs;
@@ -748,9 +749,20 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    * boxed are never scanned as tagged words.
    */
   private void box(Exit e, long stackBase) {
-    for (int slot : e.rawSlots()) {
-      long at = stackBase + 8L * slot;
-      Mem.putLong(at, vm.newFloat(Double.longBitsToDouble(Mem.getLong(at))));
+    int boxed = 0;
+    try {
+      for (int slot : e.rawSlots()) {
+        long at = stackBase + 8L * slot;
+        Mem.putLong(at, vm.newFloat(Double.longBitsToDouble(Mem.getLong(at))));
+        boxed++;
+      }
+    } catch (Heap.HeapExhausted x) {
+      // The MemoryError unwinds a frame that must hold only tagged words: None stands in for
+      // the floats that could not be made.
+      for (int slot : e.rawSlots().asList().subList(boxed, e.rawSlots().size())) {
+        Mem.putLong(stackBase + 8L * slot, vm.none);
+      }
+      throw x;
     }
   }
 
