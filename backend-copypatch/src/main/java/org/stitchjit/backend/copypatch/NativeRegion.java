@@ -20,7 +20,8 @@ import org.stitchjit.platforms.exec.NativeCalls;
  * again at the next uop that has.
  *
  * <p>An exit with a bridge is linked natively ({@link #link}): its stub's first bytes become a
- * jump to the bridge's first uop, so the code goes on without returning. Exit and escape stubs
+ * jump to the bridge's first uop, so the code goes on without returning. Not an exit with raw
+ * float slots (decision 7): it returns, and {@link #enter} has the runtime box them. Exit and escape stubs
  * carry their region's token ({@link RegionTable}), so whichever region the code has reached,
  * {@link #enter} knows whose exit or uop it is.
  */
@@ -51,8 +52,7 @@ final class NativeRegion implements CompiledRegion {
    */
   NativeRegion(CodeBlob blob, int token, RegionTable table, int[] uopStart,
       int[] exitStubStart, boolean[] materializes, boolean[] isNative, Uop[] uops,
-      RuntimeSteps.Steps steps,
-      EscapeCounts escapes, Runnable onFree) {
+      RuntimeSteps.Steps steps, EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
     this.trampoline = blob.address();
     this.uopAddress = new long[isNative.length];

@@ -27,7 +27,7 @@ import org.stitchjit.runtime.vm.VM;
 /**
  * A region run uop by uop in Java, on the native frames: the definition of what every uop
  * means. The operand stack stays in the frame's memory throughout, so an exit only has to set
- * the innermost frame's IP and SP; escaping uops write SP first, so guest code they run, the
+ * the innermost frame's IP and SP (and box the raw float slots it names, decision 7); escaping uops write SP first, so guest code they run, the
  * collector and tracebacks see a consistent frame.
  *
  * <p>An exiting uop exits before it changes anything, so the interpreter re-executes the
