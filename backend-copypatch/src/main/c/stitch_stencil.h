@@ -79,7 +79,9 @@
  *    then returns; stitch_enter returns ts[STITCH_THREAD_STATE_JIT_EXIT]. Every exiting uop
  *    exits before it changes anything, so sp at the exit always equals the stack base plus
  *    the exit's depth, and the stub need not look at sp. The frame is the frame the region
- *    was entered in, or the innermost frame a _PUSH_FRAME made current.
+ *    was entered in, or the innermost frame a _PUSH_FRAME made current. An exit whose table
+ *    entry names raw float slots (decision 7) is boxed by the runtime after the stub returns,
+ *    so its stub is never linked to a bridge.
  *
  *    _ESCAPE_STUB is the escape protocol: native code hands uop i to the runtime, which
  *    performs it (and the uops after it that have no native code) and calls stitch_enter
@@ -220,6 +222,24 @@ static inline uint64_t stitch_opaque(uint64_t v) {
 static inline double stitch_as_double(uint64_t v) {
     return stitch_is_small(v) ? (double)stitch_small_value(v)
                               : STITCH_FIELD_F64(v, STITCH_FLOAT_VALUE);
+}
+
+/* Raw stack slots (Uop.RAW_*, decision 7): the _BINARY_OP_*_FLOAT_RAW uops' oparg bits saying
+   which of their slots hold a double's IEEE bits instead of a tagged value. Equal to
+   Uop.RAW_NOS, RAW_TOS and RAW_RESULT (RawSlotBitsTest checks). */
+#define STITCH_RAW_NOS 1u
+#define STITCH_RAW_TOS 2u
+#define STITCH_RAW_RESULT 4u
+
+/* A raw slot's double, and a double as a raw slot: the same 64 bits (a union, which C11
+   allows for type punning; no memcpy under -fno-builtin). */
+static inline double stitch_raw_double(uint64_t bits) {
+    union { uint64_t u; double d; } v = {.u = bits};
+    return v.d;
+}
+static inline uint64_t stitch_raw_bits(double d) {
+    union { double d; uint64_t u; } v = {.d = d};
+    return v.u;
 }
 
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)

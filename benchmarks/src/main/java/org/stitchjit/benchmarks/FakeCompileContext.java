@@ -49,6 +49,11 @@ public final class FakeCompileContext implements CompileContext, RuntimeConstant
       }
 
       @Override
+      public void materialize(int exit, long ts) {
+        throw new IllegalStateException("code compiled for the compile-speed benchmark never runs");
+      }
+
+      @Override
       public void invalidate() {}
     };
   }

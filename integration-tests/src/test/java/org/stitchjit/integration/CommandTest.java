@@ -222,7 +222,8 @@ class CommandTest {
           "--dump-dir=DIR", "--stats-json=PATH", "--heap-limit=SIZE", "hot-loop")
           .contains("frontends: first-instruction, tracing")
           .contains("backends:  copypatch, interp")
-          .contains("passes:    dead-code, intrinsics, loop-peeling, promotion, types");
+          .contains("passes:    allocation-removal, dead-code, intrinsics, loop-peeling, promotion,"
+              + " types");
     }
   }
 

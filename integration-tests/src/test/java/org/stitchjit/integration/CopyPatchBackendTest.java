@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.stitchjit.api.config.JitConfig;
 import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.Jit;
+import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.frontend.tracing.TracingFrontend;
+import org.stitchjit.optimizer.AllocationRemovalPass;
 import org.stitchjit.platforms.Platform;
 import org.stitchjit.runtime.GuestVm;
 import org.stitchjit.runtime.RunStats;
@@ -43,12 +45,17 @@ class CopyPatchBackendTest {
   }
 
   private static Run run(String source, String jit, long heapLimit) {
+    return run(source, jit, heapLimit, ImmutableList.of());
+  }
+
+  private static Run run(String source, String jit, long heapLimit,
+      ImmutableList<OptimizerPass> passes) {
     Jit j = null;
     if (jit != null) {
       JitConfig config = JitConfig.parse(jit).toBuilder()
           .option("hot-loop", "2").option("hot-function", "2").option("hot-exit", "2")
           .build();
-      j = new Jit(config, new TracingFrontend(), ImmutableList.of(), backend(config.backend()));
+      j = new Jit(config, new TracingFrontend(), passes, backend(config.backend()));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -516,6 +523,38 @@ class CopyPatchBackendTest {
     assertThat(r.stats().bytesAllocated()).isGreaterThan(3 * limit);
     assertThat(r.stats().gcCycles()).isGreaterThanOrEqualTo(3);
     assertThat(r.stats().heapPeakBytes()).isLessThanOrEqualTo(limit);
+  }
+
+  /** With allocation-removal, x * 1.5 stays raw until it is added to w (recorded while w is a
+   * float); when w is a big int the one-sided guard on w exits with the raw product live. The
+   * exit boxes it, its hot exit grows a bridge, and that bridge is entered by the driver, never
+   * linked natively (a bridge's code reads tagged values): every big-int iteration is an exit
+   * the driver sees. Both backends print what the interpreter does, and allocate less than
+   * without the pass. */
+  @Test
+  void anExitWithARawFloatBoxesItAndIsNeverLinkedToItsBridge() {
+    String src = """
+        def f(ws):
+            x = 0.75
+            t = 0.0
+            for w in ws:
+                t = t + (x * 1.5 + w)
+            return t
+        print(f([0.25, -1.5] * 3000))
+        print(f([0.25, 2**70] * 5000))
+        print(f([0.25, 3, -0.0, float('nan')] * 500))
+        """;
+    String expected = run(src, null).out();
+    ImmutableList<OptimizerPass> passes = ImmutableList.of(new AllocationRemovalPass());
+    Run ref = run(src, "tracing+interp", 1L << 28, passes);
+    Run r = run(src, "tracing+copypatch", 1L << 28, passes);
+    Run boxed = run(src, "tracing+copypatch", 1L << 28, ImmutableList.of());
+    assertThat(ref.out()).isEqualTo(expected);
+    assertThat(r.out()).isEqualTo(expected);
+    assertThat(r.jit("allocation-removal.allocations-removed")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("bridges")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("exits")).isGreaterThanOrEqualTo(4_900);
+    assertThat(r.stats().objectsAllocated()).isLessThan(boxed.stats().objectsAllocated() - 9_000);
   }
 
   /** A branch that goes both ways grows a bridge, and the trace's exit is then linked to it

@@ -15,7 +15,7 @@ public final class Pipeline {
   /** The built-in passes in the order {@code passes=all} runs them. */
   public static final ImmutableList<String> ORDER = ImmutableList.of(
       PromotionPass.NAME, LoopPeelingPass.NAME, TypesPass.NAME, IntrinsicsPass.NAME,
-      "allocation-removal", DeadCodePass.NAME);
+      AllocationRemovalPass.NAME, DeadCodePass.NAME);
 
   private Pipeline() {}
 

@@ -467,6 +467,11 @@ public final class TypesPass implements OptimizerPass {
             && (b.contains(TypeFact.FLOAT) || b.contains(TypeFact.INT))
             || a.contains(TypeFact.INT) && b.contains(TypeFact.FLOAT);
       }
+      if (u == Uop.GUARD_TOS_FLOAT_OPERAND || u == Uop.GUARD_NOS_FLOAT_OPERAND) {
+        // The other operand is a raw float (allocation-removal): this one's kind decides.
+        EnumSet<TypeFact> v = f.peek(u == Uop.GUARD_TOS_FLOAT_OPERAND ? 1 : 2).kinds;
+        return v.contains(TypeFact.FLOAT) || v.contains(TypeFact.INT);
+      }
       if (u.proves().isEmpty()) {
         return false;
       }

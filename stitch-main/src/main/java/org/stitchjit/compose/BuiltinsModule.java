@@ -12,6 +12,7 @@ import org.stitchjit.api.jit.Backend;
 import org.stitchjit.api.jit.Frontend;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.backend.copypatch.CopyPatchBackend;
+import org.stitchjit.optimizer.AllocationRemovalPass;
 import org.stitchjit.optimizer.DeadCodePass;
 import org.stitchjit.optimizer.IntrinsicsPass;
 import org.stitchjit.optimizer.LoopPeelingPass;
@@ -56,6 +57,13 @@ abstract class BuiltinsModule {
   @StringKey(DeadCodePass.NAME)
   static OptimizerPass deadCodePass() {
     return new DeadCodePass();
+  }
+
+  @Provides
+  @IntoMap
+  @StringKey(AllocationRemovalPass.NAME)
+  static OptimizerPass allocationRemovalPass() {
+    return new AllocationRemovalPass();
   }
 
   @Provides

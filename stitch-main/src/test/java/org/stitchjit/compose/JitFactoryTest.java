@@ -39,7 +39,8 @@ class JitFactoryTest {
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
     assertThat(jit.passes()).extracting(OptimizerPass::name)
-        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "dead-code");
+        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "allocation-removal",
+            "dead-code");
   }
 
   @Test
@@ -47,7 +48,8 @@ class JitFactoryTest {
     assertThat(BUILTINS.frontendNames()).containsExactly("tracing");
     assertThat(BUILTINS.backendNames()).containsExactly("copypatch", "interp");
     assertThat(BUILTINS.passNames())
-        .containsExactly("dead-code", "intrinsics", "loop-peeling", "promotion", "types");
+        .containsExactly("allocation-removal", "dead-code", "intrinsics", "loop-peeling",
+            "promotion", "types");
   }
 
   @Test
@@ -60,15 +62,16 @@ class JitFactoryTest {
         .hasMessage("unknown JIT frontend 'bbv' (available: tracing)");
     assertThatThrownBy(() -> BUILTINS.create(JitConfig.parse("tracing+interp passes=cse")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown JIT pass 'cse' (available: dead-code, intrinsics, loop-peeling,"
-            + " promotion, types)");
+        .hasMessage("unknown JIT pass 'cse' (available: allocation-removal, dead-code,"
+            + " intrinsics, loop-peeling, promotion, types)");
   }
 
   @Test
   void passesAllAndNone() {
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
         .extracting(OptimizerPass::name)
-        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "dead-code");
+        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "allocation-removal",
+            "dead-code");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
   }
@@ -113,11 +116,13 @@ class JitFactoryTest {
         NamedPass.APass.class.getName());
     assertThat(factory.passNames())
         .containsExactly(
-            "a-pass", "b-pass", "dead-code", "intrinsics", "loop-peeling", "promotion", "types");
+            "a-pass", "allocation-removal", "b-pass", "dead-code", "intrinsics", "loop-peeling",
+            "promotion", "types");
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
         .extracting(OptimizerPass::name)
         .containsExactly(
-            "promotion", "loop-peeling", "types", "intrinsics", "a-pass", "b-pass", "dead-code");
+            "promotion", "loop-peeling", "types", "intrinsics", "allocation-removal", "a-pass",
+            "b-pass", "dead-code");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass")).passes())

@@ -37,6 +37,15 @@ public interface RuntimeSteps {
     /** The operand stack pointer after the last {@link #run} that went on. */
     long sp();
 
+    /**
+     * Boxes the raw slots of exit {@code exit} ({@link org.stitchjit.api.uop.Exit#rawSlots()})
+     * in the thread state's current frame, after native code left through that exit (its IP
+     * and SP written): what a native exit stub leaves to the runtime, so that the interpreter
+     * resumes with the state the unoptimized trace would have left. {@link #run} does it itself
+     * for the exits it takes. Never collects (decision 1).
+     */
+    void materialize(int exit, long ts);
+
     /** Makes later runs exit at {@code _CHECK_VALIDITY}, as the region's code should. */
     void invalidate();
 

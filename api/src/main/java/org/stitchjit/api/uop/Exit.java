@@ -1,5 +1,6 @@
 package org.stitchjit.api.uop;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,13 @@ import java.util.Objects;
  *     own code object, so an exit inside an inlined callee names the callee)
  * @param bytecodeIndex the unit index of the instruction to resume at
  * @param stackDepth the operand stack depth at that instruction
+ * @param rawSlots the stack slots (indices from the bottom of the exit's frame's operand stack,
+ *     each below {@code stackDepth}) that hold a raw double's bits when the exit is taken
+ *     (decision 7): leaving boxes each into a new float before the interpreter, a bridge or
+ *     the collector sees the frame. Empty for every exit a frontend makes.
  */
-public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason) {
+public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
+    ImmutableSortedSet<Integer> rawSlots) {
 
   public Exit {
     if (bytecodeIndex < 0) {
@@ -23,5 +29,20 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
       throw new IllegalArgumentException("stack depth " + stackDepth);
     }
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(rawSlots, "rawSlots");
+    if (!rawSlots.isEmpty() && (rawSlots.first() < 0 || rawSlots.last() >= stackDepth)) {
+      throw new IllegalArgumentException("raw slots " + rawSlots + " at stack depth "
+          + stackDepth);
+    }
+  }
+
+  /** An exit with no raw slots. */
+  public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason) {
+    this(codeId, bytecodeIndex, stackDepth, reason, ImmutableSortedSet.of());
+  }
+
+  /** This exit with the given slots raw. */
+  public Exit withRawSlots(ImmutableSortedSet<Integer> slots) {
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots);
   }
 }

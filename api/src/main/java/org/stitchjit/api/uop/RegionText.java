@@ -1,6 +1,8 @@
 package org.stitchjit.api.uop;
 
+import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import java.util.Locale;
  *   _JUMP_TO_TOP
  * exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
  * </pre>
+ *
+ * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}.
  *
  * A block region starts with {@code blocks entry=N}; each block with {@code block N:} or, when
  * it falls through, {@code block N -> M:}. Indentation is free, {@code #} starts a comment,
@@ -77,7 +81,11 @@ public final class RegionText {
       Exit e = region.exits().get(i);
       sb.append("exit ").append(i).append(": code=0x").append(Long.toHexString(e.codeId()))
           .append(" ip=").append(e.bytecodeIndex()).append(" depth=").append(e.stackDepth())
-          .append(' ').append(e.reason()).append('\n');
+          .append(' ').append(e.reason());
+      if (!e.rawSlots().isEmpty()) {
+        sb.append(" raw=").append(Joiner.on(',').join(e.rawSlots()));
+      }
+      sb.append('\n');
     }
     return sb.toString();
   }
@@ -226,10 +234,10 @@ public final class RegionText {
   }
 
   private static Exit parseExit(String line, int lineNo, int expected) {
-    // exit N: code=0x.. ip=N depth=N REASON
+    // exit N: code=0x.. ip=N depth=N REASON [raw=N,N...]
     String[] words = line.split("\\s+");
-    if (words.length != 6 || !words[1].endsWith(":")) {
-      throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON'");
+    if (words.length != 6 && words.length != 7 || !words[1].endsWith(":")) {
+      throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]'");
     }
     int index = parseInt(words[1].substring(0, words[1].length() - 1), lineNo, "exit index");
     if (index != expected) {
@@ -253,8 +261,15 @@ public final class RegionText {
     } catch (IllegalArgumentException e) {
       throw error(lineNo, "unknown exit reason '" + words[5] + "'");
     }
+    ImmutableSortedSet.Builder<Integer> raw =
+        ImmutableSortedSet.naturalOrder();
+    if (words.length == 7) {
+      for (String slot : value(words[6], "raw", lineNo).split(",", -1)) {
+        raw.add(parseInt(slot, lineNo, "raw slot"));
+      }
+    }
     try {
-      return new Exit(codeId, ip, depth, reason);
+      return new Exit(codeId, ip, depth, reason, raw.build());
     } catch (IllegalArgumentException e) {
       throw error(lineNo, e.getMessage());
     }

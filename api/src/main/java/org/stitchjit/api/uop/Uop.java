@@ -173,6 +173,33 @@ public enum Uop {
   /** Exits on a zero divisor (the interpreter raises ZeroDivisionError). */
   BINARY_OP_TRUE_DIVIDE_FLOAT(def(2, 1).kinds(EXIT).flags(PURE, ALLOCATES)
       .produces(TypeFact.FLOAT)),
+  /**
+   * The float arithmetic above with unboxed operands or result (emitted by the pass
+   * allocation-removal, decision 7). The oparg says which stack slots are <em>raw</em>, holding
+   * a double's IEEE bits instead of a tagged value: {@link #RAW_NOS} (a, below), {@link
+   * #RAW_TOS} (b, top), {@link #RAW_RESULT}. A raw input is a float by construction; a boxed
+   * one is what _GUARD_FLOAT_OPERANDS admits. A raw result allocates nothing; a boxed one
+   * allocates as the boxed uop does. No other uop reads a raw slot, and a raw slot is never
+   * live across a uop that escapes, allocates anything but a float, or changes frames, since
+   * the collector scans operand stacks as tagged words: an exit taken while raw slots are live
+   * names them ({@link Exit#rawSlots()}), and leaving boxes them.
+   */
+  BINARY_OP_ADD_FLOAT_RAW(def(2, 1).kinds(OPARG).flags(PURE, ALLOCATES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  BINARY_OP_SUBTRACT_FLOAT_RAW(def(2, 1).kinds(OPARG).flags(PURE, ALLOCATES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  BINARY_OP_MULTIPLY_FLOAT_RAW(def(2, 1).kinds(OPARG).flags(PURE, ALLOCATES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  /** Exits on a zero divisor, before anything changes (raw inputs are boxed by the exit). */
+  BINARY_OP_TRUE_DIVIDE_FLOAT_RAW(def(2, 1).kinds(OPARG, EXIT)
+      .flags(PURE, ALLOCATES, SYNTHETIC).produces(TypeFact.FLOAT)),
+  /**
+   * Exits unless TOS is an exact float or a small int: _GUARD_FLOAT_OPERANDS when NOS is a raw
+   * float (so the pair is admitted exactly when TOS is). Reads TOS only.
+   */
+  GUARD_TOS_FLOAT_OPERAND(def(1, 1).kinds(EXIT).flags(GUARD, SYNTHETIC)),
+  /** As _GUARD_TOS_FLOAT_OPERAND for NOS, when TOS is a raw float (which it does not read). */
+  GUARD_NOS_FLOAT_OPERAND(def(2, 2).kinds(EXIT).flags(GUARD, SYNTHETIC)),
   BINARY_OP_ADD_STR(def(2, 1).flags(PURE, ALLOCATES).produces(TypeFact.STR)),
   COMPARE_OP(def(2, 1).kinds(OPARG).flags(ESCAPES)),
   COMPARE_OP_INT(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
@@ -321,6 +348,13 @@ public enum Uop {
   IMPORT_NAME(def(2, 1).kinds(OPARG).flags(ESCAPES)),
   IMPORT_FROM(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   IMPORT_STAR(def(1, 0).flags(ESCAPES));
+
+  /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: NOS (the left operand) is raw. */
+  public static final int RAW_NOS = 1;
+  /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: TOS (the right operand) is raw. */
+  public static final int RAW_TOS = 2;
+  /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: the result is left raw. */
+  public static final int RAW_RESULT = 4;
 
   private static final ImmutableMap<String, Uop> BY_NAME;
 

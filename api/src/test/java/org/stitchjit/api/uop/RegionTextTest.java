@@ -51,6 +51,29 @@ class RegionTextTest {
   }
 
   @Test
+  void rawSlotsOfAnExitRoundTrip() {
+    String text = String.join("\n",
+        "trace",
+        "  _LOAD_FAST 0",
+        "  _LOAD_FAST 1",
+        "  _BINARY_OP_MULTIPLY_FLOAT_RAW 4",
+        "  _LOAD_FAST 2",
+        "  _GUARD_TOS_FLOAT_OPERAND exit=0",
+        "  _BINARY_OP_TRUE_DIVIDE_FLOAT_RAW 1 exit=0",
+        "  _EXIT_TRACE exit=1",
+        "exit 0: code=0x7 ip=4 depth=3 GUARD_FAILED raw=0,1",
+        "exit 1: code=0x7 ip=6 depth=2 END_OF_REGION",
+        "");
+    Trace t = (Trace) RegionText.parse(text);
+    assertThat(t.exits().get(0).rawSlots()).containsExactly(0, 1);
+    assertThat(t.exits().get(1).rawSlots()).isEmpty();
+    assertThat(RegionText.format(t)).isEqualTo(text);
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH raw=2"))
+        .hasMessage("line 3: raw slots [2] at stack depth 2");
+  }
+
+  @Test
   void blockRegionRoundTrips() {
     BlockRegion r = (BlockRegion) RegionText.parse(BLOCKS);
     assertThat(r.block(0).fallThrough()).hasValue(1);

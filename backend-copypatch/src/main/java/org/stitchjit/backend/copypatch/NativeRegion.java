@@ -21,7 +21,8 @@ import org.stitchjit.platforms.exec.NativeCalls;
  * again at the next uop that has.
  *
  * <p>An exit with a bridge is linked natively ({@link #link}): its stub's first bytes become a
- * jump to the bridge's first uop, so the code goes on without returning. Exit and escape stubs
+ * jump to the bridge's first uop, so the code goes on without returning. Not an exit with raw
+ * float slots (decision 7): it returns, and {@link #enter} has the runtime box them. Exit and escape stubs
  * carry their region's token ({@link RegionTable}), so whichever region the code has reached,
  * {@link #enter} knows whose exit or uop it is.
  */
@@ -32,6 +33,8 @@ final class NativeRegion implements CompiledRegion {
   private final boolean[] isNative;
   private final Uop[] uops;
   private final int[] exitStubStart;
+  /** Per exit, whether it has raw slots to box (decision 7): then it is never linked. */
+  private final boolean[] materializes;
   /** Per exit, the stub's first bytes while a jump to a bridge replaces them, else null. */
   private final byte[][] unlinked;
   private final int token;
@@ -48,10 +51,11 @@ final class NativeRegion implements CompiledRegion {
   /**
    * @param uopStart per uop, the offset of its code in the blob
    * @param isNative per uop, whether its code performs it (else it escapes at once)
+   * @param materializes per exit, whether it has raw slots the runtime boxes when it is taken
    */
   NativeRegion(CodeBlob blob, DataBlob validity, int token, RegionTable table, int[] uopStart,
-      int[] exitStubStart, boolean[] isNative, Uop[] uops, RuntimeSteps.Steps steps,
-      EscapeCounts escapes, Runnable onFree) {
+      int[] exitStubStart, boolean[] materializes, boolean[] isNative, Uop[] uops,
+      RuntimeSteps.Steps steps, EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
     this.validity = validity;
     this.trampoline = blob.address();
@@ -63,6 +67,7 @@ final class NativeRegion implements CompiledRegion {
     this.token = token;
     this.table = table;
     this.exitStubStart = exitStubStart.clone();
+    this.materializes = materializes.clone();
     this.unlinked = new byte[exitStubStart.length][];
     this.uops = uops.clone();
     this.steps = steps;
@@ -105,8 +110,15 @@ final class NativeRegion implements CompiledRegion {
     while (true) {
       long r = NativeCalls.call(trampoline, frame, sp, ts, target);
       if (r >= 0) {
-        lastExit = table.get((int) (r >>> 32));
-        return (int) r;
+        NativeRegion left = table.get((int) (r >>> 32));
+        lastExit = left;
+        int exit = (int) r;
+        if (left.materializes[exit]) {
+          // The stub wrote IP and SP; the raw doubles it left become floats before anyone
+          // (driver, bridge, interpreter, collector) sees the frame.
+          left.steps.materialize(exit, ts);
+        }
+        return exit;
       }
       long escape = -2 - r;
       NativeRegion at = table.get((int) (escape >>> 32));
@@ -138,8 +150,10 @@ final class NativeRegion implements CompiledRegion {
    */
   @Override
   public synchronized boolean link(int exit, CompiledRegion target) {
+    // An exit with raw slots must return to enter, which boxes them: a bridge's code expects
+    // tagged values (the driver enters the bridge after enter returns instead).
     if (!(target instanceof NativeRegion bridge) || freed || bridge.freed
-        || bridge.table != table) {
+        || bridge.table != table || materializes[exit]) {
       return false;
     }
     long at = trampoline + exitStubStart[exit];

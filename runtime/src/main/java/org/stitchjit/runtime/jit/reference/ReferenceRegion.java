@@ -20,6 +20,7 @@ import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.Strs;
@@ -28,7 +29,7 @@ import org.stitchjit.runtime.vm.VM;
 /**
  * A region run uop by uop in Java, on the native frames: the definition of what every uop
  * means. The operand stack stays in the frame's memory throughout, so an exit only has to set
- * the innermost frame's IP and SP; escaping uops write SP first, so guest code they run, the
+ * the innermost frame's IP and SP (and box the raw float slots it names, decision 7); escaping uops write SP first, so guest code they run, the
  * collector and tracebacks see a consistent frame.
  *
  * <p>An exiting uop exits before it changes anything, so the interpreter re-executes the
@@ -417,6 +418,38 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           Mem.putLong(sp - 8, vm.newFloat(r));
           break;
         }
+        case BINARY_OP_ADD_FLOAT_RAW:
+        case BINARY_OP_SUBTRACT_FLOAT_RAW:
+        case BINARY_OP_MULTIPLY_FLOAT_RAW:
+        case BINARY_OP_TRUE_DIVIDE_FLOAT_RAW: {
+          // Raw slots hold a double's bits (decision 7); nothing here can collect: newFloat
+          // only raises the GC-wanted flag (decision 1), so raw slots below stay unscanned.
+          double x = (oparg & Uop.RAW_NOS) != 0 ? Double.longBitsToDouble(top(sp, 2))
+              : asDouble(top(sp, 2));
+          double y = (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(top(sp, 1))
+              : asDouble(top(sp, 1));
+          if (u == Uop.BINARY_OP_TRUE_DIVIDE_FLOAT_RAW && y == 0.0) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          double r = switch (u) {
+            case BINARY_OP_ADD_FLOAT_RAW -> x + y;
+            case BINARY_OP_SUBTRACT_FLOAT_RAW -> x - y;
+            case BINARY_OP_MULTIPLY_FLOAT_RAW -> x * y;
+            default -> x / y;
+          };
+          sp -= 8;
+          Mem.putLong(sp - 8, (oparg & Uop.RAW_RESULT) != 0 ? Double.doubleToRawLongBits(r)
+              : vm.newFloat(r));
+          break;
+        }
+        case GUARD_TOS_FLOAT_OPERAND:
+        case GUARD_NOS_FLOAT_OPERAND: {
+          long v = top(sp, u == Uop.GUARD_TOS_FLOAT_OPERAND ? 1 : 2);
+          if ((v & 1) == 0 && !isExact(v, vm.floatType)) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
         case BINARY_OP_ADD_STR:
           syncSp(frame, stackBase, sp);
           Mem.putLong(sp - 16, Strs.concat(vm, top(sp, 2), top(sp, 1)));
@@ -726,8 +759,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     return forced == null ? new BitSet() : (BitSet) forced.clone();
   }
 
-  /** Leaves through exit k: the innermost frame resumes where the exit says. */
-  private static int exit(Exit[] exits, long frame, long stackBase, long sp, int k) {
+  /**
+   * Leaves through exit k: the innermost frame resumes where the exit says, with the exit's
+   * raw slots boxed.
+   */
+  private int exit(Exit[] exits, long frame, long stackBase, long sp, int k) {
     Exit e = exits[k];
     long depth = (sp - stackBase) >> 3;
     if (depth != e.stackDepth()) {
@@ -736,7 +772,40 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
+    box(e, stackBase);
     return RuntimeSteps.Steps.left(k);
+  }
+
+  @Override
+  public void materialize(int exit, long ts) {
+    Exit e = exits[exit];
+    if (!e.rawSlots().isEmpty()) {
+      long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
+      box(e, stackBase(frame, rt.codeOf(frame)));
+    }
+  }
+
+  /**
+   * Replaces the bits in each of the exit's raw slots by a new float holding them: the state
+   * the unoptimized trace leaves. Allocation never collects (decision 1), so the slots not yet
+   * boxed are never scanned as tagged words.
+   */
+  private void box(Exit e, long stackBase) {
+    int boxed = 0;
+    try {
+      for (int slot : e.rawSlots()) {
+        long at = stackBase + 8L * slot;
+        Mem.putLong(at, vm.newFloat(Double.longBitsToDouble(Mem.getLong(at))));
+        boxed++;
+      }
+    } catch (Heap.HeapExhausted x) {
+      // The MemoryError unwinds a frame that must hold only tagged words: None stands in for
+      // the floats that could not be made.
+      for (int slot : e.rawSlots().asList().subList(boxed, e.rawSlots().size())) {
+        Mem.putLong(stackBase + 8L * slot, vm.none);
+      }
+      throw x;
+    }
   }
 
   private CodeInfo calleeCode(long function) {

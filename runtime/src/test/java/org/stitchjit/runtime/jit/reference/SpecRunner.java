@@ -1,5 +1,6 @@
 package org.stitchjit.runtime.jit.reference;
 
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -171,6 +172,9 @@ final class SpecRunner {
     List<UopInstr> rest = new ArrayList<>();
     first.add(UopInstr.of(Uop.SET_IP, ip0));
     int depthAtBranch = -1;
+    // Which stack slots hold raw doubles (the _BINARY_OP_*_FLOAT_RAW uops' results), for the
+    // exits' resume data, as the pass allocation-removal computes it.
+    List<Boolean> raw = new ArrayList<>(java.util.Collections.nCopies(depth, false));
     for (int k = 0; k < spec.steps.size(); k++) {
       UopSpec.Step st = spec.steps.get(k);
       Uop u = st.uop();
@@ -178,8 +182,15 @@ final class SpecRunner {
       long operand = u.has(OperandKind.OPERAND) ? st.operand().applyAsLong(cu) : 0;
       int target = 0;
       if (u.has(OperandKind.EXIT)) {
+        ImmutableSortedSet.Builder<Integer> rawSlots = ImmutableSortedSet.naturalOrder();
+        for (int slot = 0; slot < raw.size(); slot++) {
+          if (raw.get(slot)) {
+            rawSlots.add(slot);
+          }
+        }
         exits.add(new Exit(codeId, EXIT_BASE + k, depth + spec.exitDelta.getOrDefault(k, 0),
-            u.is(UopFlag.GUARD) ? ExitReason.GUARD_FAILED : ExitReason.SLOW_PATH));
+            u.is(UopFlag.GUARD) ? ExitReason.GUARD_FAILED : ExitReason.SLOW_PATH,
+            rawSlots.build()));
         target = exits.size() - 1;
         exitOf[k] = target;
       }
@@ -189,6 +200,13 @@ final class SpecRunner {
       }
       UopInstr in = new UopInstr(u, oparg, operand, target);
       (branch >= 0 && k > branch ? rest : first).add(in);
+      int popped = u.is(UopFlag.GUARD) ? u.inputs(oparg) - u.outputs(oparg) : u.inputs(oparg);
+      for (int p = 0; p < popped && !raw.isEmpty(); p++) {
+        raw.remove(raw.size() - 1);
+      }
+      for (int p = u.is(UopFlag.GUARD) ? 0 : u.outputs(oparg); p > 0; p--) {
+        raw.add(p == 1 && u.uopName().endsWith("_FLOAT_RAW") && (oparg & Uop.RAW_RESULT) != 0);
+      }
       depth += u.stackEffect(oparg);
     }
     exits.add(new Exit(codeId, END_IP, depth, ExitReason.END_OF_REGION));

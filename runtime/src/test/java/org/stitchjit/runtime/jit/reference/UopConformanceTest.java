@@ -518,6 +518,7 @@ class UopConformanceTest {
               "    out = [a " + t[1] + " b]"));
       l.add(spec);
     }
+    rawFloats(l);
     l.add(s("_GUARD_BOTH_STR _BINARY_OP_ADD_STR").step(GUARD_BOTH_STR).step(BINARY_OP_ADD_STR)
         .inputs("a", "b").pool("a", concat(STRS, List.of("1", "[1]")))
         .pool("b", concat(STRS, List.of("None")))
@@ -584,6 +585,89 @@ class UopConformanceTest {
       l.add(s("_" + u[0]).step(Uop.valueOf(u[0])).inputs("a")
           .pool("a", u[0].equals("UNARY_NOT") ? TRUTHS : unaryPool)
           .oracle("out = [" + u[1] + "]"));
+    }
+  }
+
+  /**
+   * The unboxed float forms (decision 7) in the chains the pass allocation-removal makes: raw
+   * results consumed by raw-input operations, one-sided guards next to raw operands, and exits
+   * taken with raw slots live, whose stack must then hold the floats the boxed uops would have
+   * left (the oracle's out).
+   */
+  private static void rawFloats(List<UopSpec> l) {
+    String fop = "def fop(v):\n    return sfloat(v) or small(v)\n";
+    for (String[] t : new String[][] {
+        {"ADD", "+"}, {"SUBTRACT", "-"}, {"MULTIPLY", "*"}, {"TRUE_DIVIDE", "/"}}) {
+      boolean div = t[0].equals("TRUE_DIVIDE");
+      Uop raw = Uop.valueOf("BINARY_OP_" + t[0] + "_FLOAT_RAW");
+      String op = " " + t[1] + " ";
+      // c + (a op b), then that sum / (x * x): masks 4, 6 and 3, _GUARD_NOS_FLOAT_OPERAND.
+      l.add(s("raw floats: c + (a" + op + "b), / (x * x)")
+          .step(GUARD_FLOAT_OPERANDS).step(raw, Uop.RAW_RESULT)
+          .step(GUARD_NOS_FLOAT_OPERAND)
+          .step(BINARY_OP_ADD_FLOAT_RAW, Uop.RAW_TOS | Uop.RAW_RESULT)
+          .step(LOAD_FAST, 0).step(LOAD_FAST, 0).step(GUARD_FLOAT_OPERANDS)
+          .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+          .step(BINARY_OP_TRUE_DIVIDE_FLOAT_RAW, Uop.RAW_NOS | Uop.RAW_TOS)
+          .inputs("c", "a", "b").locals("x")
+          .pool("c", "2.0", "1", "None").pool("a", "1.5", "7", "'ab'")
+          .pool("b", "0.5", "-0.0", "3").pool("x", "0.0", "2.5", "1", "1e-200")
+          .prep(fop)
+          .oracle(py("if not (" + FLOAT_OPERANDS + "):", "    exit = 0",
+              div ? "elif b == 0.0:\n    exit = 1" : "elif False:\n    pass",
+              "else:",
+              "    r = a" + op + "b",
+              "    if not fop(c):",
+              "        exit = 2",
+              "        out = [c, r]",
+              "    elif not sfloat(x):",
+              "        exit = 6",
+              "        out = [c + r, x, x]",
+              "    elif x * x == 0.0:",
+              "        exit = 8",
+              "        out = [c + r, x * x]",
+              "    else:",
+              "        out = [(c + r) / (x * x)]")));
+      // ((a op b) op c) op (d * d), then - c: masks 4, 5, 7 and 1, _GUARD_TOS_FLOAT_OPERAND.
+      l.add(s("raw floats: ((a" + op + "b)" + op + "c)" + op + "(d * d) - c")
+          .step(LOAD_FAST, 0).step(LOAD_FAST, 1).step(GUARD_FLOAT_OPERANDS)
+          .step(raw, Uop.RAW_RESULT)
+          .step(LOAD_FAST, 2).step(GUARD_TOS_FLOAT_OPERAND)
+          .step(raw, Uop.RAW_NOS | Uop.RAW_RESULT)
+          .step(LOAD_FAST, 3).step(LOAD_FAST, 3).step(GUARD_FLOAT_OPERANDS)
+          .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+          .step(raw, Uop.RAW_NOS | Uop.RAW_TOS | Uop.RAW_RESULT)
+          .step(LOAD_FAST, 2).step(BINARY_OP_SUBTRACT_FLOAT_RAW, Uop.RAW_NOS)
+          .locals("a", "b", "c", "d")
+          .pool("a", "1.5", "-2.25", "7", "'ab'").pool("b", "0.5", "-0.0", "3", "None")
+          .pool("c", "2.0", "0", "float('nan')", "[1]")
+          .pool("d", "1e200", "0.0", "-3.5", "2")
+          .prep(fop)
+          .oracle(py("if not (" + FLOAT_OPERANDS + "):", "    exit = 2", "    out = [a, b]",
+              div ? "elif b == 0.0:\n    exit = 3\n    out = [a, b]" : "elif False:\n    pass",
+              "else:",
+              "    r1 = a" + op + "b",
+              "    if not fop(c):",
+              "        exit = 5",
+              "        out = [r1, c]",
+              div ? "    elif c == 0:\n        exit = 6\n        out = [r1, c]"
+                  : "    elif False:\n        pass",
+              "    elif not sfloat(d):",
+              "        exit = 9",
+              "        out = [r1" + op + "c, d, d]",
+              div ? "    elif d * d == 0.0:\n        exit = 11\n        out = [r1 / c, d * d]"
+                  : "    elif False:\n        pass",
+              "    else:",
+              "        out = [((r1" + op + "c)" + op + "(d * d)) - c]")));
+    }
+    for (String[] g : new String[][] {
+        {"GUARD_TOS_FLOAT_OPERAND", "b"}, {"GUARD_NOS_FLOAT_OPERAND", "a"}}) {
+      // Alone, over every kind of value; the slot it does not read holds a float here.
+      l.add(s("_" + g[0]).step(Uop.valueOf(g[0])).inputs("a", "b")
+          .pool(g[1], concat(ALL, List.of("1e300", "True")))
+          .pool(g[1].equals("a") ? "b" : "a", "2.5")
+          .oracle(py("if not (sfloat(" + g[1] + ") or small(" + g[1] + ")):", "    exit = 0",
+              "else:", "    out = [a, b]")));
     }
   }
 

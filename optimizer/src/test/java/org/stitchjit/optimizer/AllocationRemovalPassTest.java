@@ -1,0 +1,273 @@
+package org.stitchjit.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.stitchjit.api.uop.Region;
+import org.stitchjit.api.uop.RegionText;
+
+/** The allocation-removal pass on hand-written traces, each with the trace it must become. */
+class AllocationRemovalPassTest {
+  private final PassHarness pass = new PassHarness(new AllocationRemovalPass());
+  private final Map<String, Long> counts = pass.counts;
+
+  @Test
+  void aProductAddedToALocalIsNeverBoxedAndTheSumGuardChecksOnlyTheLocal() {
+    // x = a * b + c, inside a loop.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 3
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=2 GUARD_FAILED
+        """);
+    // The product (mask 4: result raw) is read by the sum as NOS (mask 1), whose own result
+    // is stored: boxed. The guard before the sum checks c alone, and its exit boxes slot 0.
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _LOAD_FAST 2
+          _GUARD_TOS_FLOAT_OPERAND exit=2
+          _BINARY_OP_ADD_FLOAT_RAW 1
+          _STORE_FAST 3
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=4 depth=2 GUARD_FAILED raw=0
+        """);
+    assertThat(counts).containsEntry("allocations-removed", 1L);
+  }
+
+  @Test
+  void aSumOfSquaresAllocatesOnlyItsResult() {
+    // (dx*dx + dy*dy) / (dz*dz); the first product has no guard (TypesPass removed it), which
+    // the pass does not need.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 1
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_ADD_FLOAT
+          _LOAD_FAST 2
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=2
+          _BINARY_OP_MULTIPLY_FLOAT
+          _BINARY_OP_TRUE_DIVIDE_FLOAT exit=3
+          _STORE_FAST 3
+          _EXIT_TRACE exit=4
+        exit 0: code=0x7 ip=6 depth=3 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=12 depth=3 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=2 SLOW_PATH
+        exit 4: code=0x7 ip=16 depth=0 END_OF_REGION
+        """);
+    // Both operands of the first sum are raw: its guard goes. The guard on dz*dz's operands
+    // runs with the raw sum below them, and the division's zero-divisor exit boxes both of
+    // its raw operands.
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _LOAD_FAST 1
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=5
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _BINARY_OP_ADD_FLOAT_RAW 7
+          _LOAD_FAST 2
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=6
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _BINARY_OP_TRUE_DIVIDE_FLOAT_RAW 3 exit=7
+          _STORE_FAST 3
+          _EXIT_TRACE exit=4
+        exit 0: code=0x7 ip=6 depth=3 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=12 depth=3 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=2 SLOW_PATH
+        exit 4: code=0x7 ip=16 depth=0 END_OF_REGION
+        exit 5: code=0x7 ip=6 depth=3 GUARD_FAILED raw=0
+        exit 6: code=0x7 ip=12 depth=3 GUARD_FAILED raw=0
+        exit 7: code=0x7 ip=14 depth=2 SLOW_PATH raw=0,1
+        """);
+    assertThat(counts).containsEntry("allocations-removed", 4L)
+        .containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void aResultStaysBoxedWhenAnythingButFloatArithmeticReadsItOrMightCollect() {
+    String[] traces = {
+        // stored to a local
+        """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=0 END_OF_REGION
+        """,
+        // a global load (it escapes: guest code, so a collection, may run) before the reader
+        """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_GLOBAL 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=0 END_OF_REGION
+        """,
+        // a list built (a generic allocation) before the reader
+        """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 0
+          _BUILD_LIST 1
+          _POP_TOP
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=0 END_OF_REGION
+        """,
+        // read by a comparison and its guard
+        """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _BINARY_OP_SUBTRACT_FLOAT
+          _LOAD_FAST 0
+          _GUARD_BOTH_FLOAT exit=0
+          _COMPARE_OP_FLOAT 0
+          _GUARD_IS_TRUE_POP exit=1
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=1 GUARD_FAILED
+        exit 2: code=0x7 ip=8 depth=0 END_OF_REGION
+        """,
+        // the float guard is not followed by the float operation
+        """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _BINARY_OP_SUBTRACT_FLOAT
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _SWAP 2
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=0 END_OF_REGION
+        """};
+    for (String text : traces) {
+      Region in = RegionText.parse(text);
+      assertThat(pass.run(in)).as(text).isSameAs(in);
+    }
+    assertThat(counts).isEmpty();
+  }
+
+  @Test
+  void noRawSlotCrossesAFrameChange() {
+    // The product would be read by the float add after the inlined call returns.
+    Region in = RegionText.parse("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _INIT_CALL_PY_EXACT_ARGS 0 operand=0x2000
+          _PUSH_FRAME
+          _LOAD_CONST 0
+          _POP_FRAME
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=9 depth=0 END_OF_REGION
+        """);
+    assertThat(pass.run(in)).isSameAs(in);
+    assertThat(counts).isEmpty();
+  }
+
+  @Test
+  void runningTwiceChangesNothingMore() {
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_SUBTRACT_FLOAT
+          _LOAD_FAST 3
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_TRUE_DIVIDE_FLOAT exit=1
+          _STORE_FAST 3
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=2 GUARD_FAILED
+        """;
+    Region once = pass.run(text);
+    Region twice = pass.run(once);
+    assertThat(RegionText.format(twice)).isEqualTo(RegionText.format(once));
+    // One exit shared by two guards and the division, all with slot 0 raw: one new exit.
+    assertThat(RegionText.format(once)).contains("""
+          _GUARD_TOS_FLOAT_OPERAND exit=2
+          _BINARY_OP_SUBTRACT_FLOAT_RAW 5
+          _LOAD_FAST 3
+          _GUARD_TOS_FLOAT_OPERAND exit=2
+          _BINARY_OP_TRUE_DIVIDE_FLOAT_RAW 1 exit=2
+        """).endsWith("exit 2: code=0x7 ip=4 depth=2 GUARD_FAILED raw=0\n");
+    assertThat(counts).containsEntry("allocations-removed", 2L);
+  }
+
+  @Test
+  void blockRegionsAreLeftAlone() {
+    Region in = RegionText.parse("""
+        blocks entry=0
+        block 0:
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 0
+          _EXIT_TRACE exit=0
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        """);
+    assertThat(pass.run(in)).isSameAs(in);
+  }
+}
