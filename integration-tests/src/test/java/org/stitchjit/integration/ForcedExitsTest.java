@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stitchjit.api.config.JitConfig;
+import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
@@ -65,8 +66,9 @@ class ForcedExitsTest {
       Set<Uop> forcedUops = EnumSet.noneOf(Uop.class);
       for (UopInstr in : trace.region().allUops()) {
         Uop u = in.uop();
-        // A terminator's exit is taken anyway; _FOR_ITER_TIER_TWO resumes after the loop.
-        if (u.is(UopFlag.EXIT) && !u.is(UopFlag.TERMINATOR) && u != Uop.FOR_ITER_TIER_TWO) {
+        // A terminator's exit is taken anyway; an exhausted iterator's resumes after the loop.
+        if (u.is(UopFlag.EXIT) && !u.is(UopFlag.TERMINATOR)
+            && !CacheOperands.exitLeavesLoop(u)) {
           expected.set(in.target());
           forcedUops.add(u);
         }

@@ -52,6 +52,15 @@ public final class CacheOperands {
     return !(u == Uop.GUARD_SHAPE && operand == 0);
   }
 
+  /**
+   * Whether uop u's exit resumes after its loop (at the FOR_ITER's jump target, one item
+   * shallower: the iterator is gone) rather than at the start of its instruction: the uops
+   * that leave because the iterator is exhausted, where redoing the FOR_ITER would only leave.
+   */
+  public static boolean exitLeavesLoop(Uop u) {
+    return u == Uop.FOR_ITER_TIER_TWO || u == Uop.GUARD_NOT_EXHAUSTED_RANGE;
+  }
+
   /** Why leaving through uop u's exit happens, for statistics and bridge decisions. */
   public static ExitReason exitReason(Uop u) {
     if (u == Uop.CHECK_PERIODIC) {

@@ -280,6 +280,12 @@ public enum Uop {
   ITER_JUMP_RANGE(def(1, 1).kinds(BLOCK)),
   ITER_JUMP_LIST(def(1, 1).kinds(BLOCK)),
   ITER_JUMP_TUPLE(def(1, 1).kinds(BLOCK)),
+  /**
+   * Exits, popping the range iterator, when it is exhausted: the exit resumes where the loop's
+   * FOR_ITER jumps (as {@code _FOR_ITER_TIER_TWO}'s does). A range iterator's exhaustion
+   * changes nothing, so the interpreter need not redo the FOR_ITER; list and tuple iterators
+   * are marked exhausted by it, so their guards exit changing nothing.
+   */
   GUARD_NOT_EXHAUSTED_RANGE(def(1, 1).kinds(EXIT).flags(GUARD)),
   GUARD_NOT_EXHAUSTED_LIST(def(1, 1).kinds(EXIT).flags(GUARD)),
   GUARD_NOT_EXHAUSTED_TUPLE(def(1, 1).kinds(EXIT).flags(GUARD)),

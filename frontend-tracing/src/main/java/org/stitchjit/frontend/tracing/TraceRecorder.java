@@ -251,8 +251,10 @@ final class TraceRecorder implements Recorder {
 
   private Exit exitFor(Uop u) {
     long code = pCode.id();
-    if (u == Uop.FOR_ITER_TIER_TWO) {
-      // Exhausted: the iterator is gone and the loop is left, as the interpreter would.
+    if (CacheOperands.exitLeavesLoop(u)) {
+      // Exhausted: the iterator is gone and the loop is left, as the interpreter would. The
+      // interpreter then continues after the loop, often at an outer loop's edge whose region
+      // the driver enters directly, rather than redoing the FOR_ITER only to leave.
       return new Exit(code, pOparg, pDepth - 1, ExitReason.BRANCH);
     }
     return new Exit(code, kwNamesIndex >= 0 ? kwNamesIndex : pIndex, pDepth,

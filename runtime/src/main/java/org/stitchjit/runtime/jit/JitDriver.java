@@ -707,6 +707,17 @@ public final class JitDriver {
             continue;
           }
         }
+        if (e.reason() == ExitReason.BRANCH && ++links <= MAX_LINKS) {
+          // A loop left through its exhausted iterator may resume at an outer loop's edge: its
+          // region goes on from there without the interpreter (at a Java level only, so the
+          // edge's safepoint is kept: loopAt does not enter while a collection is wanted).
+          Executor next = loopAt(ex, e, ts);
+          if (next != null && next != ex) {
+            stats.linked++;
+            ex = next;
+            continue;
+          }
+        }
         if (bridgeable(e.reason()) && ++ex.exitCounts[k] >= jit.config().hotExit()
             && active == null && !codeCacheFull) {
           return startBridge(ex, k, e, ts);

@@ -13,6 +13,7 @@ import org.stitchjit.api.layout.Layout.ThreadState;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.Block;
 import org.stitchjit.api.uop.BlockRegion;
+import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
@@ -600,6 +601,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case GUARD_NOT_EXHAUSTED_LIST:
         case GUARD_NOT_EXHAUSTED_TUPLE:
           if (exhausted(u, top(sp, 1))) {
+            if (u == Uop.GUARD_NOT_EXHAUSTED_RANGE) {
+              sp -= 8; // its exit resumes after the loop (the uop's comment says why)
+            }
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
@@ -742,11 +746,12 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
 
   /**
    * force-exits: whether uop i leaves through its exit now, its exit not having been forced
-   * yet. Not a terminator's exit (it is taken anyway), nor {@code _FOR_ITER_TIER_TWO}'s: that
-   * exit resumes after the loop, which is right only once the iterator is exhausted.
+   * yet. Not a terminator's exit (it is taken anyway), nor {@code _FOR_ITER_TIER_TWO}'s and
+   * {@code _GUARD_NOT_EXHAUSTED_RANGE}'s: those exits resume after the loop, which is right only
+   * once the iterator is exhausted.
    */
   private boolean forcesExit(Uop u, int i) {
-    if (!u.is(UopFlag.EXIT) || u.is(UopFlag.TERMINATOR) || u == Uop.FOR_ITER_TIER_TWO
+    if (!u.is(UopFlag.EXIT) || u.is(UopFlag.TERMINATOR) || CacheOperands.exitLeavesLoop(u)
         || forced.get(targets[i])) {
       return false;
     }

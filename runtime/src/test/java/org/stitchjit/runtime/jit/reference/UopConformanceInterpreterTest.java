@@ -728,7 +728,7 @@ class UopConformanceInterpreterTest {
   }
 
   private static Exit exitFor(CodeInfo ci, int ip, Opcode op, Uop u, int depth) {
-    if (u == Uop.FOR_ITER_TIER_TWO) {
+    if (CacheOperands.exitLeavesLoop(u)) {
       return new Exit(ci.code, ci.oparg(ip), depth - 1, ExitReason.BRANCH);
     }
     return new Exit(ci.code, ip, depth, CacheOperands.exitReason(u));
