@@ -1,5 +1,7 @@
 /* _GUARD_NOT_EXHAUSTED_LIST exit: exits unless the list iterator on top of the stack has an
-   item left: its SEQ is not NULL (cleared when exhausted) and INDEX < len(SEQ). */
+   item left: its SEQ is not NULL (cleared when exhausted) and INDEX < len(SEQ). Leaving, it
+   does what the interpreter's exhausted FOR_ITER does (clears SEQ, pops the iterator): the
+   exit resumes after the loop. */
 #include "stitch_stencil.h"
 
 STENCIL(_GUARD_NOT_EXHAUSTED_LIST)
@@ -8,6 +10,10 @@ STENCIL(_GUARD_NOT_EXHAUSTED_LIST)
     uint64_t seq = OBJ_WORD(it, STITCH_ITER_SEQ);
     if (seq == 0 || stitch_small_value(OBJ_WORD(it, STITCH_ITER_INDEX))
             >= stitch_small_value(OBJ_WORD(seq, STITCH_LIST_SIZE))) {
+        /* As the interpreter's FOR_ITER: the iterator is marked exhausted for good and
+           popped, and the exit resumes after the loop. */
+        OBJ_WORD(it, STITCH_ITER_SEQ) = 0;
+        sp -= 1;
         EXIT();
     }
     CONTINUE();

@@ -58,7 +58,8 @@ public final class CacheOperands {
    * that leave because the iterator is exhausted, where redoing the FOR_ITER would only leave.
    */
   public static boolean exitLeavesLoop(Uop u) {
-    return u == Uop.FOR_ITER_TIER_TWO || u == Uop.GUARD_NOT_EXHAUSTED_RANGE;
+    return u == Uop.FOR_ITER_TIER_TWO || u == Uop.GUARD_NOT_EXHAUSTED_RANGE
+        || u == Uop.GUARD_NOT_EXHAUSTED_LIST || u == Uop.GUARD_NOT_EXHAUSTED_TUPLE;
   }
 
   /** Why leaving through uop u's exit happens, for statistics and bridge decisions. */

@@ -281,10 +281,11 @@ public enum Uop {
   ITER_JUMP_LIST(def(1, 1).kinds(BLOCK)),
   ITER_JUMP_TUPLE(def(1, 1).kinds(BLOCK)),
   /**
-   * Exits, popping the range iterator, when it is exhausted: the exit resumes where the loop's
-   * FOR_ITER jumps (as {@code _FOR_ITER_TIER_TWO}'s does). A range iterator's exhaustion
-   * changes nothing, so the interpreter need not redo the FOR_ITER; list and tuple iterators
-   * are marked exhausted by it, so their guards exit changing nothing.
+   * Exit when the iterator is exhausted, doing first what the interpreter's FOR_ITER does then
+   * (popping the iterator; a list or tuple iterator is also marked exhausted for good): the
+   * exit resumes where the FOR_ITER jumps, after the loop, as {@code _FOR_ITER_TIER_TWO}'s
+   * does. The interpreter need not redo the FOR_ITER only to leave, and a bridge can start
+   * after the loop.
    */
   GUARD_NOT_EXHAUSTED_RANGE(def(1, 1).kinds(EXIT).flags(GUARD)),
   GUARD_NOT_EXHAUSTED_LIST(def(1, 1).kinds(EXIT).flags(GUARD)),

@@ -601,9 +601,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case GUARD_NOT_EXHAUSTED_LIST:
         case GUARD_NOT_EXHAUSTED_TUPLE:
           if (exhausted(u, top(sp, 1))) {
-            if (u == Uop.GUARD_NOT_EXHAUSTED_RANGE) {
-              sp -= 8; // its exit resumes after the loop (the uop's comment says why)
+            // What the interpreter's exhausted FOR_ITER does: the exit resumes after the loop.
+            if (u != Uop.GUARD_NOT_EXHAUSTED_RANGE) {
+              Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
             }
+            sp -= 8;
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
