@@ -242,6 +242,31 @@ static inline uint64_t stitch_raw_bits(double d) {
     return v.u;
 }
 
+/* The _BINARY_OP_*_FLOAT_RAW uops' operands and result. Their OPARG (raw) is patched into an
+   immediate, so each copy tests constant bits: predicted branches, no second stencil per
+   combination. An operand is raw bits when its bit is set, else an exact float or a small int
+   (a guard checked). RAW_FLOAT_RESULT replaces the two operands by d: raw bits, or a new float;
+   a boxed result escapes, changing nothing, when the float free list is empty (the runtime
+   performs the uop, raw inputs included). */
+static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v) {
+    return (raw & bit) ? stitch_raw_double(v) : stitch_as_double(v);
+}
+#define RAW_FLOAT_RESULT(raw, d)                                                            \
+    do {                                                                                     \
+        double value_ = (d);                                                                 \
+        uint64_t result_;                                                                    \
+        if ((raw) & STITCH_RAW_RESULT) {                                                     \
+            result_ = stitch_raw_bits(value_);                                               \
+        } else {                                                                             \
+            result_ = stitch_new_float(ts, value_);                                          \
+            if (result_ == 0) {                                                              \
+                ESCAPE(); /* the runtime allocates, refilling the free list */              \
+            }                                                                                \
+        }                                                                                    \
+        sp -= 1;                                                                             \
+        sp[-1] = result_;                                                                    \
+    } while (0)
+
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
    does (section 5), or 0 when the float free list is empty: then nothing has changed, and
    the stencil escapes so that the runtime allocates (and refills the list). */
