@@ -311,6 +311,8 @@ public final class JitDriver {
     Region r = region;
     Environment env = new Environment(start.frame());
     for (OptimizerPass pass : jit.passes()) {
+      // Every pass's effect on size, in the same terms whatever the pass counts itself.
+      stats.passCount(pass.name(), "uops-in", r.allUops().size());
       try {
         r = pass.run(r, new PassContext() {
           @Override
@@ -329,6 +331,7 @@ public final class JitDriver {
         stats.compileNanos += System.nanoTime() - t0;
         return null;
       }
+      stats.passCount(pass.name(), "uops-out", r.allUops().size());
       dumpUops(id, "after " + pass.name(), r);
     }
     CompiledRegion compiled;
