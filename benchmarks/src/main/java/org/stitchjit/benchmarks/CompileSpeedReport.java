@@ -1,11 +1,7 @@
 package org.stitchjit.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -30,17 +26,8 @@ public final class CompileSpeedReport {
   public static void main(String[] args)
       throws RunnerException, CommandLineOptionException, IOException {
     CommandLineOptions cli = new CommandLineOptions(args);
-    // Recorded once here and read by every fork, instead of once per fork.
-    Path corpus = Files.createTempFile("stitch-corpus", ".txt");
-    Files.delete(corpus);
-    corpus.toFile().deleteOnExit();
-    System.setProperty(TraceCorpus.CORPUS_PROPERTY, corpus.toString());
-    System.out.println(TraceCorpus.standard().summary());
-    List<String> jvmArgs = new ArrayList<>(
-        cli.getJvmArgsAppend().orElse(List.of("-XX:+UseSerialGC", "-Xss16m")));
-    jvmArgs.add("-D" + TraceCorpus.CORPUS_PROPERTY + "=" + corpus);
-    OptionsBuilder builder = new OptionsBuilder();
-    builder.parent(cli).jvmArgsAppend(jvmArgs.toArray(new String[0]));
+    OptionsBuilder builder = SharedCorpus.options(cli, TraceCorpus.CORPUS_PROPERTY,
+        () -> TraceCorpus.standard().summary());
     if (cli.getIncludes().isEmpty()) {
       builder.include(CompileSpeed.class.getName() + "\\.");
     }

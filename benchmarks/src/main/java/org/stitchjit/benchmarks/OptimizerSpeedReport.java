@@ -1,9 +1,6 @@
 package org.stitchjit.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -29,17 +26,8 @@ public final class OptimizerSpeedReport {
   public static void main(String[] args)
       throws RunnerException, CommandLineOptionException, IOException {
     CommandLineOptions cli = new CommandLineOptions(args);
-    // Recorded once here and read by every fork (one per pass), instead of once per fork.
-    Path corpus = Files.createTempFile("stitch-unoptimized", ".txt");
-    Files.delete(corpus);
-    corpus.toFile().deleteOnExit();
-    System.setProperty(TraceCorpus.UNOPTIMIZED_CORPUS_PROPERTY, corpus.toString());
-    System.out.println(TraceCorpus.standardUnoptimized().size() + " traces recorded");
-    List<String> jvmArgs = new ArrayList<>(
-        cli.getJvmArgsAppend().orElse(List.of("-XX:+UseSerialGC", "-Xss16m")));
-    jvmArgs.add("-D" + TraceCorpus.UNOPTIMIZED_CORPUS_PROPERTY + "=" + corpus);
-    OptionsBuilder builder = new OptionsBuilder();
-    builder.parent(cli).jvmArgsAppend(jvmArgs.toArray(new String[0]));
+    OptionsBuilder builder = SharedCorpus.options(cli, TraceCorpus.UNOPTIMIZED_CORPUS_PROPERTY,
+        () -> TraceCorpus.standardUnoptimized().size() + " traces recorded");
     if (cli.getIncludes().isEmpty()) {
       builder.include(OptimizerSpeed.class.getName() + "\\.");
     }

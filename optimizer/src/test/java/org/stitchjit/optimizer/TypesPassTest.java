@@ -45,7 +45,7 @@ class TypesPassTest {
         exit 4: code=0x7 ip=12 depth=2 GUARD_FAILED
         exit 5: code=0x7 ip=12 depth=2 SLOW_PATH
         """);
-    // The second guard stays: _LOAD_CONST's value is not known (constants are a later pass's).
+    // The second guard stays: without a VM to read, _LOAD_CONST's value is not known.
     assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _LOAD_FAST 0
         _LOAD_FAST 1

@@ -32,8 +32,8 @@ public final class JitFactory {
   }
 
   /**
-   * The JIT config describes. {@code passes=all} runs every registered pass, sorted by name;
-   * an explicit list runs in the order given.
+   * The JIT config describes. {@code passes=all} runs every registered pass in {@link
+   * Pipeline} order; an explicit list runs in the order given.
    *
    * @throws IllegalArgumentException when config is off (there is no JIT to build), or names a
    *     frontend, backend or pass that is not registered; the message lists the available names

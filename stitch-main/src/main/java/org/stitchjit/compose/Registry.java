@@ -99,9 +99,4 @@ final class Registry<T> {
   ImmutableSortedSet<String> names() {
     return byName.keySet();
   }
-
-  /** Every implementation, sorted by name. */
-  ImmutableSortedMap<String, T> all() {
-    return byName;
-  }
 }

@@ -257,7 +257,8 @@ final class Emitter {
 
     long value(int id) {
       if (!known[id]) {
-        values[id] = constants.runtimeConstant(symbols[id].substring(HoleKind.CONST_PREFIX.length()));
+        values[id] =
+            constants.runtimeConstant(symbols[id].substring(HoleKind.CONST_PREFIX.length()));
         known[id] = true;
       }
       return values[id];

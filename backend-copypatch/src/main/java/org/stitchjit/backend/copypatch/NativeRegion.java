@@ -22,9 +22,9 @@ import org.stitchjit.platforms.exec.NativeCalls;
  *
  * <p>An exit with a bridge is linked natively ({@link #link}): its stub's first bytes become a
  * jump to the bridge's first uop, so the code goes on without returning. Not an exit with raw
- * float slots (decision 7): it returns, and {@link #enter} has the runtime box them. Exit and escape stubs
- * carry their region's token ({@link RegionTable}), so whichever region the code has reached,
- * {@link #enter} knows whose exit or uop it is.
+ * float slots (decision 7): it returns, and {@link #enter} has the runtime box them. Exit and
+ * escape stubs carry their region's token ({@link RegionTable}), so whichever region the code
+ * has reached, {@link #enter} knows whose exit or uop it is.
  */
 final class NativeRegion implements CompiledRegion {
   private final CodeBlob blob;

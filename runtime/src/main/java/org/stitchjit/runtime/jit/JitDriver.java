@@ -432,10 +432,8 @@ public final class JitDriver {
   private static long[] embeddedObjects(Region region) {
     return region.allUops().stream().filter(in -> switch (in.uop()) {
       case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
-          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, CALL_BUILTIN, CALL_LEN, CALL_ABS,
-          CALL_MATH_SQRT, LOAD_METHOD_CONST,
-          LOAD_CONST_INLINE -> true;
-      default -> false;
+          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, LOAD_METHOD_CONST, LOAD_CONST_INLINE -> true;
+      default -> in.uop().callsBuiltin();
     }).mapToLong(UopInstr::operand).filter(o -> o != 0 && (o & 1) == 0).distinct().toArray();
   }
 
@@ -694,29 +692,20 @@ public final class JitDriver {
           ex = bridge;
           continue;
         }
-        if (e.reason() == ExitReason.END_OF_REGION && ++links <= MAX_LINKS) {
-          // A region that ends where another loop's region starts continues in it directly.
-          // Not into itself: a region that ends at its own start has run nothing, and the
+        if ((e.reason() == ExitReason.END_OF_REGION || e.reason() == ExitReason.BRANCH)
+            && ++links <= MAX_LINKS) {
+          // A region that ends where another loop's region starts continues in it directly,
+          // as does a loop left through its exhausted iterator at an outer loop's edge. Not
+          // into itself: a region that ends at its own start has run nothing, and the
           // interpreter must make progress. The cap covers longer cycles of such regions.
           Executor next = loopAt(ex, e, ts);
           if (next != null && next != ex) {
             stats.linked++;
-            if ((next.startIndex == e.bytecodeIndex() || next.jumpIndex == e.bytecodeIndex())
-                && endsAtLoopEdge(ex.region, k)
-                && ex.compiled.link(k, next.compiled)) {
+            // Natively only where the exit follows a _CHECK_PERIODIC (never a branch exit):
+            // loopAt, the Java-level way, keeps the loop edge's safepoint itself.
+            if (endsAtLoopEdge(ex.region, k) && ex.compiled.link(k, next.compiled)) {
               next.linkedFrom.add(new Executor.Link(ex, k));
             }
-            ex = next;
-            continue;
-          }
-        }
-        if (e.reason() == ExitReason.BRANCH && ++links <= MAX_LINKS) {
-          // A loop left through its exhausted iterator may resume at an outer loop's edge: its
-          // region goes on from there without the interpreter (at a Java level only, so the
-          // edge's safepoint is kept: loopAt does not enter while a collection is wanted).
-          Executor next = loopAt(ex, e, ts);
-          if (next != null && next != ex) {
-            stats.linked++;
             ex = next;
             continue;
           }

@@ -57,13 +57,14 @@ public final class Dicts {
 
   public static void setEntryValue(long d, int i, long v) {
     long at = entries(d) + 8L * (W * i + Layout.Dict.ENTRY_VALUE);
-    if (Mem.getLong(at) != v && (Mem.getLong(d + Layout.Dict.KEYS_VERSION) & WATCHED) != 0) {
-      // Compiled code may have taken the old value as a constant (a promoted global).
-      Mem.putLong(at, v);
-      Watchers.entryChanged(d, i);
-      return;
-    }
+    // Compiled code may have taken the old value as a constant (a promoted global). Most dicts
+    // are not watched: one load of the version word decides.
+    boolean report = (Mem.getLong(d + Layout.Dict.KEYS_VERSION) & WATCHED) != 0
+        && Mem.getLong(at) != v;
     Mem.putLong(at, v);
+    if (report) {
+      Watchers.entryChanged(d, i);
+    }
   }
 
   private static long entryHash(long d, int i) {

@@ -30,8 +30,9 @@ import org.stitchjit.runtime.vm.VM;
 /**
  * A region run uop by uop in Java, on the native frames: the definition of what every uop
  * means. The operand stack stays in the frame's memory throughout, so an exit only has to set
- * the innermost frame's IP and SP (and box the raw float slots it names, decision 7); escaping uops write SP first, so guest code they run, the
- * collector and tracebacks see a consistent frame.
+ * the innermost frame's IP and SP (and box the raw float slots it names, decision 7);
+ * escaping uops write SP first, so guest code they run, the collector and tracebacks see a
+ * consistent frame.
  *
  * <p>An exiting uop exits before it changes anything, so the interpreter re-executes the
  * instruction from its start. The one exception is documented on the uop: {@code
@@ -748,9 +749,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
 
   /**
    * force-exits: whether uop i leaves through its exit now, its exit not having been forced
-   * yet. Not a terminator's exit (it is taken anyway), nor {@code _FOR_ITER_TIER_TWO}'s and
-   * {@code _GUARD_NOT_EXHAUSTED_RANGE}'s: those exits resume after the loop, which is right only
-   * once the iterator is exhausted.
+   * yet. Not a terminator's exit (it is taken anyway), nor one that resumes after its loop
+   * ({@link CacheOperands#exitLeavesLoop}), which is right only once the iterator is exhausted.
    */
   private boolean forcesExit(Uop u, int i) {
     if (!u.is(UopFlag.EXIT) || u.is(UopFlag.TERMINATOR) || CacheOperands.exitLeavesLoop(u)
