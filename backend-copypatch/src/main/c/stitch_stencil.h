@@ -98,17 +98,19 @@
  *    frame, 8 bytes each; a small int n is stitch_make_small(n) = (n << 1) | 1, and
  *    stitch_both_small(a, b) tests two words.
  *
- * 5. Inline allocation (floats only, today). The runtime's Heap keeps size-classed free lists
- *    whose heads are native words (the list is threaded through each free cell's first word,
- *    0 at its end) and its counters in a native Layout.HeapControl block. stitch_new_float
- *    repeats Heap.allocate's fast path word for word: pop the head cell, write the header
- *    (type, meta = Header.meta(0, Float.RAW, 0)), the value, add one object and the cell's
- *    size to the counters, and set ts's GC_WANTED word when the bytes since the last
- *    collection pass the threshold. It never collects (architecture decision 3): the region
+ * 5. Inline allocation (floats, and instances of plain classes). The runtime's Heap keeps
+ *    size-classed free lists whose heads are native words (the list is threaded through each
+ *    free cell's first word, 0 at its end) and its counters in a native Layout.HeapControl
+ *    block. stitch_new_float and stitch_take_cell repeat Heap.allocate's fast path word for
+ *    word: pop the head cell, write the header (type, meta = Header.meta(nslots, raw, 0)),
+ *    clear the slots, add one object and the cell's size to the counters, and set ts's
+ *    GC_WANTED word when the bytes since the last collection pass the threshold. Objects up
+ *    to HeapControl.EXACT_CELLS_UP_TO bytes find their list by arithmetic (stitch_small_cells);
+ *    larger ones escape. Allocation never collects (architecture decision 3): the region
  *    runs on until its next _CHECK_PERIODIC sees the flag and exits to the interpreter's
  *    safepoint. An empty list escapes before anything changes (section 3: the runtime
  *    performs the whole uop, and its allocator refills the list from a new chunk). Change
- *    Heap.allocate and stitch_new_float together.
+ *    Heap.allocate and these helpers together.
  *
  * Compile flags (StencilCompiler.FLAGS; README.md explains each):
  *   clang-19 --target=x86_64-unknown-linux-gnu -O2 -c -std=c11 -ffreestanding -fno-pic
@@ -164,6 +166,8 @@ extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
 #define CONST_STR_TYPE ((uint64_t)&_JIT_CONST_STR_TYPE)
 #define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
+extern char _JIT_CONST_TYPE_TYPE[];
+#define CONST_TYPE_TYPE ((uint64_t)&_JIT_CONST_TYPE_TYPE)
 /* Inline float allocation (section 5): the float size class's free-list head word, the heap's
    Layout.HeapControl block, and the float cell's size in bytes (a value; 24 today). */
 extern char _JIT_CONST_FLOAT_FREE_LIST[];
@@ -172,6 +176,12 @@ extern char _JIT_CONST_FLOAT_CELL_BYTES[];
 #define CONST_FLOAT_FREE_LIST ((uint64_t)&_JIT_CONST_FLOAT_FREE_LIST)
 #define CONST_HEAP_CONTROL ((uint64_t)&_JIT_CONST_HEAP_CONTROL)
 #define CONST_FLOAT_CELL_BYTES ((uint64_t)&_JIT_CONST_FLOAT_CELL_BYTES)
+/* Inline allocation of small objects (section 5): the heap's free-list heads, one word per
+   size class, and the type of attribute value arrays. */
+extern char _JIT_CONST_FREE_LIST_HEADS[];
+extern char _JIT_CONST_ARRAY_TYPE[];
+#define CONST_FREE_LIST_HEADS ((uint64_t)&_JIT_CONST_FREE_LIST_HEADS)
+#define CONST_ARRAY_TYPE ((uint64_t)&_JIT_CONST_ARRAY_TYPE)
 
 /* Control holes. */
 extern stitch_stencil_fn _JIT_CONTINUE;
@@ -267,6 +277,24 @@ static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v
         sp[-1] = result_;                                                                    \
     } while (0)
 
+/* Counts a new cell of cell_bytes as Heap.allocate does (section 5), setting ts's GC-wanted
+   word when the bytes since the last collection pass the threshold. */
+static inline __attribute__((always_inline)) void stitch_count_cell(uint64_t *ts,
+                                                                    uint64_t cell_bytes) {
+    char *control = (char *)(uintptr_t)CONST_HEAP_CONTROL;
+    /* The barriers keep clang's SLP vectorizer from pairing adjacent counters into one SSE
+       add, whose constant vector would need a data section stencils cannot have. */
+    STITCH_FIELD(control, STITCH_HEAP_CONTROL_OBJECTS_ALLOCATED) += 1;
+    __asm__ volatile("" ::: "memory");
+    STITCH_FIELD(control, STITCH_HEAP_CONTROL_BYTES_ALLOCATED) += cell_bytes;
+    __asm__ volatile("" ::: "memory");
+    int64_t since = (int64_t)(STITCH_FIELD(control, STITCH_HEAP_CONTROL_ALLOCATED_SINCE_GC)
+                              += cell_bytes);
+    if (since > (int64_t)STITCH_FIELD(control, STITCH_HEAP_CONTROL_GC_THRESHOLD)) {
+        TS_WORD(STITCH_THREAD_STATE_GC_WANTED) = 1;
+    }
+}
+
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
    does (section 5), or 0 when the float free list is empty: then nothing has changed, and
    the stencil escapes so that the runtime allocates (and refills the list). */
@@ -280,19 +308,91 @@ static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t 
     OBJ_WORD(obj, STITCH_HEADER_TYPE) = CONST_FLOAT_TYPE;
     OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta(0, STITCH_FLOAT_RAW, 0);
     STITCH_FIELD_F64(obj, STITCH_FLOAT_VALUE) = d;
-    char *control = (char *)(uintptr_t)CONST_HEAP_CONTROL;
-    /* The barriers keep clang's SLP vectorizer from pairing adjacent counters into one SSE
-       add, whose constant vector would need a data section stencils cannot have. */
-    STITCH_FIELD(control, STITCH_HEAP_CONTROL_OBJECTS_ALLOCATED) += 1;
-    __asm__ volatile("" ::: "memory");
-    STITCH_FIELD(control, STITCH_HEAP_CONTROL_BYTES_ALLOCATED) += CONST_FLOAT_CELL_BYTES;
-    __asm__ volatile("" ::: "memory");
-    int64_t since = (int64_t)(STITCH_FIELD(control, STITCH_HEAP_CONTROL_ALLOCATED_SINCE_GC)
-                              += CONST_FLOAT_CELL_BYTES);
-    if (since > (int64_t)STITCH_FIELD(control, STITCH_HEAP_CONTROL_GC_THRESHOLD)) {
-        TS_WORD(STITCH_THREAD_STATE_GC_WANTED) = 1;
-    }
+    stitch_count_cell(ts, CONST_FLOAT_CELL_BYTES);
     return obj;
+}
+
+/* The free-list head word objects of nslots slots (no raw bytes) come from, or 0 when they
+   are too large for inline allocation (HeapControl.EXACT_CELLS_UP_TO). */
+static inline __attribute__((always_inline)) uint64_t *stitch_small_cells(int64_t nslots) {
+    int64_t bytes = STITCH_HEADER_SIZE + 8 * nslots;
+    if (bytes > STITCH_HEAP_CONTROL_EXACT_CELLS_UP_TO) {
+        return 0;
+    }
+    return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (bytes / 8 - 2);
+}
+
+/* Takes a cell from free list head (non-empty) and makes it an object of type with nslots
+   slots, all NULL, as Heap.allocate(type, nslots, 0, 0) does. */
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
+        uint64_t *ts, uint64_t *head, uint64_t type, int64_t nslots) {
+    uint64_t obj = *head;
+    *head = OBJ_WORD(obj, 0);
+    OBJ_WORD(obj, STITCH_HEADER_TYPE) = type;
+    OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta((uint64_t)nslots, 0, 0);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (int64_t i = 0; i < nslots; i++) {
+        OBJ_WORD(obj, STITCH_HEADER_SIZE + 8 * i) = 0;
+    }
+    stitch_count_cell(ts, (uint64_t)(STITCH_HEADER_SIZE + 8 * nslots));
+    return obj;
+}
+
+/* Pushes a frame for Python function func on the frame stack and returns it, as the
+   interpreter's simple call does (Interpreter.pushSimple): nargs arguments copied into its
+   first locals, the other locals NULL, its free variables from the function's closure, its
+   FLAGS word flags. The caller is saved as at a call: its SP cut at caller_sp (its IP is the
+   CALL's, from _SET_IP). A function called this way has no cell variables (the interpreter's
+   CodeInfo.simpleArgs), so its locals are its plain locals, then its frees. The caller's guards
+   proved the argument count and the room. */
+static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
+        uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
+        const uint64_t *caller_sp, int64_t flags) {
+    uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
+    int64_t nlocalsplus = stitch_small_value(OBJ_WORD(code, STITCH_CODE_NLOCALSPLUS));
+    int64_t nfree = (int64_t)stitch_header_slots(
+        OBJ_WORD(OBJ_WORD(code, STITCH_CODE_FREEVARS), STITCH_HEADER_META));
+    int64_t nlocals = nlocalsplus - nfree;
+
+    uint64_t caller_code = FRAME_WORD(STITCH_FRAME_CODE);
+    uint64_t *caller_base = &LOCAL(stitch_small_value(OBJ_WORD(caller_code, STITCH_CODE_NLOCALSPLUS)));
+    FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - caller_base);
+
+    uint64_t top = TS_WORD(STITCH_THREAD_STATE_STACK_TOP);
+    TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) += 1;
+    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) =
+        top + STITCH_FRAME_SIZE(nlocalsplus, stitch_small_value(OBJ_WORD(code, STITCH_CODE_STACKSIZE)));
+    OBJ_WORD(top, STITCH_FRAME_CODE) = code;
+    OBJ_WORD(top, STITCH_FRAME_FUNCTION) = func;
+    OBJ_WORD(top, STITCH_FRAME_GLOBALS) = OBJ_WORD(func, STITCH_FUNCTION_GLOBALS);
+    OBJ_WORD(top, STITCH_FRAME_BUILTINS) = FRAME_WORD(STITCH_FRAME_BUILTINS);
+    OBJ_WORD(top, STITCH_FRAME_LOCALS) = 0;
+    OBJ_WORD(top, STITCH_FRAME_PREVIOUS) =
+        stitch_raw_to_word(TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME));
+    OBJ_WORD(top, STITCH_FRAME_IP) = stitch_make_small(0);
+    OBJ_WORD(top, STITCH_FRAME_SP) = stitch_make_small(0);
+    OBJ_WORD(top, STITCH_FRAME_FLAGS) = stitch_make_small(flags);
+    OBJ_WORD(top, STITCH_FRAME_GENERATOR) = 0;
+    uint64_t *locals = (uint64_t *)(uintptr_t)(top + STITCH_FRAME_LOCALSPLUS);
+    int64_t i = 0;
+    /* Calls pass a few words: plain loops, not clang's vectorized and unrolled ones (which
+       made the stencil 900 bytes). */
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (; i < nargs; i++) {
+        locals[i] = args[i];
+    }
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (; i < nlocals; i++) {
+        locals[i] = 0;
+    }
+    if (nfree > 0) {
+        uint64_t closure = OBJ_WORD(func, STITCH_FUNCTION_CLOSURE);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+        for (int64_t f = 0; f < nfree; f++) {
+            locals[nlocals + f] = OBJ_WORD(closure, STITCH_TUPLE_ITEMS + 8 * f);
+        }
+    }
+    return top;
 }
 
 #endif /* STITCH_STENCIL_H */

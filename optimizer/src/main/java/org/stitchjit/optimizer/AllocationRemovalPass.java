@@ -183,7 +183,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
       return false;
     }
     return switch (u) {
-      case PUSH_FRAME, POP_FRAME, INIT_CALL_PY_EXACT_ARGS, JUMP_TO_TOP -> false;
+      case PUSH_FRAME, POP_FRAME, INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT, JUMP_TO_TOP -> false;
       default -> true;
     };
   }

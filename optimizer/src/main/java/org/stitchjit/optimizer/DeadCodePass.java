@@ -96,7 +96,7 @@ public final class DeadCodePass implements OptimizerPass {
       // _EXIT_TRACE leaves through its exit, which writes the IP; _JUMP_TO_TOP and _JUMP go on.
       return u != Uop.EXIT_TRACE && u != Uop.JUMP_TO_TOP && u != Uop.JUMP;
     }
-    return u == Uop.INIT_CALL_PY_EXACT_ARGS || u == Uop.PUSH_FRAME || u == Uop.POP_FRAME;
+    return u.initsFrame() || u == Uop.PUSH_FRAME || u == Uop.POP_FRAME;
   }
 
   private static boolean pushesOnly(UopInstr in) {

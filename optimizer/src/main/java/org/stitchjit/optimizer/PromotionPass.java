@@ -62,7 +62,7 @@ public final class PromotionPass implements OptimizerPass {
     for (int i = 0; i < in.size(); i++) {
       UopInstr u = in.get(i);
       switch (u.uop()) {
-        case INIT_CALL_PY_EXACT_ARGS -> callee = u.operand();
+        case INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT -> callee = u.operand();
         case PUSH_FRAME -> globals.push(env.functionGlobals(callee));
         case POP_FRAME -> {
           if (globals.size() == 1) {

@@ -549,18 +549,36 @@ public final class TypesPass implements OptimizerPass {
           frames.clear();
           frames.push(new Frame(root));
         }
-        case INIT_CALL_PY_EXACT_ARGS -> {
+        case INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT -> {
           Value nullSlot = f.peek(oparg + 2);
           List<Value> args = new ArrayList<>();
-          if (nullSlot.isConstant) {
-            int count = nullSlot.word != 0 ? oparg + 1 : oparg;
+          // __init__'s self is the instance _ALLOCATE_OBJECT put in both slots.
+          if (nullSlot.isConstant || u == Uop.INIT_CALL_INIT) {
+            int count = u == Uop.INIT_CALL_INIT || nullSlot.word != 0 ? oparg + 1 : oparg;
             for (int k = count; k >= 1; k--) {
               args.add(f.peek(k));
             }
           }
           callee = in.operand();
           calleeArgs = args;
+          Value instance = f.peek(oparg + 2);
           popPush(f, u, oparg);
+          if (u == Uop.INIT_CALL_INIT) {
+            f.stack.set(f.stack.size() - 2, instance);
+          }
+        }
+        case ALLOCATE_OBJECT -> {
+          // One new object in both slots: what __init__ learns of self holds for the result.
+          Deque<Value> args = new ArrayDeque<>();
+          for (int k = 0; k < oparg; k++) {
+            args.push(f.pop());
+          }
+          f.pop();
+          f.pop();
+          Value instance = new Value();
+          f.stack.add(instance);
+          f.stack.add(instance);
+          f.stack.addAll(args);
         }
         case PUSH_FRAME -> {
           f.pop();

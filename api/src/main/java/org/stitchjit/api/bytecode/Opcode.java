@@ -239,6 +239,13 @@ public enum Opcode {
   LOAD_METHOD_BUILTIN(1, 4, LOAD_METHOD),
   CALL_PY_EXACT_ARGS(1, 2, CALL),
   CALL_BUILTIN(1, 2, CALL),
+  /**
+   * A call of a plain class whose {@code __init__} is a simple Python function: allocates the
+   * instance and enters {@code __init__} in a frame whose return yields the instance (CPython
+   * 3.13's instruction of the same name). Cache 0: the class's type version; cache 1: the
+   * {@code __init__} function.
+   */
+  CALL_ALLOC_AND_ENTER_INIT(1, 2, CALL),
   FOR_ITER_RANGE(1, 1, FOR_ITER),
   FOR_ITER_LIST(1, 1, FOR_ITER),
   FOR_ITER_TUPLE(1, 1, FOR_ITER),

@@ -25,6 +25,8 @@ public interface RuntimeConstants {
   /** The built-in types {@code str} and {@code dict}. */
   String STR_TYPE = "STR_TYPE";
   String DICT_TYPE = "DICT_TYPE";
+  /** {@code type}: the type of every class. */
+  String TYPE_TYPE = "TYPE_TYPE";
   /**
    * Inline allocation of a float: the address of the free-list head word of the size class
    * floats come from (the list is threaded through the cells' first words and ends with 0), the
@@ -34,6 +36,13 @@ public interface RuntimeConstants {
   String FLOAT_FREE_LIST = "FLOAT_FREE_LIST";
   String HEAP_CONTROL = "HEAP_CONTROL";
   String FLOAT_CELL_BYTES = "FLOAT_CELL_BYTES";
+  /**
+   * Inline allocation of small objects: the address of the heap's array of free-list heads,
+   * one word per size class (Layout.HeapControl.EXACT_CELLS_UP_TO says which class a size
+   * takes), and the type of the arrays that hold instances' attribute values.
+   */
+  String FREE_LIST_HEADS = "FREE_LIST_HEADS";
+  String ARRAY_TYPE = "ARRAY_TYPE";
 
   /**
    * The value of the named constant.

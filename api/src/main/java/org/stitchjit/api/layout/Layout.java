@@ -415,6 +415,8 @@ public final class Layout {
     public static final int HEADER_WORDS = 10;
     public static final long LOCALSPLUS = 8L * HEADER_WORDS;
     public static final int FLAG_ENTRY = 1;
+    /** An {@code __init__} frame a class call pushed: its return yields the new instance. */
+    public static final int FLAG_INIT = 2;
 
     /** Size of a frame for a code object with these counts, in bytes. */
     public static long size(int nlocalsplus, int stacksize) {
@@ -438,6 +440,13 @@ public final class Layout {
     /** Bytes allocated over the heap's life, cell sizes counted (a statistic). */
     public static final long BYTES_ALLOCATED = 24;
     public static final long SIZE = 32;
+    /**
+     * Cells of up to this many bytes come in 8-byte steps from 16: an object of n bytes (a
+     * multiple of 8) takes its cell from free list n / 8 - 2 of the heap's free-list heads, and
+     * counts n bytes. Compiled code allocates such objects inline; the heap checks its size
+     * classes agree.
+     */
+    public static final int EXACT_CELLS_UP_TO = 64;
   }
 
   /** Per-thread VM state in native memory (one thread per VM today). */

@@ -31,10 +31,11 @@ public final class CacheOperands {
   /** The 64-bit operand of uop u (which must have one) in the expansion of op. */
   public static long operand(Opcode op, Uop u, IntToLongFunction cache) {
     return switch (u) {
-      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE -> cache.applyAsLong(0);
+      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_CLASS_VERSION ->
+          cache.applyAsLong(0);
       case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
-          CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE,
-          CALL_BUILTIN -> cache.applyAsLong(1);
+          CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT,
+          CHECK_CALLABLE, CALL_BUILTIN -> cache.applyAsLong(1);
       case LOAD_GLOBAL_MODULE, LOAD_GLOBAL_BUILTINS, LOAD_ATTR_MODULE, STORE_ATTR_SLOT,
           LOAD_ATTR_SLOT -> cache.applyAsLong(2);
       case GUARD_SHAPE -> cache.applyAsLong(op == Opcode.LOAD_METHOD_CLASS ? 2 : 1);

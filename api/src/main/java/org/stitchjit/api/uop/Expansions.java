@@ -133,6 +133,8 @@ public final class Expansions {
       // code); in a trace the recorder follows into the callee.
       case CALL_PY_EXACT_ARGS -> linear(op, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
           INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME);
+      case CALL_ALLOC_AND_ENTER_INIT -> linear(op, CHECK_CLASS_VERSION, CHECK_STACK_SPACE,
+          ALLOCATE_OBJECT, INIT_CALL_INIT, PUSH_FRAME);
       case CALL_BUILTIN -> linear(op, CHECK_CALLABLE, Uop.CALL_BUILTIN);
       case UNPACK_SEQUENCE_TWO_TUPLE ->
           linear(op, GUARD_TOS_TUPLE, Uop.UNPACK_SEQUENCE_TWO_TUPLE);

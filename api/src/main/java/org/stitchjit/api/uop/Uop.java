@@ -309,6 +309,33 @@ public enum Uop {
   PUSH_FRAME(def(1, 0)),
   /** Returns to the inlined caller, pushing TOS on the caller's stack. */
   POP_FRAME(def(1, 0)),
+  /**
+   * Operand: a class's type version (cache 0). Exits, changing nothing, unless the call of
+   * oparg arguments below the top calls a class with that version, with no method and no
+   * keyword names. Versions are unique in a VM and change with any attribute of the class or a
+   * base, so the class, its {@code __init__} and its instances' layout are those recorded.
+   */
+  CHECK_CLASS_VERSION(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT).flags(GUARD)),
+  /**
+   * Allocates an instance of the class the call below the top calls (as the interpreter's
+   * class call does) and puts it in place of both the NULL and the class: one copy is the
+   * call's result, the other {@code __init__}'s self.
+   */
+  ALLOCATE_OBJECT(def(o -> o + 2, o -> o + 2).kinds(OPARG).flags(ALLOCATES)),
+  /**
+   * {@code _INIT_CALL_PY_EXACT_ARGS} for the {@code __init__} function operand (cache 1) of an
+   * allocated instance: self and the arguments become its first locals, the frame is flagged
+   * so that the interpreter's return yields the instance, and the caller's stack is cut above
+   * the instance, which waits there for the return. Leaves the instance and the new frame.
+   */
+  INIT_CALL_INIT(def(o -> o + 2, o -> 2).kinds(OPARG, OPERAND)),
+  /**
+   * At the return of an inlined {@code __init__} (the recorder puts it before that return's
+   * {@code _POP_FRAME}, and a {@code _POP_TOP} after it): exits, changing nothing, unless the
+   * top of the stack is None (the interpreter's return then raises the TypeError).
+   */
+  GUARD_INIT_RETURNS_NONE(def(1, 1).kinds(EXIT).flags(GUARD, SYNTHETIC)
+      .proves(1, TypeFact.NONE)),
   /** Operand: the callee object (cache 1). */
   CHECK_CALLABLE(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT).flags(GUARD)
       .proves(GuardFact.NOT_ON_STACK, TypeFact.IDENTITY)),
@@ -450,6 +477,15 @@ public enum Uop {
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT;
+  }
+
+  /**
+   * Whether the uop builds an inlined callee's frame for the {@code _PUSH_FRAME} after it,
+   * with the callee function as its operand: {@code _INIT_CALL_PY_EXACT_ARGS} or {@code
+   * _INIT_CALL_INIT}.
+   */
+  public boolean initsFrame() {
+    return this == INIT_CALL_PY_EXACT_ARGS || this == INIT_CALL_INIT;
   }
 
   public boolean is(UopFlag flag) {

@@ -3,8 +3,10 @@ package org.stitchjit.frontend.tracing;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.Recorder;
@@ -44,6 +46,8 @@ final class TraceRecorder implements Recorder {
 
   /** Frames the trace is in: the root at the bottom, inlined callees above it. */
   private final Deque<Long> frames = new ArrayDeque<>();
+  /** The inlined frames that run a class's {@code __init__} for a call of the class. */
+  private final Set<Long> initFrames = new HashSet<>();
 
   // The instruction reported last, not yet emitted.
   private CodeView pCode;
@@ -153,15 +157,25 @@ final class TraceRecorder implements Recorder {
         return endBeforePrevious("return");
       }
       uops = t.get();
-    } else if (pOp == Opcode.CALL_PY_EXACT_ARGS && index == 0 && callerFrame == current) {
+    } else if ((pOp == Opcode.CALL_PY_EXACT_ARGS || pOp == Opcode.CALL_ALLOC_AND_ENTER_INIT)
+        && index == 0 && callerFrame == current) {
       if (frames.size() >= MAX_INLINE_DEPTH) {
         return endBeforePrevious("inline-depth");
       }
       uops = Expansions.of(pOp).traced(false).orElseThrow();
       frames.push(frame);
+      if (pOp == Opcode.CALL_ALLOC_AND_ENTER_INIT) {
+        initFrames.add(frame);
+      }
     } else if (family == Opcode.RETURN_VALUE && frames.size() > 1
         && frame == secondFrame()) {
-      uops = Expansions.of(pOp).traced(false).orElseThrow();
+      if (initFrames.remove(current)) {
+        // __init__ returns None, which the call's result, the instance waiting below in the
+        // caller's stack, replaces; anything else is the interpreter's TypeError to raise.
+        uops = List.of(Uop.GUARD_INIT_RETURNS_NONE, Uop.POP_FRAME, Uop.POP_TOP);
+      } else {
+        uops = Expansions.of(pOp).traced(false).orElseThrow();
+      }
       frames.pop();
     } else if (family == Opcode.RETURN_VALUE && frames.size() == 1) {
       // A return from the root frame: the region ends by handing the return itself to the

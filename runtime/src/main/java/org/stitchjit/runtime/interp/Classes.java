@@ -332,17 +332,7 @@ final class Classes {
       }
       return r;
     } else if (kind == Kind.OBJECT) {
-      long nslots = intValue(Mem.getLong(type + Layout.Type.INSTANCE_SLOTS));
-      obj = vm.alloc(type, nslots, 0);
-      long off = intValue(Mem.getLong(type + Layout.Type.ATTR_OFFSET));
-      Mem.putLong(obj + off + Layout.Attrs.SHAPE, Mem.getLong(type + Layout.Type.ROOT_SHAPE));
-      // Start with room for every attribute instances of this class have needed, so the
-      // specialized attribute stores in __init__ never have to grow the array.
-      long cap = intValue(Mem.getLong(type + Layout.Type.ATTR_CAPACITY));
-      if (cap > 0) {
-        long values = vm.alloc(vm.arrayType, cap, 0);
-        Mem.putLong(obj + off + Layout.Attrs.VALUES, values);
-      }
+      obj = p.newPlainInstance(type);
     } else if (kind == Kind.EXCEPTION) {
       obj = p.exceptions.newInstance(type, args, nargs, kwnames);
     } else {

@@ -42,10 +42,8 @@ public final class Interpreter {
   static final int BACKOFF = 53;
   /** The entry bit of a frame's FLAGS word as stored (tagged). */
   private static final long ENTRY = fromInt(Frame.FLAG_ENTRY) & ~1L;
-  /** Frame flag of an __init__ frame pushed by CALL on a class: its return yields self. */
-  private static final int FLAG_INIT = 2;
-  private static final long INIT = fromInt(FLAG_INIT) & ~1L;
-  private static final long INIT_TAGGED = fromInt(FLAG_INIT);
+  private static final long INIT = fromInt(Frame.FLAG_INIT) & ~1L;
+  private static final long INIT_TAGGED = fromInt(Frame.FLAG_INIT);
   /** Units of a CALL with its caches (a constant, so run() need not call Opcode.size()). */
   private static final int CALL_SIZE = Opcode.CALL.size();
 
@@ -1296,7 +1294,8 @@ public final class Interpreter {
               break;
             case Op.CALL:
             case Op.CALL_PY_EXACT_ARGS:
-            case Op.CALL_BUILTIN: {
+            case Op.CALL_BUILTIN:
+            case Op.CALL_ALLOC_AND_ENTER_INIT: {
               long kw = kwnames;
               kwnames = 0;
               long nullSlot = sp - 8L * (oparg + 2);
@@ -1316,7 +1315,11 @@ public final class Interpreter {
               // The specialized forms only guard; the call itself is the generic one below.
               if (op == Op.CALL_PY_EXACT_ARGS ? callable != U.getLong(bc + 8L * (here + 2))
                   : op == Op.CALL_BUILTIN
-                      && ((callable & 1) != 0 || U.getLong(callable) != vm.builtinType)) {
+                      ? (callable & 1) != 0 || U.getLong(callable) != vm.builtinType
+                      : op == Op.CALL_ALLOC_AND_ENTER_INIT && (first != 0 || kw != 0
+                          || (callable & 1) != 0 || U.getLong(callable) != vm.typeType
+                          || U.getLong(callable + Layout.Type.VERSION)
+                              != U.getLong(bc + 8L * (here + 1)))) {
                 deopt(bc, here, Opcode.CALL, oparg);
                 op = Op.CALL;
               }
@@ -1409,6 +1412,13 @@ public final class Interpreter {
                   long nf = pushSimple(callee, init, nullSlot + 8, nargs + 1);
                   if (nf != 0) {
                     U.putLong(nf + Frame.FLAGS, INIT_TAGGED);
+                    if (op == Op.CALL && readyToSpecialize(bc, here)) {
+                      // What a trace needs to allocate and enter __init__ itself.
+                      U.putLong(bc + 8L * (here + 1), U.getLong(callable + Layout.Type.VERSION));
+                      U.putLong(bc + 8L * (here + 2), init);
+                      rewrite(bc, here, Opcode.CALL_ALLOC_AND_ENTER_INIT, oparg);
+                      specializations++;
+                    }
                     frame = nf;
                     U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
                     ci = callee;

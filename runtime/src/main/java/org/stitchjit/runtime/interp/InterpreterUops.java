@@ -41,6 +41,11 @@ final class InterpreterUops implements UopRuntime {
   }
 
   @Override
+  public long newInstance(long type) {
+    return p.newPlainInstance(type);
+  }
+
+  @Override
   public boolean isTrue(long v) {
     return v == vm.trueObj || (v != vm.falseObj && v != vm.none && p.isTrue(v));
   }

@@ -472,12 +472,19 @@ public final class Protocols implements Runtime {
     return ci.simpleArgs && ci.argcount == nargs + 1 ? init : 0;
   }
 
-  /** A fresh instance of a plain class (kind OBJECT), as Classes.callType allocates it. */
+  /** A fresh instance of a plain class (kind OBJECT), for every way of calling the class. */
   long newPlainInstance(long type) {
     long nslots = Mem.getLong(type + Layout.Type.INSTANCE_SLOTS) >> 1;
     long obj = vm.alloc(type, nslots, 0);
     long off = Mem.getLong(type + Layout.Type.ATTR_OFFSET) >> 1;
     Mem.putLong(obj + off + Layout.Attrs.SHAPE, Mem.getLong(type + Layout.Type.ROOT_SHAPE));
+    // Start with room for every attribute instances of this class have needed, so the
+    // specialized attribute stores in __init__ (and a trace's) never have to grow the array.
+    // Allocation does not collect (decision 1): the instance needs no handle meanwhile.
+    long cap = Mem.getLong(type + Layout.Type.ATTR_CAPACITY) >> 1;
+    if (cap > 0) {
+      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.alloc(vm.arrayType, cap, 0));
+    }
     return obj;
   }
 

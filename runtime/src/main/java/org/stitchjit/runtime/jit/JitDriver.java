@@ -432,7 +432,8 @@ public final class JitDriver {
   private static long[] embeddedObjects(Region region) {
     return region.allUops().stream().filter(in -> switch (in.uop()) {
       case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
-          INIT_CALL_PY_EXACT_ARGS, CHECK_CALLABLE, LOAD_METHOD_CONST, LOAD_CONST_INLINE -> true;
+          INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT, CHECK_CALLABLE, LOAD_METHOD_CONST,
+          LOAD_CONST_INLINE -> true;
       default -> in.uop().callsBuiltin();
     }).mapToLong(UopInstr::operand).filter(o -> o != 0 && (o & 1) == 0).distinct().toArray();
   }

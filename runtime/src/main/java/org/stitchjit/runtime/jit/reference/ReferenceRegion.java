@@ -690,6 +690,42 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           sp = push(nullSlot, nf);
           break;
         }
+        case CHECK_CLASS_VERSION: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          long cls = Mem.getLong(nullSlot + 8);
+          if (Mem.getLong(nullSlot) != 0 || Mem.getLong(ts + ThreadState.JIT_KWNAMES) != 0
+              || cls == 0 || !Tag.isPtr(cls) || Mem.getLong(cls) != rt.vm().typeType
+              || Mem.getLong(cls + Layout.Type.VERSION) != operand) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
+        case ALLOCATE_OBJECT: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          // A MemoryError's traceback names the call (its IP from _SET_IP).
+          syncSp(frame, stackBase, sp);
+          long obj = rt.newInstance(Mem.getLong(nullSlot + 8));
+          Mem.putLong(nullSlot, obj);
+          Mem.putLong(nullSlot + 8, obj);
+          break;
+        }
+        case INIT_CALL_INIT: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          // The instance stays below the caller's saved SP, for the return to find.
+          syncSp(frame, stackBase, nullSlot + 8);
+          long nf = rt.pushCallee(calleeCode(operand), operand, nullSlot + 8, oparg + 1);
+          if (nf == 0) {
+            throw new IllegalStateException("_CHECK_STACK_SPACE passed but no room for a frame");
+          }
+          Mem.putLong(nf + Frame.FLAGS, Tag.fromInt(Frame.FLAG_INIT));
+          sp = push(nullSlot + 8, nf);
+          break;
+        }
+        case GUARD_INIT_RETURNS_NONE:
+          if (top(sp, 1) != rt.vm().none) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          break;
         case PUSH_FRAME:
           sp -= 8;
           frame = Mem.getLong(sp);

@@ -45,9 +45,12 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case TUPLE_TYPE -> vm.tupleType;
       case STR_TYPE -> vm.strType;
       case DICT_TYPE -> vm.dictType;
+      case TYPE_TYPE -> vm.typeType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
       case HEAP_CONTROL -> vm.heap.control();
       case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);
+      case FREE_LIST_HEADS -> vm.heap.freeListHeads();
+      case ARRAY_TYPE -> vm.arrayType;
       default -> throw new IllegalArgumentException("no runtime constant " + name);
     };
   }
@@ -65,6 +68,9 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
 
   /** Pushes a frame for a simple call (exact positional arguments); 0 when out of room. */
   long pushCallee(CodeInfo callee, long function, long args, int nargs);
+
+  /** A fresh instance of a plain class, as the interpreter's class call allocates it. */
+  long newInstance(long type);
 
   /** Python truth of any value (may run guest code). */
   boolean isTrue(long v);

@@ -54,7 +54,7 @@ class UopConformanceTest {
   /** Uops checked by the scenario tests below rather than by generated specs. */
   static final Set<Uop> SCENARIO_UOPS = EnumSet.of(SET_IP, RETURN_VALUE, RAISE_VARARGS, RERAISE,
       YIELD_VALUE, JUMP_TO_TOP, LOOP_HEAD, EXIT_TRACE, INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME,
-      POP_FRAME, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE);
+      POP_FRAME, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, ALLOCATE_OBJECT, INIT_CALL_INIT);
 
   static UopHarness h;
   static SpecRunner runner;
@@ -955,6 +955,18 @@ class UopConformanceTest {
         .step(CHECK_FUNCTION_VERSION, c -> 2, c -> c.get("fn2"))
         .inputs("NULL", "f", "x", "y").pool("f", "fn2").pool("x", "1").pool("y", "2")
         .oracle("exit = 1").anyPaths());
+    l.add(s("_CHECK_CLASS_VERSION")
+        .step(CHECK_CLASS_VERSION, c -> 1, c -> Mem.getLong(c.get("want") + Layout.Type.VERSION))
+        .inputs("NULL", "f", "x").pool("want", "C", "D")
+        .pool("f", "C", "D", "E", "fn1", "len", "1").pool("x", "1")
+        .oracle(py("if f is not want:", "    exit = 0", "else:", "    out = [NULL, f, x]")));
+    l.add(s("_CHECK_CLASS_VERSION (method form)")
+        .step(CHECK_CLASS_VERSION, c -> 1, c -> Mem.getLong(c.get("want") + Layout.Type.VERSION))
+        .inputs("m", "f", "x").pool("want", "C").pool("m", "fn1", "C").pool("f", "C")
+        .pool("x", "1").oracle("exit = 0").anyPaths());
+    l.add(s("_GUARD_INIT_RETURNS_NONE").step(GUARD_INIT_RETURNS_NONE)
+        .inputs("x").pool("x", "None", "0", "''", "C()", "False")
+        .oracle(py("if x is not None:", "    exit = 0", "else:", "    out = [x]")));
     l.add(s("_CHECK_STACK_SPACE").step(CHECK_STACK_SPACE, c -> 2, c -> c.get("fn2"))
         .pool("depth", "0", "998", "999", "1000").pool("room", "'plenty'", "'exact'", "'short'")
         .before((c, r) -> {
@@ -1249,8 +1261,6 @@ class UopConformanceTest {
         CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
         long sentinel = h.vm.newFloat(1.5);
         long frame = harnessFrame(ns, sentinel, 0, fn2, h.get(ns, "x"), h.get(ns, "y"));
-        long depthBefore = Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH);
-        long topBefore = Mem.getLong(h.ts + ThreadState.STACK_TOP);
         Trace.Builder b = Trace.builder();
         int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
         int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
@@ -1266,14 +1276,7 @@ class UopConformanceTest {
             .add(UopInstr.of(BUILD_TUPLE, 3))
             .add(UopInstr.of(POP_FRAME))
             .add(UopInstr.withExit(EXIT_TRACE, end));
-        int k = h.enter(h.compileRegion(b.build()), frame);
-        assertThat(k).isEqualTo(end);
-        assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(frame);
-        assertThat(Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH)).isEqualTo(depthBefore);
-        assertThat(Mem.getLong(h.ts + ThreadState.STACK_TOP)).isEqualTo(topBefore);
-        long[] st = UopHarness.stack(frame, caller);
-        assertThat(st).hasSize(2);
-        assertThat(st[0]).isEqualTo(sentinel);
+        long[] st = runCall(b.build(), frame, caller, sentinel, end);
         h.exec("_want = fn2(x, y)\n", ns);
         assertThat(h.repr(st[1])).isEqualTo(h.repr(h.get(ns, "_want")));
         assertThat(VM_tupleItem(st[1], 1)).as("p is x itself").isEqualTo(h.get(ns, "x"));
@@ -1282,6 +1285,103 @@ class UopConformanceTest {
         h.release();
       }
     }
+  }
+
+  @Test
+  void aClassCallAllocatesEntersInitAndReturnsTheInstance() {
+    // CALL_ALLOC_AND_ENTER_INIT's trace form, __init__'s body, and the return the recorder
+    // makes of it. P's instances fit inline allocation; W's values array (its instances once
+    // had nine attributes) is too large for it, so the runtime allocates through the escape.
+    String src = String.join("\n",
+        "class P:",
+        "    def __init__(self, a, b):",
+        "        self.a = a",
+        "        self.b = b",
+        "class W:",
+        "    def __init__(self, a, b):",
+        "        self.a = a",
+        "        self.b = b",
+        "w = W(0, 0)",
+        "for k in 'cdefghi':",
+        "    setattr(w, k, k)",
+        "");
+    for (String cls : List.of("P", "W")) {
+      long ns = h.namespace();
+      long[] saved = h.saveThreadState();
+      try {
+        h.exec(src + "x = [1]\ny = 2**70\n", ns);
+        long type = h.get(ns, cls);
+        long init = h.get(Mem.getLong(type + Layout.Type.DICT), "__init__");
+        CodeInfo callee = h.codeOfFunction(init);
+        CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
+        long sentinel = h.vm.newFloat(1.5);
+        long frame = harnessFrame(ns, sentinel, 0, type, h.get(ns, "x"), h.get(ns, "y"));
+        long version = Mem.getLong(type + Layout.Type.VERSION);
+        Trace.Builder b = Trace.builder();
+        int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
+        int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
+        int none = b.addExit(new Exit(callee.code, 14, 1, ExitReason.GUARD_FAILED));
+        int end = b.addExit(new Exit(caller.code, 43, 2, ExitReason.END_OF_REGION));
+        b.add(UopInstr.of(SET_IP, 40))
+            .add(new UopInstr(CHECK_CLASS_VERSION, 2, version, guard))
+            .add(new UopInstr(CHECK_STACK_SPACE, 2, init, room))
+            .add(UopInstr.of(ALLOCATE_OBJECT, 2))
+            .add(new UopInstr(INIT_CALL_INIT, 2, init, 0))
+            .add(UopInstr.of(PUSH_FRAME))
+            .add(UopInstr.of(SET_IP, 0))
+            .add(UopInstr.of(LOAD_FAST, 1)).add(UopInstr.of(LOAD_FAST, 0))
+            .add(UopInstr.of(STORE_ATTR, indexOfName(callee, "a")))
+            .add(UopInstr.of(SET_IP, 7))
+            .add(UopInstr.of(LOAD_FAST, 2)).add(UopInstr.of(LOAD_FAST, 0))
+            .add(UopInstr.of(STORE_ATTR, indexOfName(callee, "b")))
+            .add(UopInstr.of(SET_IP, 14))
+            .add(UopInstr.of(LOAD_CONST, indexOfConst(callee, "None")))
+            .add(UopInstr.withExit(GUARD_INIT_RETURNS_NONE, none))
+            .add(UopInstr.of(POP_FRAME))
+            .add(UopInstr.of(POP_TOP))
+            .add(UopInstr.withExit(EXIT_TRACE, end));
+        long[] st = runCall(b.build(), frame, caller, sentinel, end);
+        assertThat(Mem.getLong(st[1])).as("the instance's type").isEqualTo(type);
+        h.set(ns, "_made", st[1]);
+        h.exec("_want = " + cls + "(x, y)\n"
+            + "_same = (_made.a, _made.b) == (_want.a, _want.b) and not hasattr(_made, 'c')\n"
+            + "_more = _made.a is x and _made.b == y and type(_made) is " + cls + "\n", ns);
+        assertThat(h.repr(h.get(ns, "_same"))).isEqualTo("True");
+        assertThat(h.repr(h.get(ns, "_more"))).isEqualTo("True");
+      } finally {
+        h.restoreThreadState(saved);
+        h.release();
+      }
+    }
+  }
+
+  /**
+   * Runs a region that calls from frame (whose stack holds sentinel and the call) and expects
+   * it to leave through exit end back in frame, with the callee's frame popped and the call's
+   * result above the sentinel; returns the caller's stack.
+   */
+  private static long[] runCall(Trace region, long frame, CodeInfo caller, long sentinel,
+      int end) {
+    long depthBefore = Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH);
+    long topBefore = Mem.getLong(h.ts + ThreadState.STACK_TOP);
+    int k = h.enter(h.compileRegion(region), frame);
+    assertThat(k).isEqualTo(end);
+    assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(frame);
+    assertThat(Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH)).isEqualTo(depthBefore);
+    assertThat(Mem.getLong(h.ts + ThreadState.STACK_TOP)).isEqualTo(topBefore);
+    long[] st = UopHarness.stack(frame, caller);
+    assertThat(st).hasSize(2);
+    assertThat(st[0]).isEqualTo(sentinel);
+    return st;
+  }
+
+  private static int indexOfName(CodeInfo ci, String name) {
+    for (int i = 0; i < ci.names.length; i++) {
+      if (h.repr(ci.names[i]).equals("'" + name + "'")) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(name);
   }
 
   private static long VM_tupleItem(long t, int i) {

@@ -1,0 +1,32 @@
+/* _ALLOCATE_OBJECT oparg: allocates an instance of the class the call of oparg arguments
+   below the top calls (_CHECK_CLASS_VERSION proved it a plain class), as the runtime's
+   Protocols.newPlainInstance does: its slots NULL, its shape the class's root shape, and a
+   values array of the class's ATTR_CAPACITY when that is not 0. The instance replaces both
+   the NULL and the class. Escapes, changing nothing, when either object is too large for
+   inline allocation or its free list is empty. */
+#include "stitch_stencil.h"
+
+STENCIL(_ALLOCATE_OBJECT)
+{
+    uint64_t *null_slot = sp - (OPAQUE(OPARG) + 2);
+    uint64_t cls = null_slot[1];
+    int64_t nslots = stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_INSTANCE_SLOTS));
+    int64_t cap = stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_ATTR_CAPACITY));
+    uint64_t *obj_cells = stitch_small_cells(nslots);
+    uint64_t *values_cells = stitch_small_cells(cap);
+    if (obj_cells == 0 || values_cells == 0 || *obj_cells == 0) {
+        ESCAPE(); /* the runtime allocates */
+    }
+    /* Both may come from one list, which then needs two cells. */
+    if (cap > 0 && (values_cells == obj_cells ? OBJ_WORD(*obj_cells, 0) : *values_cells) == 0) {
+        ESCAPE();
+    }
+    uint64_t obj = stitch_take_cell(ts, obj_cells, cls, nslots);
+    uint64_t values = cap > 0 ? stitch_take_cell(ts, values_cells, CONST_ARRAY_TYPE, cap) : 0;
+    uint64_t attrs = obj + (uint64_t)stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_ATTR_OFFSET));
+    OBJ_WORD(attrs, STITCH_ATTRS_SHAPE) = OBJ_WORD(cls, STITCH_TYPE_ROOT_SHAPE);
+    OBJ_WORD(attrs, STITCH_ATTRS_VALUES) = values;
+    null_slot[0] = obj;
+    null_slot[1] = obj;
+    CONTINUE();
+}
