@@ -167,6 +167,8 @@ extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_STR_TYPE ((uint64_t)&_JIT_CONST_STR_TYPE)
 #define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
 extern char _JIT_CONST_TYPE_TYPE[];
+extern char _JIT_CONST_RANGE_TYPE[];
+#define CONST_RANGE_TYPE ((uint64_t)&_JIT_CONST_RANGE_TYPE)
 #define CONST_TYPE_TYPE ((uint64_t)&_JIT_CONST_TYPE_TYPE)
 /* Inline float allocation (section 5): the float size class's free-list head word, the heap's
    Layout.HeapControl block, and the float cell's size in bytes (a value; 24 today). */

@@ -14,7 +14,8 @@ import org.stitchjit.api.uop.UopInstr;
 /**
  * The pass {@code intrinsics}: a call of a built-in function the backends implement natively
  * becomes that function's own uop ({@code _CALL_BUILTIN 1} of {@code len} becomes {@code
- * _CALL_LEN}), as CPython specializes {@code CALL_LEN}. The new uop means exactly the call it
+ * _CALL_LEN}), as CPython specializes {@code CALL_LEN}; so does a call of the type {@code
+ * range} with one or two arguments ({@code _CALL_RANGE}). The new uop means exactly the call it
  * replaces: it only adds a native path for the arguments it knows (an exact list for {@code
  * len}), and takes the generic call for the rest. The callee is the call's operand, which the
  * {@code _CHECK_CALLABLE} before it (or the types pass's proof) guarantees.
@@ -39,13 +40,19 @@ public final class IntrinsicsPass implements OptimizerPass {
     RegionEnvironment env = context.environment().get();
     List<UopInstr> out = new ArrayList<>(trace.uops());
     long replaced = 0;
+    long range = env.runtimeConstant(RegionEnvironment.RANGE_TYPE);
     for (int i = 0; i < out.size(); i++) {
       UopInstr u = out.get(i);
-      if (u.uop() != Uop.CALL_BUILTIN || u.oparg() != 1) {
+      if (u.uop() != Uop.CALL_BUILTIN) {
         continue;
       }
-      String name = env.builtinName(u.operand());
-      Uop intrinsic = name == null ? null : ONE_ARGUMENT.get(name);
+      Uop intrinsic;
+      if (u.operand() == range) {
+        intrinsic = u.oparg() == 1 || u.oparg() == 2 ? Uop.CALL_RANGE : null;
+      } else {
+        String name = u.oparg() == 1 ? env.builtinName(u.operand()) : null;
+        intrinsic = name == null ? null : ONE_ARGUMENT.get(name);
+      }
       if (intrinsic != null) {
         out.set(i, new UopInstr(intrinsic, u.oparg(), u.operand(), 0));
         replaced++;

@@ -37,6 +37,28 @@ class IntrinsicsPassTest {
   }
 
   @Test
+  void callsOfTheRangeTypeWithOneOrTwoArgumentsBecomeCallRange() {
+    long range = env.runtimeConstant(FakeEnvironment.RANGE_TYPE);
+    PassHarness h = new PassHarness(env, new IntrinsicsPass());
+    Region r = h.run(String.format("""
+        trace
+          _CALL_BUILTIN 1 operand=0x%1$x
+          _CALL_BUILTIN 2 operand=0x%1$x
+          _CALL_BUILTIN 3 operand=0x%1$x
+          _EXIT_TRACE exit=0
+        exit 0: code=0x7 ip=8 depth=1 END_OF_REGION
+        """, range));
+    // A step is left to the generic call (its sign decides the length).
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(String.format("""
+        _CALL_RANGE 1 operand=0x%1$x
+        _CALL_RANGE 2 operand=0x%1$x
+        _CALL_BUILTIN 3 operand=0x%1$x
+        _EXIT_TRACE exit=0
+        """, range)));
+    assertThat(h.counts).containsEntry("calls-replaced", 2L);
+  }
+
+  @Test
   void withoutAVmToAskTheRegionStaysAsItIs() {
     Region before = RegionText.parse("""
         trace

@@ -11,6 +11,8 @@ public interface RuntimeConstants {
   String TRUE = "TRUE";
   String FALSE = "FALSE";
   String NONE = "NONE";
+  /** The built-in type {@code range}. */
+  String RANGE_TYPE = "RANGE_TYPE";
   /** The exact type of {@code iter(range(...))}. */
   String RANGE_ITERATOR_TYPE = "RANGE_ITERATOR_TYPE";
   /** The exact types of {@code iter(list)} and {@code iter(tuple)}. */

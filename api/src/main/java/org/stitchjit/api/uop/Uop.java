@@ -356,6 +356,11 @@ public enum Uop {
    */
   CALL_MATH_SQRT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
       .produces(TypeFact.FLOAT)),
+  /**
+   * {@code _CALL_BUILTIN} of the type {@code range} (the operand) with one or two arguments:
+   * native for small ints, the rest (a big int, a non-int: TypeError) taking the generic call.
+   */
+  CALL_RANGE(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   CALL_FUNCTION_EX(def(o -> 3 + (o & 1), o -> 1).kinds(OPARG).flags(ESCAPES)),
   MAKE_FUNCTION(def(o -> 1 + Integer.bitCount(o & 0x0F), o -> 1).kinds(OPARG)
       .flags(ALLOCATES)),
@@ -476,7 +481,8 @@ public enum Uop {
 
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
-    return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT;
+    return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
+        || this == CALL_RANGE;
   }
 
   /**

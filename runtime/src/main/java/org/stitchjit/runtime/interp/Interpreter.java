@@ -1315,7 +1315,8 @@ public final class Interpreter {
               // The specialized forms only guard; the call itself is the generic one below.
               if (op == Op.CALL_PY_EXACT_ARGS ? callable != U.getLong(bc + 8L * (here + 2))
                   : op == Op.CALL_BUILTIN
-                      ? (callable & 1) != 0 || U.getLong(callable) != vm.builtinType
+                      ? (callable & 1) != 0
+                          || U.getLong(callable) != vm.builtinType && callable != vm.rangeType
                       : op == Op.CALL_ALLOC_AND_ENTER_INIT && (first != 0 || kw != 0
                           || (callable & 1) != 0 || U.getLong(callable) != vm.typeType
                           || U.getLong(callable + Layout.Type.VERSION)
@@ -1444,7 +1445,10 @@ public final class Interpreter {
                 // The callee last seen, for a trace's identity guard (_CHECK_CALLABLE).
                 U.putLong(bc + 8L * (here + 2), callable);
               } else if (op == Op.CALL && (callable & 1) == 0
-                  && U.getLong(callable) == vm.builtinType && readyToSpecialize(bc, here)) {
+                  && (U.getLong(callable) == vm.builtinType || callable == vm.rangeType)
+                  && readyToSpecialize(bc, here)) {
+                // range is a type, but its call is as plain as a builtin's: a trace may make
+                // it natively (the intrinsics pass's _CALL_RANGE).
                 U.putLong(bc + 8L * (here + 2), callable);
                 rewrite(bc, here, Opcode.CALL_BUILTIN, oparg);
                 specializations++;

@@ -36,6 +36,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case TRUE -> vm.trueObj;
       case FALSE -> vm.falseObj;
       case NONE -> vm.none;
+      case RANGE_TYPE -> vm.rangeType;
       case RANGE_ITERATOR_TYPE -> vm.rangeIteratorType;
       case LIST_ITERATOR_TYPE -> vm.listIteratorType;
       case TUPLE_ITERATOR_TYPE -> vm.tupleIteratorType;

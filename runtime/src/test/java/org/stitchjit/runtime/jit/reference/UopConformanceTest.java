@@ -848,7 +848,8 @@ class UopConformanceTest {
   private static void iteration(List<UopSpec> l) {
     l.add(s("_GET_ITER").step(GET_ITER).inputs("a")
         .pool("a", "[1, 2]", "(3,)", "'ab'", "range(2)", "{'k': 1}", "{5}", "gen3()",
-            "Counter(2)", "5", "None", "iter([1, 2])", "_advance(iter([1, 2]), 1)")
+            "Counter(2)", "5", "None", "iter([1, 2])", "_advance(iter([1, 2]), 1)", "[]", "()",
+            "range(-3, 8, 2)", "range(5, 0, -1)", "range(2**70, 2**70 + 2)", "MyList([4])")
         .oracle("out = [iter(a)]"));
     l.add(s("_GET_YIELD_FROM_ITER").step(GET_YIELD_FROM_ITER).inputs("a")
         .pool("a", "[1, 2]", "gen3()", "'ab'", "5", "iter((1,))")
@@ -933,6 +934,13 @@ class UopConformanceTest {
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
             "float('-inf')", "True", "'s'")
         .oracle("out = [f(x)]"));
+    l.add(s("_CALL_RANGE 1").step(CALL_RANGE, 1).inputs("NULL", "f", "x").pool("f", "range")
+        .pool("x", "5", "0", "-3", "2**62 - 1", "-2**62", "2**70", "True", "2.5", "'s'")
+        .oracle("out = [f(x)]"));
+    l.add(s("_CALL_RANGE 2").step(CALL_RANGE, 2).inputs("NULL", "f", "x", "y")
+        .pool("f", "range").pool("x", "-2**62", "-1", "0", "7", "2**70")
+        .pool("y", "-2**62", "0", "3", "2**62 - 1", "2.5")
+        .oracle("out = [f(x, y)]"));
     l.add(s("_CALL_MATH_SQRT").step(CALL_MATH_SQRT, 1).inputs("NULL", "f", "x")
         .pool("f", "math.sqrt")
         .pool("x", "4", "2", "0", "2.25", "-0.0", "1e308", "float('inf')", "-1", "-1.5",
