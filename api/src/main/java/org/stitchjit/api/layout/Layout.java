@@ -408,7 +408,7 @@ public final class Layout {
     public static final long IP = 48;
     /** Operand stack depth (small int), saved at safepoints, calls and suspension. */
     public static final long SP = 56;
-    /** Small int: bit 0 = entry frame (return leaves the interpreter loop). */
+    /** Small int: {@link #FLAG_ENTRY}, {@link #FLAG_INIT}. */
     public static final long FLAGS = 64;
     /** The generator that owns this frame, or NULL. */
     public static final long GENERATOR = 72;
@@ -417,6 +417,11 @@ public final class Layout {
     public static final int FLAG_ENTRY = 1;
     /** An {@code __init__} frame a class call pushed: its return yields the new instance. */
     public static final int FLAG_INIT = 2;
+    /**
+     * Units of a CALL with its caches ({@code Opcode.CALL.size()}, which a test checks): a
+     * caller's IP stays at its CALL while the callee runs, and moves on by this on the return.
+     */
+    public static final int CALL_UNITS = 3;
 
     /** Size of a frame for a code object with these counts, in bytes. */
     public static long size(int nlocalsplus, int stacksize) {

@@ -109,6 +109,12 @@ final class NativeRegion implements CompiledRegion {
     long target = uopAddress[0];
     while (true) {
       long r = NativeCalls.call(trampoline, frame, sp, ts, target);
+      if (r == RESUME_AT_FRAME) {
+        // _RETURN_VALUE: it returned from the frame itself, or left the return to the
+        // interpreter (stitch_stencil.h, section 3).
+        lastExit = this;
+        return RESUME_AT_FRAME;
+      }
       if (r >= 0) {
         NativeRegion left = table.get((int) (r >>> 32));
         lastExit = left;

@@ -45,7 +45,7 @@ public final class Interpreter {
   private static final long INIT = fromInt(Frame.FLAG_INIT) & ~1L;
   private static final long INIT_TAGGED = fromInt(Frame.FLAG_INIT);
   /** Units of a CALL with its caches (a constant, so run() need not call Opcode.size()). */
-  private static final int CALL_SIZE = Opcode.CALL.size();
+  private static final int CALL_SIZE = Frame.CALL_UNITS;
 
   final VM vm;
   final Protocols p;

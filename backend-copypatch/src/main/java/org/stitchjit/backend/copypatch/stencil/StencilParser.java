@@ -57,8 +57,14 @@ public final class StencilParser {
   /** The exit stub's template name; a uop-convention stencil that returns. */
   public static final String EXIT_STUB = "_EXIT_STUB";
 
-  /** The escape stub's template name; the other uop-convention stencil that returns. */
+  /** The escape stub's template name; another uop-convention stencil that returns. */
   public static final String ESCAPE_STUB = "_ESCAPE_STUB";
+
+  /**
+   * The one uop whose stencil returns, as the stubs do: {@code _RETURN_VALUE} leaves the
+   * region (JIT_EXIT -1) after returning from the frame.
+   */
+  public static final String RETURNING_UOP = "_RETURN_VALUE";
 
   /** The function every other template defines (the {@code STENCIL} macro). */
   public static final String UOP_ENTRY_SYMBOL = "_JIT_ENTRY";
@@ -327,12 +333,13 @@ public final class StencilParser {
         boolean hole = holeOf.containsKey(insn.offset());
         String where = bytes(code, insn);
         if (insn.isReturn() && !trampoline && !name.equals(EXIT_STUB)
-            && !name.equals(ESCAPE_STUB)) {
+            && !name.equals(ESCAPE_STUB) && !name.equals(RETURNING_UOP)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "ret (" + where + "): a uop stencil must leave only by tail jumps (musttail return"
                   + " of _JIT_CONTINUE, _JIT_EXIT, _JIT_ESCAPE or _JIT_JUMP_TARGET); only "
-                  + EXIT_STUB + ", " + ESCAPE_STUB + " and " + ENTRY_TRAMPOLINE + " return");
+                  + EXIT_STUB + ", " + ESCAPE_STUB + ", " + RETURNING_UOP + " and "
+                  + ENTRY_TRAMPOLINE + " return");
         }
         if (!hole && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline)) {
           throw StencilBuildException.at(

@@ -67,6 +67,11 @@ class UopConformanceCopyPatchTest extends UopConformanceTest {
   }
 
   @Override
+  boolean returnsNatively() {
+    return true;
+  }
+
+  @Override
   void anExitChecksTheStackDepthItWasCompiledFor() {
     // Not a @Test here: see the class comment.
   }

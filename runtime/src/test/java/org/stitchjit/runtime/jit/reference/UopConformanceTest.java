@@ -24,6 +24,7 @@ import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.ThreadState;
+import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.ExitReason;
 import org.stitchjit.api.uop.Trace;
@@ -1360,6 +1361,55 @@ class UopConformanceTest {
         h.restoreThreadState(saved);
         h.release();
       }
+    }
+  }
+
+  /**
+   * Whether this backend's {@code _RETURN_VALUE} returns from a plain frame itself (the
+   * reference executor leaves every return to the interpreter).
+   */
+  boolean returnsNatively() {
+    return false;
+  }
+
+  @Test
+  void returningFromTheEnteredFrameResumesTheCallerAfterItsCall() {
+    // A region entered in a callee the interpreter's CALL pushed (a function-entry region):
+    // the caller saved its IP at the CALL and its stack cut below the call.
+    long ns = h.namespace();
+    long[] saved = h.saveThreadState();
+    try {
+      h.exec("x = [7]\n", ns);
+      long fn1 = h.global("fn1");
+      CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
+      long sentinel = h.vm.newFloat(1.5);
+      long frame = harnessFrame(ns, sentinel);
+      Mem.putLong(frame + Frame.IP, Tag.fromInt(40));
+      Mem.putLong(h.ts + ThreadState.CURRENT_FRAME, frame);
+      long depthBefore = Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH);
+      long topBefore = Mem.getLong(h.ts + ThreadState.STACK_TOP);
+      long callee = h.pushFrame(h.codeOfFunction(fn1), fn1, ns, 0);
+      UopHarness.setLocal(callee, 0, h.get(ns, "x"));
+      Trace.Builder b = Trace.builder();
+      b.add(UopInstr.of(SET_IP, 0)).add(UopInstr.of(LOAD_FAST, 0))
+          .add(UopInstr.of(RETURN_VALUE));
+      int k = h.enter(h.compileRegion(b.build()), callee);
+      assertThat(k).isEqualTo(CompiledRegion.RESUME_AT_FRAME);
+      if (returnsNatively()) {
+        assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(frame);
+        assertThat(Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH)).isEqualTo(depthBefore);
+        assertThat(Mem.getLong(h.ts + ThreadState.STACK_TOP)).isEqualTo(topBefore);
+        assertThat(UopHarness.ip(frame)).isEqualTo(40 + Frame.CALL_UNITS);
+        assertThat(UopHarness.stack(frame, caller)).containsExactly(sentinel, h.get(ns, "x"));
+      } else {
+        assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(callee);
+        assertThat(UopHarness.ip(callee)).isZero();
+        assertThat(UopHarness.stack(callee, h.codeOfFunction(fn1)))
+            .containsExactly(h.get(ns, "x"));
+      }
+    } finally {
+      h.restoreThreadState(saved);
+      h.release();
     }
   }
 
