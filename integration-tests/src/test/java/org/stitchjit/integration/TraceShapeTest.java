@@ -32,8 +32,13 @@ class TraceShapeTest {
   }
 
   private static Run run(String source, int hotExit, int hotFunction) {
+    return run(source, hotExit, hotFunction, 2);
+  }
+
+  private static Run run(String source, int hotExit, int hotFunction, int hotLoop) {
     JitConfig config = JitConfig.parse("tracing+interp").toBuilder()
-        .option("hot-loop", "2").option("hot-function", Integer.toString(hotFunction))
+        .option("hot-loop", Integer.toString(hotLoop))
+        .option("hot-function", Integer.toString(hotFunction))
         .option("hot-exit", Integer.toString(hotExit)).build();
     Jit jit = new Jit(config, new TracingFrontend(), ImmutableList.of(), new ReferenceBackend());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -169,6 +174,28 @@ class TraceShapeTest {
     assertThat(r.regions()).anySatisfy(
         ex -> assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE));
     assertThat(r.bridges()).isPositive();
+  }
+
+  @Test
+  void aBridgeThatStartsAtALoopHeadClosesThatLoop() {
+    // The comprehension's entry region runs one iteration and ends at the loop's head; the
+    // bridge from there is the loop's only compiled code, so it loops itself rather than
+    // ending at its own start (which the driver would not continue, leaving every other
+    // iteration to the interpreter).
+    Run r = run("""
+        def f(xs):
+            return [x + 1 for x in xs]
+        t = 0
+        for i in range(300):
+            t += len(f([1, 2, 3, 4, 5, 6]))
+        print(t)
+        """, 3, 3, 100000);
+    assertThat(r.out()).isEqualTo("1800\n");
+    assertThat(r.regions()).anySatisfy(ex -> {
+      assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE);
+      assertThat(shape(ex)).startsWith("_ITER_CHECK_LIST _GUARD_NOT_EXHAUSTED_LIST")
+          .endsWith("_LIST_APPEND _CHECK_PERIODIC _JUMP_TO_TOP");
+    });
   }
 
   @Test

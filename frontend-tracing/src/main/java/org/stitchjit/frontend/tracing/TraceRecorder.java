@@ -130,8 +130,11 @@ final class TraceRecorder implements Recorder {
     List<Uop> uops;
     if (frame == current) {
       if (family == Opcode.JUMP_BACKWARD) {
-        if (frames.size() == 1 && start.kind() == RegionStart.Kind.LOOP
-            && index == start.loopHead() && code.id() == start.code().id()) {
+        // The trace's own loop; or the loop a bridge (or a function's entry) started at the
+        // head of: it closes too, since the driver would not continue a region into itself,
+        // and the loop would alternate between one compiled iteration and one interpreted.
+        if (frames.size() == 1 && index == start.index() && code.id() == start.code().id()
+            && pDepth == start.stackDepth()) {
           emitInstruction(List.of(Uop.CHECK_PERIODIC));
           trace.add(Uop.JUMP_TO_TOP);
           return done();
