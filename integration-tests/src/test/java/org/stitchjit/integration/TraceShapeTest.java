@@ -199,6 +199,27 @@ class TraceShapeTest {
   }
 
   @Test
+  void anInnerLoopsExhaustedExitAtTheOuterLoopsEdgeGrowsASafepointBridge() {
+    // The inner loop's region leaves through its exhausted range iterator right at the outer
+    // loop's backward jump, where the outer loop's region starts: once hot, that exit gets a
+    // bridge that is only the edge's safepoint check, which then links natively.
+    Run r = run("""
+        def f(n):
+            t = 0
+            for i in range(n):
+                for j in range(3):
+                    t += j
+            return t
+        print(f(400))
+        """, 4);
+    assertThat(r.out()).isEqualTo("1200\n");
+    assertThat(r.regions()).anySatisfy(ex -> {
+      assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE);
+      assertThat(shape(ex)).isEqualTo("_CHECK_PERIODIC _EXIT_TRACE");
+    });
+  }
+
+  @Test
   void aHotFunctionIsTracedFromItsEntryAndRecursionIsInlinedToABoundedDepth() {
     Run r = run("""
         def fib(n):

@@ -92,6 +92,16 @@ final class TraceRecorder implements Recorder {
       }
     }
     Opcode op = code.opcode(index);
+    if (op == Opcode.ENTER_EXECUTOR && pIndex < 0 && start.kind() == RegionStart.Kind.BRIDGE) {
+      // A bridge from an exit that resumes at another loop's edge (a loop left through its
+      // exhausted iterator): only the edge's safepoint check, after which the driver links
+      // it into that loop's region.
+      trace.addWithExit(Uop.CHECK_PERIODIC,
+          new Exit(code.id(), index, stackDepth, ExitReason.SAFEPOINT));
+      trace.addWithExit(Uop.EXIT_TRACE,
+          new Exit(code.id(), index, stackDepth, ExitReason.END_OF_REGION));
+      return done();
+    }
     if (op == Opcode.ENTER_EXECUTOR && pIndex < 0) {
       return abort("starts-at-executor");
     }

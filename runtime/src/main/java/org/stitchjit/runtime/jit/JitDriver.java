@@ -693,6 +693,15 @@ public final class JitDriver {
           ex = bridge;
           continue;
         }
+        boolean hot = bridgeable(e.reason()) && ++ex.exitCounts[k] >= jit.config().hotExit()
+            && active == null && !codeCacheFull;
+        if (hot && e.reason() == ExitReason.BRANCH) {
+          // A bridge even where the driver could go on into a loop region (a loop left through
+          // its exhausted iterator at an outer loop's edge): its code links natively, through
+          // the safepoint check the edge needs, where the driver's way costs a trip through
+          // Java every time.
+          return startBridge(ex, k, e, ts);
+        }
         if ((e.reason() == ExitReason.END_OF_REGION || e.reason() == ExitReason.BRANCH)
             && ++links <= MAX_LINKS) {
           // A region that ends where another loop's region starts continues in it directly,
@@ -711,11 +720,7 @@ public final class JitDriver {
             continue;
           }
         }
-        if (bridgeable(e.reason()) && ++ex.exitCounts[k] >= jit.config().hotExit()
-            && active == null && !codeCacheFull) {
-          return startBridge(ex, k, e, ts);
-        }
-        return null;
+        return hot ? startBridge(ex, k, e, ts) : null;
       }
     } finally {
       if (--running == 0 && !toFree.isEmpty()) {
