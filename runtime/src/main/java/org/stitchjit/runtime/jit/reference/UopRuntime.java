@@ -66,6 +66,15 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
   /** Pushes a frame for a simple call (exact positional arguments); 0 when out of room. */
   long pushCallee(CodeInfo callee, long function, long args, int nargs);
 
+  /**
+   * How the interpreter would specialize an instruction of the given family (LOAD_ATTR,
+   * STORE_ATTR or LOAD_METHOD) with attribute name {@code name} for {@code receiver}, or null
+   * when it would not take the instance or method form ({@link
+   * org.stitchjit.api.jit.RegionEnvironment#observeAttribute}).
+   */
+  org.stitchjit.api.jit.RegionEnvironment.Specialization specializeAttribute(
+      org.stitchjit.api.bytecode.Opcode family, long receiver, long name);
+
   /** Python truth of any value (may run guest code). */
   boolean isTrue(long v);
 
