@@ -478,6 +478,13 @@ public final class Protocols implements Runtime {
     long obj = vm.alloc(type, nslots, 0);
     long off = Mem.getLong(type + Layout.Type.ATTR_OFFSET) >> 1;
     Mem.putLong(obj + off + Layout.Attrs.SHAPE, Mem.getLong(type + Layout.Type.ROOT_SHAPE));
+    // Room for every attribute instances of the class have needed, as Classes.callType
+    // gives: otherwise each store in __init__ that adds an attribute grows the array, which
+    // the specialized store leaves to the generic path (and a trace to an escape).
+    long cap = intValue(Mem.getLong(type + Layout.Type.ATTR_CAPACITY));
+    if (cap > 0) {
+      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.alloc(vm.arrayType, cap, 0));
+    }
     return obj;
   }
 
