@@ -899,9 +899,20 @@ public final class JitDriver {
     sb.append("# region ").append(id).append(' ').append(start.kind().name().toLowerCase())
         .append(" in ").append(start.code().qualifiedName()).append(" (")
         .append(start.code().filename()).append(") at ").append(start.index()).append('\n');
-    CodeInfo code = (CodeInfo) start.code();
+    // An inlined callee's instructions index its own code: follow the frames the trace
+    // pushes and pops.
+    java.util.Deque<CodeInfo> codes = new java.util.ArrayDeque<>();
+    codes.push((CodeInfo) start.code());
+    CodeInfo callee = null;
     for (UopInstr in : region.allUops()) {
-      if (in.uop() == Uop.SET_IP) {
+      if (in.uop() == Uop.INIT_CALL_PY_EXACT_ARGS) {
+        callee = CodeInfo.of(vm, Mem.getLong(in.operand() + Layout.Function.CODE));
+      } else if (in.uop() == Uop.PUSH_FRAME && callee != null) {
+        codes.push(callee);
+      } else if (in.uop() == Uop.POP_FRAME && codes.size() > 1) {
+        codes.pop();
+      } else if (in.uop() == Uop.SET_IP) {
+        CodeInfo code = codes.peek();
         int i = in.oparg();
         Opcode op = code.opcode(i);
         sb.append(String.format("  %5d  line %-4d %-26s %d%n", i, code.line(i), op.name(),
