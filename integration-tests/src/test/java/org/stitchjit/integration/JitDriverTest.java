@@ -178,6 +178,30 @@ class JitDriverTest {
   }
 
   @Test
+  void theBytecodeDumpShowsAnInlinedCalleesInstructionsFromItsOwnCode() {
+    // The callee's body is longer than the caller's, so reading its instruction indices in
+    // the caller's code would run past that code's end.
+    Run r = run("""
+        def callee(x):
+            a = x + 1
+            b = a * 2
+            c = b - a
+            d = c + b * a
+            e = d - c + b
+            return e + d + c + b + a
+        def f(n):
+            t = 0
+            for i in range(n):
+                t += callee(i)
+            return t
+        print(f(20))
+        """, "dump", "bytecode", "hot-function", "1000");
+    assertThat(r.out()).isEqualTo("12950\n");
+    assertThat(r.err()).contains("# region 0 loop in f (t.py) at ")
+        .contains("CALL_PY_EXACT_ARGS").contains("line 7    RETURN_VALUE");
+  }
+
+  @Test
   void aFrontendThatThrowsIsCountedAndTheProgramRunsOn() {
     org.stitchjit.api.jit.Frontend broken = new org.stitchjit.api.jit.Frontend() {
       @Override

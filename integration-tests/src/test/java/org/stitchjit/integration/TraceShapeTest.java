@@ -17,6 +17,7 @@ import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.runtime.GuestVm;
 import org.stitchjit.runtime.jit.Executor;
+import org.stitchjit.runtime.jit.JitDriver;
 import org.stitchjit.runtime.jit.reference.ReferenceBackend;
 
 /**
@@ -239,5 +240,77 @@ class TraceShapeTest {
     long frames = shape.split("_PUSH_FRAME", -1).length - 1;
     assertThat(frames).isBetween(1L, 5L);
     assertThat(shape).endsWith("_EXIT_TRACE");
+  }
+
+  @Test
+  void polymorphicAttributeSitesAreSpecializedOnTheRecordedReceiver() {
+    Run r = run("""
+        class Base:
+            def get(self):
+                return self.v
+        class A(Base):
+            def __init__(self, v):
+                self.v = v
+        class B(Base):
+            def __init__(self, v):
+                self.w = 0
+                self.v = v
+        def f(items):
+            t = 0
+            for o in items:
+                t += o.v
+                o.v = t & 7
+                t += o.get()
+            return t
+        print(f([A(1), B(2)] * 50))
+        """, 4);
+    assertThat(r.out()).isEqualTo("596\n");
+    Executor loop = r.regions().get(0);
+    assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
+    // A and B alternate, so the interpreter's caches miss on every execution; the trace
+    // guards the receiver it saw instead of escaping to the generic instruction.
+    String shape = shape(loop);
+    assertThat(shape).contains("_GUARD_TYPE _GUARD_SHAPE _LOAD_ATTR_SLOT _GUARD_BOTH_INT",
+        "_GUARD_TYPE _GUARD_SHAPE _STORE_ATTR_SLOT",
+        "_GUARD_TYPE _GUARD_TYPE_VERSION _GUARD_SHAPE _LOAD_METHOD_CONST _CHECK_FUNCTION_VERSION");
+    assertThat(shape).doesNotContain("_LOAD_ATTR ", "_STORE_ATTR ", "_LOAD_METHOD ");
+    assertThat(shape).endsWith("_JUMP_TO_TOP");
+    // The other class fails the first type guard; its bridge guards that class.
+    Executor bridge = r.regions().stream()
+        .filter(ex -> ex.kind() == RegionStart.Kind.BRIDGE).findFirst().orElseThrow();
+    assertThat(shape(bridge)).startsWith("_GUARD_TYPE _GUARD_SHAPE _LOAD_ATTR_SLOT");
+    assertThat(typeGuarded(bridge)).isNotEqualTo(typeGuarded(loop));
+  }
+
+  @Test
+  void aMegamorphicSiteEndsItsChainOfBridgesWithTheGenericInstruction() {
+    Run r = run("""
+        classes = [type("K%d" % k, (object,), {}) for k in range(14)]
+        objs = []
+        for k in range(28):
+            o = classes[k % 14]()
+            o.v = k
+            objs.append(o)
+        def f(objs):
+            t = 0
+            for r in range(20):
+                for o in objs:
+                    t += o.v
+            return t
+        print(f(objs))
+        """, 2);
+    assertThat(r.out()).isEqualTo(Integer.toString(20 * (27 * 28 / 2)) + "\n");
+    List<String> atSite = r.regions().stream()
+        .filter(ex -> ex.kind() == RegionStart.Kind.BRIDGE).map(TraceShapeTest::shape)
+        .filter(sh -> sh.startsWith("_GUARD_TYPE _GUARD_SHAPE _LOAD_ATTR_SLOT")
+            || sh.startsWith("_LOAD_ATTR ")).toList();
+    // A bridge per class up to the cap, then one with the generic load for all the others.
+    assertThat(atSite).hasSize(JitDriver.POLYMORPHIC_BRIDGES + 1);
+    assertThat(atSite).filteredOn(sh -> sh.startsWith("_LOAD_ATTR _CHECK_VALIDITY")).hasSize(1);
+  }
+
+  private static long typeGuarded(Executor ex) {
+    return ex.region().allUops().stream().filter(in -> in.uop() == Uop.GUARD_TYPE)
+        .findFirst().orElseThrow().operand();
   }
 }

@@ -1,6 +1,8 @@
 package org.stitchjit.api.jit;
 
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.stitchjit.api.bytecode.Opcode;
 
 /**
  * The VM as a region being compiled sees it: the objects its uops name, read at compile time,
@@ -66,4 +68,26 @@ public interface RegionEnvironment extends RuntimeConstants {
 
   /** The region relies on a type's attributes: it is invalidated when the type changes. */
   void dependOnType(long type);
+
+  /**
+   * A specialized instruction and the inline cache units it would hold, as the interpreter
+   * writes them ({@link org.stitchjit.api.uop.CacheOperands} reads them into uop operands).
+   */
+  record Specialization(Opcode form, long[] cache) {}
+
+  /**
+   * How the interpreter would specialize the attribute instruction at {@code index} of code
+   * (a LOAD_ATTR, STORE_ATTR or LOAD_METHOD, in any form) for the receiver on top of the
+   * frame's operand stack, {@code stackDepth} deep, now: the instance or method form with the
+   * cache it would write. Empty when it would not take an instance or method form for this
+   * receiver (a property, a class attribute, {@code __getattr__}, a module ...), and when the
+   * VM judges the site megamorphic (it has grown many bridges already). A tracing
+   * frontend asks before the instruction runs, to specialize a site the interpreter left
+   * generic (polymorphic) on the receiver it records; the guards the form expands to check
+   * every later receiver. Outside a VM there is nothing to observe.
+   */
+  default Optional<Specialization> observeAttribute(CodeView code, int index, long frame,
+      int stackDepth) {
+    return Optional.empty();
+  }
 }

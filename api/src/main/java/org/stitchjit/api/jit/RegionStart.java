@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param stackDepth the operand stack depth at that instruction
  * @param loopHead for {@link Kind#LOOP}: the index a backward jump returns to (equal to
  *     {@code index}); -1 otherwise
+ * @param environment the VM as the recorder may observe it while it records (what a generic
+ *     instruction's operands are, {@link RegionEnvironment#observeAttribute}); null when there
+ *     is none (a frontend then records generic instructions as they are)
  */
 public record RegionStart(Kind kind, CodeView code, int index, long frame, int stackDepth,
-    int loopHead) {
+    int loopHead, RegionEnvironment environment) {
 
   public enum Kind {
     /** A backward jump got hot; the region starts at its target. */
@@ -28,5 +31,11 @@ public record RegionStart(Kind kind, CodeView code, int index, long frame, int s
   public RegionStart {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(code, "code");
+  }
+
+  /** A start with nothing to observe. */
+  public RegionStart(Kind kind, CodeView code, int index, long frame, int stackDepth,
+      int loopHead) {
+    this(kind, code, index, frame, stackDepth, loopHead, null);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.Recorder;
+import org.stitchjit.api.jit.RegionEnvironment;
 import org.stitchjit.api.jit.RegionStart;
 import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Exit;
@@ -58,6 +59,11 @@ final class TraceRecorder implements Recorder {
   private int pOparg;
   /** The pending instruction's inline caches as they were before it executed. */
   private final long[] pCache = new long[8];
+  /**
+   * The pending attribute instruction is recorded in the specialized form observed for its
+   * receiver (pOp and pCache hold that form), whatever form the code holds.
+   */
+  private boolean pObserved;
 
   /**
    * The KW_NAMES instruction just emitted, or -1. The keyword names it sets live only in the
@@ -122,17 +128,45 @@ final class TraceRecorder implements Recorder {
     pDepth = stackDepth;
     pOp = op;
     pOparg = code.oparg(index);
-    for (int n = 0; n < op.cacheUnits; n++) {
-      pCache[n] = code.cache(index, n);
+    pObserved = false;
+    Optional<RegionEnvironment.Specialization> seen = observe(code, index, frame, stackDepth);
+    if (seen.isPresent()) {
+      pOp = seen.get().form();
+      System.arraycopy(seen.get().cache(), 0, pCache, 0, pOp.cacheUnits);
+      pObserved = true;
+    } else {
+      for (int n = 0; n < op.cacheUnits; n++) {
+        pCache[n] = code.cache(index, n);
+      }
     }
     return Step.CONTINUE;
+  }
+
+  /**
+   * The specialized form of an attribute instruction for the receiver it is about to see, as
+   * a tracing JIT specializes on the concrete receiver: a polymorphic site the interpreter
+   * left generic (each generic instruction would escape to the runtime) or a specialized one
+   * about to miss and re-specialize (which would end the trace) becomes that receiver's guards
+   * and fast path. Another receiver fails a guard, whose exit grows a bridge for it when hot,
+   * so the site ends up as a small tree of specialized paths.
+   */
+  private Optional<RegionEnvironment.Specialization> observe(CodeView code, int index,
+      long frame, int stackDepth) {
+    RegionEnvironment env = start.environment();
+    Opcode family = pOp.family();
+    if (env == null || family != Opcode.LOAD_ATTR && family != Opcode.STORE_ATTR
+        && family != Opcode.LOAD_METHOD || pOp == Opcode.LOAD_ATTR_MODULE) {
+      return Optional.empty();
+    }
+    return env.observeAttribute(code, index, frame, stackDepth);
   }
 
   /** Emits the pending instruction given where execution went next. */
   private Step emitPrevious(CodeView code, int index, long frame, long callerFrame) {
     long current = frames.peek();
     Opcode family = pOp.family();
-    if (pOp.isSpecialized() && (pCode.opcode(pIndex) != pOp || cachesChanged())) {
+    if (pOp.isSpecialized() && !pObserved
+        && (pCode.opcode(pIndex) != pOp || cachesChanged())) {
       // The specialization did not hold for this execution (the instruction deoptimized or
       // re-specialized itself): what was recorded is not what ran.
       return endBeforePrevious("respecialized");

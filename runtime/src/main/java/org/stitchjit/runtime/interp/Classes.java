@@ -567,6 +567,12 @@ final class Classes {
     }
     Dicts.setItemStr(vm, Mem.getLong(cls + Layout.Type.DICT), p.internKey(name), value);
     bumpVersion(cls);
+    if (p.isDataDescriptor(value)) {
+      // A property now overrides the instances' own attribute of that name, which the
+      // instance forms of LOAD_ATTR and STORE_ATTR read and write after checking only the
+      // receiver's type and shape (their caches hold no type version, unlike CPython's).
+      p.interp.unspecializeInstanceAccess(cls);
+    }
   }
 
   void delTypeAttr(long cls, long name) {

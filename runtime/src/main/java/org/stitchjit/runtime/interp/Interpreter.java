@@ -1662,6 +1662,35 @@ public final class Interpreter {
     Mem.putLong(bc + 8L * (here + 1), BACKOFF);
   }
 
+  /**
+   * Rewrites every instance attribute load and store cached for cls or a class inheriting from
+   * it back to the generic instruction (rare: a property was set on cls).
+   */
+  void unspecializeInstanceAccess(long cls) {
+    for (Object o : vm.codeMirrors) {
+      if (!(o instanceof CodeInfo ci)) {
+        continue;
+      }
+      for (int i = 0; i < ci.units; i += ci.opcode(i).size()) {
+        Opcode op = ci.opcode(i);
+        if ((op == Opcode.LOAD_ATTR_INSTANCE || op == Opcode.STORE_ATTR_INSTANCE)
+            && inMro(Mem.getLong(ci.bytecode + 8L * (i + 1)), cls)) {
+          deopt(ci.bytecode, i, op.family(), ci.oparg(i));
+        }
+      }
+    }
+  }
+
+  private static boolean inMro(long type, long cls) {
+    long mro = Mem.getLong(type + Layout.Type.MRO);
+    for (int k = 0; k < VM.tupleLen(mro); k++) {
+      if (VM.tupleGet(mro, k) == cls) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Misses a site may take before it re-specializes only after a wait. */
   static final int FREE_RESPECIALIZATIONS = 16;
 

@@ -1,6 +1,7 @@
 package org.stitchjit.runtime.interp;
 
 import org.stitchjit.api.bytecode.Opcode;
+import org.stitchjit.api.jit.RegionEnvironment;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.platforms.Mem;
@@ -43,6 +44,32 @@ final class InterpreterUops implements UopRuntime {
   @Override
   public long newInstance(long type) {
     return p.newPlainInstance(type);
+  }
+
+  @Override
+  public RegionEnvironment.Specialization specializeAttribute(Opcode family, long receiver,
+      long name) {
+    long[] cache;
+    Opcode form;
+    switch (family) {
+      case LOAD_ATTR -> {
+        cache = p.instanceLoadCache(receiver, name);
+        form = Opcode.LOAD_ATTR_INSTANCE;
+      }
+      case STORE_ATTR -> {
+        cache = p.instanceStoreCache(receiver, name);
+        form = Opcode.STORE_ATTR_INSTANCE;
+      }
+      case LOAD_METHOD -> {
+        cache = p.methodCache(receiver, name);
+        // As loadMethodAndSpecialize: a small int has no type word to guard on.
+        form = (receiver & 1) == 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN;
+      }
+      default -> {
+        return null;
+      }
+    }
+    return cache == null ? null : new RegionEnvironment.Specialization(form, cache);
   }
 
   @Override

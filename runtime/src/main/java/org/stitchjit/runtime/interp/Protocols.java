@@ -962,36 +962,140 @@ public final class Protocols implements Runtime {
         return v;
       }
     }
-    long off = attrOffset(type);
-    if (off != 0 && kind != Kind.TYPE && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0
-        && userSpecial(type, sGetattr) == 0) {
-      long descr = lookupType(type, name);
-      long shape = Mem.getLong(obj + off + Layout.Attrs.SHAPE);
-      int i = shape == 0 ? -1 : shapeIndex(shape, internKey(name));
-      if (i >= 0 && (descr == 0 || !isDataDescriptor(descr))) {
-        Mem.putLong(c, type);
-        Mem.putLong(c + 8, shape);
-        Mem.putLong(c + 16, ((long) i << 32) | off);
-        Interpreter.rewrite(bc, here, Opcode.LOAD_ATTR_INSTANCE,
-            Opcode.opargOf(Mem.getLong(bc + 8L * here)));
-        interp.specializations++;
-        return v;
-      }
+    long[] cache = instanceLoadCache(obj, name);
+    if (cache != null) {
+      Mem.putLong(c, cache[0]);
+      Mem.putLong(c + 8, cache[1]);
+      Mem.putLong(c + 16, cache[2]);
+      Interpreter.rewrite(bc, here, Opcode.LOAD_ATTR_INSTANCE,
+          Opcode.opargOf(Mem.getLong(bc + 8L * here)));
+      interp.specializations++;
+      return v;
     }
     Mem.putLong(c - 8 + 8, 0);
     Mem.putLong(bc + 8L * (here + 1), Interpreter.BACKOFF);
     return v;
   }
 
+  /**
+   * LOAD_ATTR_INSTANCE's cache for loading name from obj (type, shape, slot word: value index
+   * high, attrs offset low), or null when the load is not of a value in the instance's own
+   * attributes that nothing on the class can override (a data descriptor, __getattr__) or when
+   * obj is no plain instance. The interpreter's specialization and the trace recorder, which
+   * specializes generic sites on the receiver it sees, decide alike.
+   */
+  long[] instanceLoadCache(long obj, long name) {
+    if ((obj & 1) != 0) {
+      return null;
+    }
+    long type = Mem.getLong(obj);
+    long off = attrOffset(type);
+    if (off == 0 || VM.typeKind(type) == Kind.TYPE
+        || (VM.typeFlags(type) & TypeFlags.HEAPTYPE) == 0 || userSpecial(type, sGetattr) != 0) {
+      return null;
+    }
+    long descr = lookupType(type, name);
+    long shape = Mem.getLong(obj + off + Layout.Attrs.SHAPE);
+    int i = shape == 0 ? -1 : shapeIndex(shape, internKey(name));
+    if (i < 0 || (descr != 0 && isDataDescriptor(descr))) {
+      return null;
+    }
+    return new long[] {type, shape, ((long) i << 32) | off};
+  }
+
+  /** Whether storing name on obj is a plain instance attribute store (STORE_ATTR_INSTANCE). */
+  private boolean plainInstanceStore(long obj, long type, long off, long name) {
+    if (off == 0 || VM.typeKind(type) == Kind.TYPE
+        || (VM.typeFlags(type) & TypeFlags.HEAPTYPE) == 0) {
+      return false;
+    }
+    long descr = lookupType(type, name);
+    return !(descr != 0 && isDataDescriptor(descr)) && !isSpecialNameCached(name)
+        && classes.slotsAllow(type, name);
+  }
+
+  /**
+   * STORE_ATTR_INSTANCE's cache for storing name on obj, as storeAttrAndSpecialize would
+   * write it after the store (type, shape before, shape after or 0 when unchanged, slot word),
+   * computed without storing; null when the store is not a plain instance store, or adds an
+   * attribute the instance's values array has no room for (the specialized store would leave
+   * at once). Only the trace recorder asks: it reads the receiver before the store runs.
+   */
+  long[] instanceStoreCache(long obj, long name) {
+    if ((obj & 1) != 0) {
+      return null;
+    }
+    long type = Mem.getLong(obj);
+    long off = attrOffset(type);
+    int kind = VM.typeKind(type);
+    // Functions and exceptions keep some attributes elsewhere (setSpecialAttr).
+    if (kind == Kind.FUNCTION || kind == Kind.EXCEPTION || !plainInstanceStore(obj, type, off,
+        name)) {
+      return null;
+    }
+    long attrs = obj + off;
+    long shape = Mem.getLong(attrs + Layout.Attrs.SHAPE);
+    if (shape == 0) {
+      return null;
+    }
+    long key = internKey(name);
+    int i = shapeIndex(shape, key);
+    if (i >= 0) {
+      return new long[] {type, shape, 0, ((long) i << 32) | off};
+    }
+    // The same transition the store is about to take (shapes are immortal and shared).
+    long child = vm.shapes.child(shape, key);
+    int index = Shapes.count(child) - 1;
+    long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
+    if (values == 0 || VM.slotCount(values) <= index) {
+      return null;
+    }
+    return new long[] {type, shape, child, ((long) index << 32) | off};
+  }
+
+  /**
+   * LOAD_METHOD_CLASS's (or, for a small int, LOAD_METHOD_BUILTIN's) cache for loading method
+   * name of obj (type, type version, shape or 0, method), or null when the attribute is no
+   * plain function of the class that nothing shadows, or the instance has no shape yet.
+   */
+  long[] methodCache(long obj, long name) {
+    long type = vm.typeOf(obj);
+    long method = plainMethod(obj, type, name);
+    if (method == 0) {
+      return null;
+    }
+    long off = (obj & 1) == 0 ? attrOffset(type) : 0;
+    long shape = off != 0 ? Mem.getLong(obj + off + Layout.Attrs.SHAPE) : 0;
+    if (off != 0 && shape == 0) {
+      return null;
+    }
+    return new long[] {type, Mem.getLong(type + Layout.Type.VERSION), shape, method};
+  }
+
+  /**
+   * The function or unbound built-in that obj.name calls without a bound method (LOAD_METHOD
+   * pushes it with obj as self), or 0 when obj.name is anything else.
+   */
+  private long plainMethod(long obj, long type, long name) {
+    int kind = VM.typeKind(type);
+    if (kind == Kind.TYPE || kind == Kind.MODULE || type == vm.superType) {
+      return 0;
+    }
+    long descr = lookupType(type, name);
+    if (descr == 0 || (descr & 1) != 0) {
+      return 0;
+    }
+    long dt = Mem.getLong(descr);
+    boolean isFunc = dt == vm.functionType
+        || (dt == vm.builtinType && Mem.getLong(descr + Layout.Builtin.SELF) == 0);
+    return isFunc && instanceAttr(obj, type, name) == 0 ? descr : 0;
+  }
+
   /** STORE_ATTR's generic path, caching stores to instance attributes by shape. */
   void storeAttrAndSpecialize(long obj, long name, long value, long bc, int here) {
     long type = vm.typeOf(obj);
     long off = (obj & 1) == 0 ? attrOffset(type) : 0;
-    boolean plain = off != 0 && VM.typeKind(type) != Kind.TYPE
-        && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0;
-    long descr = plain ? lookupType(type, name) : 0;
-    if (!plain || (descr != 0 && isDataDescriptor(descr)) || isSpecialNameCached(name)
-        || !classes.slotsAllow(type, name)) {
+    if (!plainInstanceStore(obj, type, off, name)) {
       setAttr(obj, name, value);
       return;
     }
@@ -1017,20 +1121,11 @@ public final class Protocols implements Runtime {
    */
   void loadMethod(long slot, long name) {
     long obj = Mem.getLong(slot);
-    long type = vm.typeOf(obj);
-    int kind = VM.typeKind(type);
-    if (kind != Kind.TYPE && kind != Kind.MODULE && type != vm.superType) {
-      long descr = lookupType(type, name);
-      if (descr != 0 && (descr & 1) == 0) {
-        long dt = Mem.getLong(descr);
-        boolean isFunc = dt == vm.functionType
-            || (dt == vm.builtinType && Mem.getLong(descr + Layout.Builtin.SELF) == 0);
-        if (isFunc && instanceAttr(obj, type, name) == 0) {
-          Mem.putLong(slot, descr);
-          Mem.putLong(slot + 8, obj);
-          return;
-        }
-      }
+    long descr = plainMethod(obj, vm.typeOf(obj), name);
+    if (descr != 0) {
+      Mem.putLong(slot, descr);
+      Mem.putLong(slot + 8, obj);
+      return;
     }
     long attr = getAttr(obj, name);
     Mem.putLong(slot, 0);
@@ -1043,19 +1138,15 @@ public final class Protocols implements Runtime {
     if (Mem.getLong(slot) == 0 || !Interpreter.readyToSpecialize(bc, here)) {
       return;
     }
-    long type = vm.typeOf(obj);
-    long method = Mem.getLong(slot);
     long c = bc + 8L * (here + 1);
-    long off = (obj & 1) == 0 ? attrOffset(type) : 0;
-    long shape = off != 0 ? Mem.getLong(obj + off + Layout.Attrs.SHAPE) : 0;
-    if (off != 0 && shape == 0) {
+    long[] cache = methodCache(obj, name);
+    if (cache == null) {
       Mem.putLong(c, Interpreter.BACKOFF);
       return;
     }
-    Mem.putLong(c, type);
-    Mem.putLong(c + 8, Mem.getLong(type + Layout.Type.VERSION));
-    Mem.putLong(c + 16, shape);
-    Mem.putLong(c + 24, method);
+    for (int n = 0; n < 4; n++) {
+      Mem.putLong(c + 8L * n, cache[n]);
+    }
     int oparg = Opcode.opargOf(Mem.getLong(bc + 8L * here));
     // Objects guard on their type word (and shape, when they have attributes); small ints have
     // no type word, so they take the form that guards through typeOf.

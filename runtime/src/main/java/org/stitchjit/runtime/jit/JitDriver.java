@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.config.Dump;
+import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.CompileContext;
 import org.stitchjit.api.jit.CompileException;
 import org.stitchjit.api.jit.CompiledRegion;
@@ -58,6 +59,16 @@ public final class JitDriver {
   private static final int BACKOFF_FACTOR = 4;
   /** Sites that failed this often are not tried again. */
   private static final int MAX_FAILURES_PER_SITE = 6;
+  /**
+   * Bridges an instruction may start before the recorder stops specializing an attribute
+   * access there on the receiver it sees. Each receiver type at a polymorphic site fails the
+   * guards of the paths before it and grows a bridge of its own, so a megamorphic site would
+   * grow a chain as long as its types, each bridge a copy of the rest of the loop, and walking
+   * the chain would cost more than the generic instruction's escape (measured: 60 classes at
+   * one site still gained, 120 lost). Past the cap the last bridge takes the generic
+   * instruction, which serves every other type.
+   */
+  public static final int POLYMORPHIC_BRIDGES = 8;
   /** Regions linked one after another before control goes back to the interpreter. */
   private static final int MAX_LINKS = 64;
 
@@ -84,6 +95,8 @@ public final class JitDriver {
   private int activeJumpIndex;
 
   private final Map<String, Integer> failures = new HashMap<>();
+  /** Bridges compiled that start at an instruction, by "code:index". */
+  private final Map<String, Integer> bridgesAt = new HashMap<>();
   private final Map<Long, List<Executor>> dependents = new HashMap<>();
   /** Per watched dict, per entry, the regions that took the entry's value as a constant. */
   private final Map<Long, Map<Integer, List<Executor>>> entryDependents = new HashMap<>();
@@ -170,8 +183,8 @@ public final class JitDriver {
       return null;
     }
     activeJumpIndex = jumpIndex;
-    return begin(new RegionStart(RegionStart.Kind.LOOP, code, target, frame, depth, target),
-        null, -1);
+    return begin(new RegionStart(RegionStart.Kind.LOOP, code, target, frame, depth, target,
+        new Environment(frame)), null, -1);
   }
 
   /** A function's entry got hot; frame is its new frame, about to run instruction 0. */
@@ -179,7 +192,8 @@ public final class JitDriver {
     if (code.entryExecutor != null || !canStart("function:" + code.code)) {
       return null;
     }
-    return begin(new RegionStart(RegionStart.Kind.FUNCTION, code, 0, frame, 0, -1), null, -1);
+    return begin(new RegionStart(RegionStart.Kind.FUNCTION, code, 0, frame, 0, -1,
+        new Environment(frame)), null, -1);
   }
 
   private boolean canStart(String site) {
@@ -374,6 +388,9 @@ public final class JitDriver {
     install(ex, start);
     env.applyTo(ex);
     stats.compiled(r.allUops().size(), start.kind() == RegionStart.Kind.BRIDGE);
+    if (start.kind() == RegionStart.Kind.BRIDGE) {
+      bridgesAt.merge(code.code + ":" + start.index(), 1, Integer::sum);
+    }
     stats.compileNanos += System.nanoTime() - t0;
     // Outside the compile time: running a disassembler costs far more than compiling.
     announce(ex, start);
@@ -549,6 +566,20 @@ public final class JitDriver {
     @Override
     public long typeVersion(long type) {
       return Mem.getLong(type + Layout.Type.VERSION);
+    }
+
+    @Override
+    public Optional<Specialization> observeAttribute(CodeView view, int index, long frame,
+        int stackDepth) {
+      CodeInfo ci = (CodeInfo) view;
+      if (stackDepth < 1 || Mem.getLong(frame + Frame.CODE) != ci.code
+          || bridgesAt.getOrDefault(ci.code + ":" + index, 0) >= POLYMORPHIC_BRIDGES) {
+        return Optional.empty();
+      }
+      long receiver = Mem.getLong(frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + stackDepth
+          - 1));
+      return Optional.ofNullable(uops.specializeAttribute(ci.opcode(index).family(), receiver,
+          ci.names[ci.oparg(index)]));
     }
 
     @Override
@@ -796,7 +827,7 @@ public final class JitDriver {
       return null;
     }
     RegionStart start = new RegionStart(RegionStart.Kind.BRIDGE, code, e.bytecodeIndex(),
-        frame, e.stackDepth(), -1);
+        frame, e.stackDepth(), -1, new Environment(frame));
     // Until this bridge is done (or fails), the exit counts again from a lower start.
     ex.exitCounts[k] = -(long) jit.config().hotExit()
         * pow(BACKOFF_FACTOR, failures.getOrDefault(site, 0));
@@ -874,9 +905,20 @@ public final class JitDriver {
     sb.append("# region ").append(id).append(' ').append(start.kind().name().toLowerCase())
         .append(" in ").append(start.code().qualifiedName()).append(" (")
         .append(start.code().filename()).append(") at ").append(start.index()).append('\n');
-    CodeInfo code = (CodeInfo) start.code();
+    // An inlined callee's instructions index its own code: follow the frames the trace
+    // pushes and pops.
+    java.util.Deque<CodeInfo> codes = new java.util.ArrayDeque<>();
+    codes.push((CodeInfo) start.code());
+    CodeInfo callee = null;
     for (UopInstr in : region.allUops()) {
-      if (in.uop() == Uop.SET_IP) {
+      if (in.uop().initsFrame()) {
+        callee = CodeInfo.of(vm, Mem.getLong(in.operand() + Layout.Function.CODE));
+      } else if (in.uop() == Uop.PUSH_FRAME && callee != null) {
+        codes.push(callee);
+      } else if (in.uop() == Uop.POP_FRAME && codes.size() > 1) {
+        codes.pop();
+      } else if (in.uop() == Uop.SET_IP) {
+        CodeInfo code = codes.peek();
         int i = in.oparg();
         Opcode op = code.opcode(i);
         sb.append(String.format("  %5d  line %-4d %-26s %d%n", i, code.line(i), op.name(),

@@ -73,6 +73,15 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
   /** A fresh instance of a plain class, as the interpreter's class call allocates it. */
   long newInstance(long type);
 
+  /**
+   * How the interpreter would specialize an instruction of the given family (LOAD_ATTR,
+   * STORE_ATTR or LOAD_METHOD) with attribute name {@code name} for {@code receiver}, or null
+   * when it would not take the instance or method form ({@link
+   * org.stitchjit.api.jit.RegionEnvironment#observeAttribute}).
+   */
+  org.stitchjit.api.jit.RegionEnvironment.Specialization specializeAttribute(
+      org.stitchjit.api.bytecode.Opcode family, long receiver, long name);
+
   /** Python truth of any value (may run guest code). */
   boolean isTrue(long v);
 
