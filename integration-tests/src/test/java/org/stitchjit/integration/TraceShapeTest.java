@@ -221,6 +221,37 @@ class TraceShapeTest {
   }
 
   @Test
+  void aCallSiteTheInterpreterLeftGenericIsInlinedBehindAGuardOnTheCalleeItMakes() {
+    // o.f() calls A.f and B.f in turn: the interpreter's CALL stays generic, but the trace
+    // inlines the method it records and guards on it; the other class's call exits, and
+    // grows a bridge that inlines its own method.
+    Run r = run("""
+        class A:
+            def f(self):
+                return 1
+        class B:
+            def f(self):
+                return 2
+        def g(objs):
+            t = 0
+            for o in objs:
+                t += o.f()
+            return t
+        print(g([A(), B()] * 200))
+        """, 4);
+    assertThat(r.out()).isEqualTo("600\n");
+    Executor loop = r.regions().get(0);
+    assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
+    assertThat(shape(loop)).contains(
+        "_CHECK_FUNCTION_VERSION _CHECK_STACK_SPACE _INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME")
+        .doesNotContain("_CALL_GENERIC").endsWith("_JUMP_TO_TOP");
+    assertThat(r.regions()).anySatisfy(ex -> {
+      assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE);
+      assertThat(shape(ex)).contains("_INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME");
+    });
+  }
+
+  @Test
   void aHotFunctionIsTracedFromItsEntryAndRecursionIsInlinedToABoundedDepth() {
     Run r = run("""
         def fib(n):

@@ -154,6 +154,12 @@ final class TraceRecorder implements Recorder {
       long frame, int stackDepth) {
     RegionEnvironment env = start.environment();
     Opcode family = pOp.family();
+    if (env != null && family == Opcode.CALL && pOp != Opcode.CALL_BUILTIN) {
+      // Likewise a call the interpreter left generic (its callables vary: task.run(...)
+      // for tasks of several classes) is inlined behind a guard on the callee it makes.
+      return kwNamesPending >= 0 ? Optional.empty()
+          : env.observeCall(code, index, frame, stackDepth);
+    }
     if (env == null || family != Opcode.LOAD_ATTR && family != Opcode.STORE_ATTR
         && family != Opcode.LOAD_METHOD || pOp == Opcode.LOAD_ATTR_MODULE) {
       return Optional.empty();

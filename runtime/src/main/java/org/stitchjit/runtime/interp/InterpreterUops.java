@@ -2,6 +2,7 @@ package org.stitchjit.runtime.interp;
 
 import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.jit.RegionEnvironment;
+import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.platforms.Mem;
@@ -44,6 +45,26 @@ final class InterpreterUops implements UopRuntime {
   @Override
   public long newInstance(long type) {
     return p.newPlainInstance(type);
+  }
+
+  @Override
+  public RegionEnvironment.Specialization specializeCall(long first, long callable,
+      int nargs) {
+    if ((callable & 1) != 0) {
+      return null;
+    }
+    long type = Mem.getLong(callable);
+    if (type == vm.functionType) {
+      // The interpreter's CALL pushes exactly such a callee with pushSimple.
+      CodeInfo ci = CodeInfo.of(vm, Mem.getLong(callable + Layout.Function.CODE));
+      return ci.isGenerator() || !ci.simpleArgs || ci.argcount != nargs ? null
+          : new RegionEnvironment.Specialization(Opcode.CALL_PY_EXACT_ARGS,
+              new long[] {0, callable});
+    }
+    long init = first == 0 && type == vm.typeType ? p.simpleInitFor(callable, nargs) : 0;
+    return init == 0 ? null : new RegionEnvironment.Specialization(
+        Opcode.CALL_ALLOC_AND_ENTER_INIT,
+        new long[] {Mem.getLong(callable + Layout.Type.VERSION), init});
   }
 
   @Override

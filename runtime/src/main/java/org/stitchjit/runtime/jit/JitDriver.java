@@ -583,6 +583,23 @@ public final class JitDriver {
     }
 
     @Override
+    public Optional<Specialization> observeCall(CodeView view, int index, long frame,
+        int stackDepth) {
+      CodeInfo ci = (CodeInfo) view;
+      int oparg = ci.oparg(index);
+      if (stackDepth < oparg + 2 || Mem.getLong(frame + Frame.CODE) != ci.code
+          || bridgesAt.getOrDefault(ci.code + ":" + index, 0) >= POLYMORPHIC_BRIDGES) {
+        return Optional.empty();
+      }
+      long nullSlot =
+          frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + stackDepth - oparg - 2);
+      long first = Mem.getLong(nullSlot);
+      long callable = first != 0 ? first : Mem.getLong(nullSlot + 8);
+      return Optional.ofNullable(
+          uops.specializeCall(first, callable, first != 0 ? oparg + 1 : oparg));
+    }
+
+    @Override
     public void dependOnEntry(long dict, int index) {
       entries.add(new long[] {dict, index});
     }

@@ -74,6 +74,14 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
   long newInstance(long type);
 
   /**
+   * How the interpreter's CALL would specialize for callable (first is the NULL slot: the
+   * method, or 0) with nargs positional arguments and no keyword names, or null when it would
+   * take the generic call ({@link org.stitchjit.api.jit.RegionEnvironment#observeCall}).
+   */
+  org.stitchjit.api.jit.RegionEnvironment.Specialization specializeCall(long first,
+      long callable, int nargs);
+
+  /**
    * How the interpreter would specialize an instruction of the given family (LOAD_ATTR,
    * STORE_ATTR or LOAD_METHOD) with attribute name {@code name} for {@code receiver}, or null
    * when it would not take the instance or method form ({@link
