@@ -1,5 +1,7 @@
-/* _INIT_CALL_PY_EXACT_ARGS oparg operand: pushes a frame for function operand on the frame
-   stack, as the interpreter's simple call does (stitch_push_frame). The caller's stack is cut
+/* _INIT_CALL_PY_EXACT_ARGS oparg operand: pushes a frame for the called function on the frame
+   stack, as the interpreter's simple call does (stitch_push_frame). The guard before proved
+   it has operand's code (or is operand); the frame takes the function on the stack, whose
+   closure and globals are its own. The caller's stack is cut
    below the call. The new frame waits in the stack slot of the call until _PUSH_FRAME makes it
    current: not a guest value, but no safepoint comes in between and the caller's SP ends
    below it. The guards before it (_CHECK_FUNCTION_VERSION, _CHECK_STACK_SPACE) proved the
@@ -13,7 +15,8 @@ STENCIL(_INIT_CALL_PY_EXACT_ARGS)
     int method = null_slot[0] != 0;
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;
     int64_t nargs = (int64_t)(method ? n + 1 : n);
-    null_slot[0] = stitch_push_frame(frame, ts, OPERAND, args, nargs, null_slot, 0);
+    uint64_t func = method ? null_slot[0] : null_slot[1];
+    null_slot[0] = stitch_push_frame(frame, ts, func, args, nargs, null_slot, 0);
     sp = null_slot + 1;
     CONTINUE();
 }

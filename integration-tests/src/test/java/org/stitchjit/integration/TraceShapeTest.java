@@ -223,8 +223,8 @@ class TraceShapeTest {
   @Test
   void aCallSiteTheInterpreterLeftGenericIsInlinedBehindAGuardOnTheCalleeItMakes() {
     // o.f() calls A.f and B.f in turn: the interpreter's CALL stays generic, but the trace
-    // inlines the method it records and guards on it; the other class's call exits, and
-    // grows a bridge that inlines its own method.
+    // inlines the method it records and guards on its code; the other class's call exits,
+    // and grows a bridge that inlines its own method.
     Run r = run("""
         class A:
             def f(self):
@@ -243,12 +243,34 @@ class TraceShapeTest {
     Executor loop = r.regions().get(0);
     assertThat(loop.kind()).isEqualTo(RegionStart.Kind.LOOP);
     assertThat(shape(loop)).contains(
-        "_CHECK_FUNCTION_VERSION _CHECK_STACK_SPACE _INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME")
+        "_CHECK_FUNCTION_CODE _CHECK_STACK_SPACE _INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME")
         .doesNotContain("_CALL_GENERIC").endsWith("_JUMP_TO_TOP");
     assertThat(r.regions()).anySatisfy(ex -> {
       assertThat(ex.kind()).isEqualTo(RegionStart.Kind.BRIDGE);
       assertThat(shape(ex)).contains("_INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME");
     });
+  }
+
+  @Test
+  void aFunctionMadeAnewForEachCallIsInlinedBehindAGuardOnItsCode() {
+    // Each iteration makes a new closure: the interpreter's identity-keyed specialization
+    // misses every time and gives up; the trace's code guard holds for all of them.
+    Run r = run("""
+        def g(n):
+            t = 0
+            for i in range(n):
+                def add(x):
+                    return x + i
+                t += add(1)
+            return t
+        print(g(300))
+        """, 4);
+    assertThat(r.out()).isEqualTo("45150\n");
+    Executor loop = r.regions().get(0);
+    assertThat(shape(loop)).contains("_MAKE_FUNCTION")
+        .contains("_CHECK_FUNCTION_CODE _CHECK_STACK_SPACE _INIT_CALL_PY_EXACT_ARGS _PUSH_FRAME")
+        .endsWith("_JUMP_TO_TOP");
+    assertThat(r.bridges()).isZero();
   }
 
   @Test

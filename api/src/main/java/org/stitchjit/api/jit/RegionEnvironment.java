@@ -96,7 +96,8 @@ public interface RegionEnvironment extends RuntimeConstants {
    * on the frame's operand stack, {@code stackDepth} deep, now: {@code CALL_PY_EXACT_ARGS}
    * for a Python function it calls with exactly its positional arguments, {@code
    * CALL_ALLOC_AND_ENTER_INIT} for a plain class with a simple {@code __init__}, with the
-   * caches they would hold. Empty for any other callable and for a site the VM judges
+   * caches they would hold (and, in the call form's unused cache 0, the function's code, which
+   * the frontend guards on). Empty for any other callable and for a site the VM judges
    * megamorphic. The frontend asks only for calls without keyword names; as for attributes,
    * the guards of the form check every later callable.
    */

@@ -27,6 +27,8 @@ public interface RuntimeConstants {
   /** The built-in types {@code str} and {@code dict}. */
   String STR_TYPE = "STR_TYPE";
   String DICT_TYPE = "DICT_TYPE";
+  /** The type of Python functions. */
+  String FUNCTION_TYPE = "FUNCTION_TYPE";
   /** {@code type}: the type of every class. */
   String TYPE_TYPE = "TYPE_TYPE";
   /**

@@ -31,7 +31,8 @@ public final class CacheOperands {
   /** The 64-bit operand of uop u (which must have one) in the expansion of op. */
   public static long operand(Opcode op, Uop u, IntToLongFunction cache) {
     return switch (u) {
-      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_CLASS_VERSION ->
+      case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_CLASS_VERSION,
+          CHECK_FUNCTION_CODE ->
           cache.applyAsLong(0);
       case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
           CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT,

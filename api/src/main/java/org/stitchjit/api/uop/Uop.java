@@ -301,9 +301,21 @@ public enum Uop {
   /** Operand: the callee's function version (cache 0). */
   CHECK_FUNCTION_VERSION(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT).flags(GUARD)
       .proves(GuardFact.NOT_ON_STACK, TypeFact.FUNCTION_VERSION)),
+  /**
+   * Operand: a code object (cache 0 of an observed call). {@code _CHECK_FUNCTION_VERSION} for
+   * a call the interpreter left generic: the callable is any function of that code, called
+   * with no keyword names and exactly its positional arguments. A closure or comprehension
+   * made anew for each call fails an identity guard every time; one of its code does not.
+   */
+  CHECK_FUNCTION_CODE(def(o -> o + 2, o -> o + 2).kinds(OPARG, OPERAND, EXIT)
+      .flags(GUARD, SYNTHETIC)),
   /** Exits when the native frame stack has no room for the callee (or recursion is too deep). */
   CHECK_STACK_SPACE(def(0, 0).kinds(OPARG, OPERAND, EXIT)),
-  /** Builds the callee's frame from the arguments; pushes the frame (a raw pointer). */
+  /**
+   * Builds the callee's frame from the arguments; pushes the frame (a raw pointer). The
+   * callee is the callable on the stack, which the guard before proved has the operand's code
+   * (passes read the operand as the callee's globals and code).
+   */
   INIT_CALL_PY_EXACT_ARGS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND)),
   /** Enters the frame on TOS: the trace continues in the callee. */
   PUSH_FRAME(def(1, 0)),

@@ -157,8 +157,18 @@ final class TraceRecorder implements Recorder {
     if (env != null && family == Opcode.CALL && pOp != Opcode.CALL_BUILTIN) {
       // Likewise a call the interpreter left generic (its callables vary: task.run(...)
       // for tasks of several classes) is inlined behind a guard on the callee it makes.
-      return kwNamesPending >= 0 ? Optional.empty()
-          : env.observeCall(code, index, frame, stackDepth);
+      if (kwNamesPending >= 0) {
+        return Optional.empty();
+      }
+      Optional<RegionEnvironment.Specialization> seen =
+          env.observeCall(code, index, frame, stackDepth);
+      // A specialized call about to hit is recorded from its own caches: its identity guard
+      // is one the types pass can prove.
+      boolean hit = seen.isPresent() && seen.get().form() == pOp
+          && seen.get().cache()[1] == code.cache(index, 1)
+          && (pOp != Opcode.CALL_ALLOC_AND_ENTER_INIT
+              || seen.get().cache()[0] == code.cache(index, 0));
+      return hit ? Optional.empty() : seen;
     }
     if (env == null || family != Opcode.LOAD_ATTR && family != Opcode.STORE_ATTR
         && family != Opcode.LOAD_METHOD || pOp == Opcode.LOAD_ATTR_MODULE) {
@@ -216,6 +226,13 @@ final class TraceRecorder implements Recorder {
         return endBeforePrevious("inline-depth");
       }
       uops = Expansions.of(pOp).traced(false).orElseThrow();
+      if (pObserved && pOp == Opcode.CALL_PY_EXACT_ARGS) {
+        // An observed call guards on the callee's code (cache 0), not its identity: the
+        // interpreter left the site generic, often because the function is made anew for
+        // each call (a closure, a comprehension), which an identity guard would always fail.
+        uops = uops.stream().map(u -> u == Uop.CHECK_FUNCTION_VERSION ? Uop.CHECK_FUNCTION_CODE : u)
+            .toList();
+      }
       frames.push(frame);
       if (pOp == Opcode.CALL_ALLOC_AND_ENTER_INIT) {
         initFrames.add(frame);

@@ -59,7 +59,7 @@ final class InterpreterUops implements UopRuntime {
       CodeInfo ci = CodeInfo.of(vm, Mem.getLong(callable + Layout.Function.CODE));
       return ci.isGenerator() || !ci.simpleArgs || ci.argcount != nargs ? null
           : new RegionEnvironment.Specialization(Opcode.CALL_PY_EXACT_ARGS,
-              new long[] {0, callable});
+              new long[] {ci.code, callable});
     }
     long init = first == 0 && type == vm.typeType ? p.simpleInitFor(callable, nargs) : 0;
     return init == 0 ? null : new RegionEnvironment.Specialization(

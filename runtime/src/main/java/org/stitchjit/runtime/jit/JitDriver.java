@@ -432,7 +432,7 @@ public final class JitDriver {
       switch (in.uop()) {
         case GUARD_GLOBALS_VERSION -> depend(ex, globals, true);
         case GUARD_BUILTINS_VERSION -> depend(ex, vm.builtins, true);
-        case CHECK_FUNCTION_VERSION ->
+        case INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT ->
             depend(ex, Mem.getLong(in.operand() + Layout.Function.GLOBALS), true);
         case CHECK_ATTR_MODULE -> depend(ex, Mem.getLong(in.operand() + Layout.Module.DICT), true);
         case GUARD_TYPE -> depend(ex, in.operand(), false);
@@ -448,7 +448,8 @@ public final class JitDriver {
    */
   private static long[] embeddedObjects(Region region) {
     return region.allUops().stream().filter(in -> switch (in.uop()) {
-      case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,
+      case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_FUNCTION_CODE,
+          CHECK_STACK_SPACE,
           INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT, CHECK_CALLABLE, LOAD_METHOD_CONST,
           LOAD_CONST_INLINE -> true;
       default -> in.uop().callsBuiltin();

@@ -664,6 +664,19 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           }
           break;
         }
+        case CHECK_FUNCTION_CODE: {
+          long nullSlot = sp - 8L * (oparg + 2);
+          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
+              : Mem.getLong(nullSlot + 8);
+          int nargs = Mem.getLong(nullSlot) != 0 ? oparg + 1 : oparg;
+          if (!Tag.isPtr(callable) || Mem.getLong(callable) != rt.vm().functionType
+              || Mem.getLong(callable + Layout.Function.CODE) != operand
+              || Mem.getLong(ts + ThreadState.JIT_KWNAMES) != 0
+              || nargs != calleeCode(callable).argcount) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
         case CHECK_STACK_SPACE: {
           CodeInfo callee = calleeCode(operand);
           long depth = Mem.getLong(ts + ThreadState.RECURSION_DEPTH) + 1;
@@ -678,10 +691,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           long nullSlot = sp - 8L * (oparg + 2);
           boolean method = Mem.getLong(nullSlot) != 0;
           long args = method ? nullSlot + 8 : nullSlot + 16;
+          long callee = method ? Mem.getLong(nullSlot) : Mem.getLong(nullSlot + 8);
           // The caller is saved as the interpreter saves it at a call: IP at the CALL (from
           // _SET_IP), its stack cut below the call.
           syncSp(frame, stackBase, nullSlot);
-          long nf = rt.pushCallee(calleeCode(operand), operand, args, method ? oparg + 1 : oparg);
+          long nf = rt.pushCallee(calleeCode(callee), callee, args, method ? oparg + 1 : oparg);
           if (nf == 0) {
             throw new IllegalStateException("_CHECK_STACK_SPACE passed but no room for a frame");
           }

@@ -47,6 +47,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case STR_TYPE -> vm.strType;
       case DICT_TYPE -> vm.dictType;
       case TYPE_TYPE -> vm.typeType;
+      case FUNCTION_TYPE -> vm.functionType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
       case HEAP_CONTROL -> vm.heap.control();
       case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);

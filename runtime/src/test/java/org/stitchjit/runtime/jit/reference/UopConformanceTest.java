@@ -964,6 +964,20 @@ class UopConformanceTest {
         .step(CHECK_FUNCTION_VERSION, c -> 2, c -> c.get("fn2"))
         .inputs("NULL", "f", "x", "y").pool("f", "fn2").pool("x", "1").pool("y", "2")
         .oracle("exit = 1").anyPaths());
+    l.add(s("_CHECK_FUNCTION_CODE")
+        .step(CHECK_FUNCTION_CODE, c -> 2,
+            c -> Mem.getLong(c.get("want") + Layout.Function.CODE))
+        .inputs("NULL", "f", "x", "y").pool("want", "fn2", "fndef", "fn1")
+        .pool("f", "fn2", "fndef", "fn1", "len", "C", "1").pool("x", "1").pool("y", "2")
+        .oracle(py("if f is not want or want is fn1:", "    exit = 0", "else:",
+            "    out = [NULL, f, x, y]")));
+    l.add(s("_CHECK_FUNCTION_CODE (method form)")
+        .step(CHECK_FUNCTION_CODE, c -> 1,
+            c -> Mem.getLong(c.get("want") + Layout.Function.CODE))
+        .inputs("m", "o", "x").pool("want", "fn2", "fn1").pool("m", "fn2", "fn1")
+        .pool("o", "fn2").pool("x", "1")
+        .oracle(py("if m is not want or want is not fn2:", "    exit = 0", "else:",
+            "    out = [m, o, x]")));
     l.add(s("_CHECK_CLASS_VERSION")
         .step(CHECK_CLASS_VERSION, c -> 1, c -> Mem.getLong(c.get("want") + Layout.Type.VERSION))
         .inputs("NULL", "f", "x").pool("want", "C", "D")
