@@ -213,6 +213,9 @@ extern stitch_stencil_fn _JIT_JUMP_TARGET;
 #define TS_WORD(off) (*(uint64_t *)((char *)ts + (off)))
 /* The word at byte offset off of an object (a raw address held in a uint64_t). */
 #define OBJ_WORD(obj, off) (*(uint64_t *)((char *)(uintptr_t)(obj) + (off)))
+/* The bottom of the current frame's operand stack, after its localsplus. */
+#define STACK_BASE() \
+    (&LOCAL(stitch_small_value(OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS))))
 
 /* A hole's value hidden from the optimizer: clang assumes a symbol's address is never 0
    (section 2), so a hole that may be 0 (an oparg, an entry index, "no new shape") must pass
@@ -342,6 +345,25 @@ static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
     return obj;
 }
 
+/* Pops frame off the frame stack as the interpreter's return does, making caller (the frame's
+   PREVIOUS, as a raw pointer) current; returns caller. */
+static inline __attribute__((always_inline)) uint64_t *stitch_pop_frame(
+        uint64_t *frame, uint64_t *ts, uint64_t *caller) {
+    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) = (uint64_t)frame;
+    TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) -= 1;
+    TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME) = (uint64_t)caller;
+    return caller;
+}
+
+/* The callable of the call of n arguments below sp (the method in the NULL slot, or what is
+   above it) and, in *nargs, how many positional arguments it gets (a method's self counts). */
+static inline __attribute__((always_inline)) uint64_t stitch_call_target(
+        const uint64_t *sp, uint64_t n, int64_t *nargs) {
+    const uint64_t *null_slot = sp - (n + 2);
+    *nargs = (int64_t)(null_slot[0] != 0 ? n + 1 : n);
+    return null_slot[0] != 0 ? null_slot[0] : null_slot[1];
+}
+
 /* Pushes a frame for Python function func on the frame stack and returns it, as the
    interpreter's simple call does (Interpreter.pushSimple): nargs arguments copied into its
    first locals, the other locals NULL, its free variables from the function's closure, its
@@ -358,9 +380,7 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
         OBJ_WORD(OBJ_WORD(code, STITCH_CODE_FREEVARS), STITCH_HEADER_META));
     int64_t nlocals = nlocalsplus - nfree;
 
-    uint64_t caller_code = FRAME_WORD(STITCH_FRAME_CODE);
-    uint64_t *caller_base = &LOCAL(stitch_small_value(OBJ_WORD(caller_code, STITCH_CODE_NLOCALSPLUS)));
-    FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - caller_base);
+    FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - STACK_BASE());
 
     uint64_t top = TS_WORD(STITCH_THREAD_STATE_STACK_TOP);
     TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) += 1;

@@ -6,11 +6,8 @@
 
 STENCIL(_CHECK_FUNCTION_VERSION)
 {
-    uint64_t n = OPAQUE(OPARG);
-    uint64_t *null_slot = sp - (n + 2);
-    uint64_t method = null_slot[0];
-    uint64_t callable = method != 0 ? method : null_slot[1];
-    int64_t nargs = (int64_t)(method != 0 ? n + 1 : n);
+    int64_t nargs;
+    uint64_t callable = stitch_call_target(sp, OPAQUE(OPARG), &nargs);
     if (callable != OPERAND || TS_WORD(STITCH_THREAD_STATE_JIT_KWNAMES) != 0) {
         EXIT();
     }

@@ -7,6 +7,6 @@ STENCIL(_PUSH_FRAME)
     uint64_t *callee = (uint64_t *)(uintptr_t)sp[-1];
     TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME) = (uint64_t)callee;
     frame = callee;
-    sp = &LOCAL(stitch_small_value(OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS)));
+    sp = STACK_BASE();
     CONTINUE();
 }

@@ -14,21 +14,14 @@ STENCIL(_RETURN_VALUE)
     uint64_t *caller = (uint64_t *)(uintptr_t)stitch_word_to_raw(FRAME_WORD(STITCH_FRAME_PREVIOUS));
     if (FRAME_WORD(STITCH_FRAME_FLAGS) != stitch_make_small(0)
         || FRAME_WORD(STITCH_FRAME_GENERATOR) != 0 || caller == 0) {
-        uint64_t *base = &LOCAL(
-            stitch_small_value(OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS)));
-        FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(sp - base);
+        FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(sp - STACK_BASE());
         TS_WORD(STITCH_THREAD_STATE_JIT_EXIT) = (uint64_t)-1;
         return;
     }
     uint64_t v = sp[-1];
-    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) = (uint64_t)frame;
-    TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) -= 1;
-    TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME) = (uint64_t)caller;
-    frame = caller;
-    uint64_t *base =
-        &LOCAL(stitch_small_value(OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS)));
+    frame = stitch_pop_frame(frame, ts, caller);
     int64_t depth = stitch_small_value(FRAME_WORD(STITCH_FRAME_SP));
-    base[depth] = v;
+    STACK_BASE()[depth] = v;
     FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(depth + 1);
     FRAME_WORD(STITCH_FRAME_IP) =
         stitch_make_small(stitch_small_value(FRAME_WORD(STITCH_FRAME_IP)) + STITCH_FRAME_CALL_UNITS);
