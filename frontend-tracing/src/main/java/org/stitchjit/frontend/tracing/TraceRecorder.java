@@ -60,8 +60,8 @@ final class TraceRecorder implements Recorder {
   /** The pending instruction's inline caches as they were before it executed. */
   private final long[] pCache = new long[8];
   /**
-   * The pending attribute instruction is recorded in the specialized form observed for its
-   * receiver (pOp and pCache hold that form), whatever form the code holds.
+   * The pending attribute or call instruction is recorded in the specialized form observed
+   * for its receiver or callee (pOp and pCache hold that form), whatever form the code holds.
    */
   private boolean pObserved;
 
@@ -143,7 +143,8 @@ final class TraceRecorder implements Recorder {
   }
 
   /**
-   * The specialized form of an attribute instruction for the receiver it is about to see, as
+   * The specialized form of an attribute instruction for the receiver it is about to see (or
+   * of a call for the callable it is about to call), as
    * a tracing JIT specializes on the concrete receiver: a polymorphic site the interpreter
    * left generic (each generic instruction would escape to the runtime) or a specialized one
    * about to miss and re-specialize (which would end the trace) becomes that receiver's guards
@@ -230,8 +231,8 @@ final class TraceRecorder implements Recorder {
         // An observed call guards on the callee's code (cache 0), not its identity: the
         // interpreter left the site generic, often because the function is made anew for
         // each call (a closure, a comprehension), which an identity guard would always fail.
-        uops = uops.stream().map(u -> u == Uop.CHECK_FUNCTION_VERSION ? Uop.CHECK_FUNCTION_CODE : u)
-            .toList();
+        uops = uops.stream()
+            .map(u -> u == Uop.CHECK_FUNCTION_VERSION ? Uop.CHECK_FUNCTION_CODE : u).toList();
       }
       frames.push(frame);
       if (pOp == Opcode.CALL_ALLOC_AND_ENTER_INIT) {

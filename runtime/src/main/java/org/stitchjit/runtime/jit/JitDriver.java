@@ -61,7 +61,7 @@ public final class JitDriver {
   private static final int MAX_FAILURES_PER_SITE = 6;
   /**
    * Bridges an instruction may start before the recorder stops specializing an attribute
-   * access there on the receiver it sees. Each receiver type at a polymorphic site fails the
+   * access (or a call) there on the receiver (or callee) it sees. Each receiver type at a polymorphic site fails the
    * guards of the paths before it and grows a bridge of its own, so a megamorphic site would
    * grow a chain as long as its types, each bridge a copy of the rest of the loop, and walking
    * the chain would cost more than the generic instruction's escape (measured: 60 classes at
