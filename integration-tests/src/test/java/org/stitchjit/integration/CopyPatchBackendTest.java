@@ -103,6 +103,23 @@ class CopyPatchBackendTest {
       """;
 
   @Test
+  void aNativeReturnIntoAnInterpretedCallerContinuesInARegionThatStartsThere() {
+    // fib's entry region inlines a few levels and ends at the deeper calls; each deeper
+    // call's region returns natively into a caller the interpreter would go on with after
+    // its CALL. Once such a return site is hot, a region starts there and later returns go
+    // on in it (counted as links) instead of in the interpreter.
+    Run r = check("""
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+        print(fib(22))
+        """, "17711\n");
+    assertThat(r.jit("linked")).isGreaterThan(1000);
+    assertThat(r.jit("compile_failures")).isZero();
+  }
+
+  @Test
   void aWhileLoopRunsAsMachineCode() {
     Run r = check(WHILE_LOOP, "1001000\n10000100000\n");
     assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);

@@ -95,6 +95,12 @@ public final class JitDriver {
   private int activeJumpIndex;
 
   private final Map<String, Integer> failures = new HashMap<>();
+  /**
+   * Regions that start where a callee returned natively into an interpreted caller (a return
+   * site), by {@link #siteOf}; and, for sites without one, how often that happened.
+   */
+  private final Map<Long, Executor> returnSites = new HashMap<>();
+  private final Map<Long, Long> returnCounts = new HashMap<>();
   /** Bridges compiled that start at an instruction, by "code:index". */
   private final Map<String, Integer> bridgesAt = new HashMap<>();
   private final Map<Long, List<Executor>> dependents = new HashMap<>();
@@ -292,8 +298,15 @@ public final class JitDriver {
       case FUNCTION -> code.entries = never ? Integer.MIN_VALUE / 2
           : (int) Math.max(Integer.MIN_VALUE / 4,
               -jit.config().hotFunction() * pow(BACKOFF_FACTOR, n));
-      case BRIDGE -> parent.exitCounts[parentExit] = never ? Long.MIN_VALUE / 4
-          : -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
+      case BRIDGE -> {
+        long count = never ? Long.MIN_VALUE / 4
+            : -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
+        if (parent == null) {
+          returnCounts.put(siteOf(code, jumpIndex), count);
+        } else {
+          parent.exitCounts[parentExit] = count;
+        }
+      }
     }
   }
 
@@ -310,8 +323,17 @@ public final class JitDriver {
     return switch (kind) {
       case LOOP -> "loop:" + code.code + ":" + jumpIndex;
       case FUNCTION -> "function:" + code.code;
-      case BRIDGE -> "bridge:" + parent.id + ":" + exit;
+      case BRIDGE -> parent == null ? "return:" + code.code + ":" + jumpIndex
+          : "bridge:" + parent.id + ":" + exit;
     };
+  }
+
+  /**
+   * The key of a return site: code object and instruction index. A bridge without a parent
+   * is a return site's region; its jump index is the index it starts at.
+   */
+  private static long siteOf(CodeInfo code, int index) {
+    return code.code * 31 + index;
   }
 
   // ================================================================ compile and install
@@ -408,9 +430,13 @@ public final class JitDriver {
       }
       case FUNCTION -> ex.code.entryExecutor = ex;
       case BRIDGE -> {
-        ex.parent.bridges[ex.parentExit] = ex;
-        // Natively where the backend can: the parent's code then jumps into the bridge's.
-        ex.parent.compiled.link(ex.parentExit, ex.compiled);
+        if (ex.parent == null) {
+          returnSites.put(siteOf(ex.code, ex.startIndex), ex);
+        } else {
+          ex.parent.bridges[ex.parentExit] = ex;
+          // Natively where the backend can: the parent's code then jumps into the bridge's.
+          ex.parent.compiled.link(ex.parentExit, ex.compiled);
+        }
       }
     }
     byCompiled.put(ex.compiled, ex);
@@ -673,7 +699,9 @@ public final class JitDriver {
         }
       }
       case BRIDGE -> {
-        if (ex.parent.bridges[ex.parentExit] == ex) {
+        if (ex.parent == null) {
+          returnSites.remove(siteOf(ex.code, ex.startIndex), ex);
+        } else if (ex.parent.bridges[ex.parentExit] == ex) {
           ex.parent.bridges[ex.parentExit] = null;
           ex.parent.compiled.unlink(ex.parentExit);
         }
@@ -726,8 +754,33 @@ public final class JitDriver {
     try {
       while (true) {
         stats.entries++;
+        long entered = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
         int k = ex.compiled.enter(ts);
         if (k == CompiledRegion.RESUME_AT_FRAME) {
+          long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+          if (frame == entered || frame == 0 || ++links > MAX_LINKS) {
+            return null; // the interpreter performs the return (or whatever left the frame)
+          }
+          // The region returned natively into its caller, which the interpreter would run
+          // from there: a region that starts there runs it instead, and a hot return site
+          // gets one, as an exit gets a bridge.
+          CodeInfo code = uops.codeOf(frame);
+          int ip = (int) (Mem.getLong(frame + Frame.IP) >> 1);
+          long site = siteOf(code, ip);
+          Executor next = returnSites.get(site);
+          if (next != null && next.valid) {
+            stats.linked++;
+            ex = next;
+            continue;
+          }
+          if (returnCounts.merge(site, 1L, Long::sum) >= jit.config().hotExit()
+              && active == null && !codeCacheFull) {
+            returnCounts.put(site, 0L);
+            activeJumpIndex = ip;
+            return begin(new RegionStart(RegionStart.Kind.BRIDGE, code, ip, frame,
+                (int) (Mem.getLong(frame + Frame.SP) >> 1), -1, new Environment(frame)),
+                null, -1);
+          }
           return null;
         }
         CompiledRegion where = ex.compiled.lastExitRegion();
