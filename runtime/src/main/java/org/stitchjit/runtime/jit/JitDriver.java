@@ -328,6 +328,13 @@ public final class JitDriver {
     };
   }
 
+  /** Whether the interpreter, not compiled code, performs op when a region stops at it. */
+  private static boolean leavesFrame(Opcode op) {
+    Opcode f = op.family();
+    return f == Opcode.RETURN_VALUE || f == Opcode.RAISE_VARARGS || f == Opcode.RERAISE
+        || f == Opcode.YIELD_VALUE;
+  }
+
   /**
    * The key of a return site: code object and instruction index. A bridge without a parent
    * is a return site's region; its jump index is the index it starts at.
@@ -754,18 +761,20 @@ public final class JitDriver {
     try {
       while (true) {
         stats.entries++;
-        long entered = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
         int k = ex.compiled.enter(ts);
         if (k == CompiledRegion.RESUME_AT_FRAME) {
           long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-          if (frame == entered || frame == 0 || ++links > MAX_LINKS) {
-            return null; // the interpreter performs the return (or whatever left the frame)
-          }
-          // The region returned natively into its caller, which the interpreter would run
-          // from there: a region that starts there runs it instead, and a hot return site
-          // gets one, as an exit gets a bridge.
           CodeInfo code = uops.codeOf(frame);
           int ip = (int) (Mem.getLong(frame + Frame.IP) >> 1);
+          if (leavesFrame(code.opcode(ip)) || ++links > MAX_LINKS) {
+            // The region stopped at a return, raise or yield for the interpreter to perform
+            // (or the driver has linked long enough).
+            return null;
+          }
+          // The region returned natively into its caller (which may be a frame the region
+          // itself pushed), and the interpreter would run the caller from there: a region
+          // that starts there runs it instead, and a hot return site gets one, as an exit
+          // gets a bridge.
           long site = siteOf(code, ip);
           Executor next = returnSites.get(site);
           if (next != null && next.valid) {
