@@ -336,11 +336,12 @@ public final class JitDriver {
   }
 
   /**
-   * The key of a return site: code object and instruction index. A bridge without a parent
-   * is a return site's region; its jump index is the index it starts at.
+   * The key of a return site: the code object's mirror index (Layout.Code.ID) and the
+   * instruction index, exactly. A bridge without a parent is a return site's region; its jump
+   * index is the index it starts at.
    */
   private static long siteOf(CodeInfo code, int index) {
-    return code.code * 31 + index;
+    return (Mem.getLong(code.code + Layout.Code.ID) >> 1 << 32) | index;
   }
 
   // ================================================================ compile and install
@@ -777,7 +778,7 @@ public final class JitDriver {
           // gets a bridge.
           long site = siteOf(code, ip);
           Executor next = returnSites.get(site);
-          if (next != null && next.valid) {
+          if (next != null && next.valid && next.code == code && next.startIndex == ip) {
             stats.linked++;
             ex = next;
             continue;
