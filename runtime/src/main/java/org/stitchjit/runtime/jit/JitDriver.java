@@ -61,8 +61,8 @@ public final class JitDriver {
   private static final int MAX_FAILURES_PER_SITE = 6;
   /**
    * Bridges an instruction may start before the recorder stops specializing an attribute
-   * access (or a call) there on the receiver (or callee) it sees. Each receiver type at a polymorphic site fails the
-   * guards of the paths before it and grows a bridge of its own, so a megamorphic site would
+   * access (or a call) there on the receiver (or callee) it sees. Each receiver type at a
+   * polymorphic site fails the guards of the paths before it and grows a bridge of its own, so a megamorphic site would
    * grow a chain as long as its types, each bridge a copy of the rest of the loop, and walking
    * the chain would cost more than the generic instruction's escape (measured: 60 classes at
    * one site still gained, 120 lost). Past the cap the last bridge takes the generic
@@ -101,8 +101,8 @@ public final class JitDriver {
    */
   private final Map<Long, Executor> returnSites = new HashMap<>();
   private final Map<Long, Long> returnCounts = new HashMap<>();
-  /** Bridges compiled that start at an instruction, by "code:index". */
-  private final Map<String, Integer> bridgesAt = new HashMap<>();
+  /** Bridges compiled that start at an instruction, by {@link #siteOf}. */
+  private final Map<Long, Integer> bridgesAt = new HashMap<>();
   private final Map<Long, List<Executor>> dependents = new HashMap<>();
   /** Per watched dict, per entry, the regions that took the entry's value as a constant. */
   private final Map<Long, Map<Integer, List<Executor>>> entryDependents = new HashMap<>();
@@ -335,10 +335,16 @@ public final class JitDriver {
         || f == Opcode.YIELD_VALUE;
   }
 
+  /** The address of operand stack slot {@code depth} (0 at the bottom) of frame. */
+  private static long stackSlot(long frame, CodeInfo ci, int depth) {
+    return frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + depth);
+  }
+
   /**
-   * The key of a return site: the code object's mirror index (Layout.Code.ID) and the
-   * instruction index, exactly. A bridge without a parent is a return site's region; its jump
-   * index is the index it starts at.
+   * The key of an instruction of a code object, exactly: the code object's mirror index
+   * (Layout.Code.ID) and the instruction index. It names return sites and counts bridges per
+   * instruction. A bridge without a parent is a return site's region; its jump index is the
+   * index it starts at.
    */
   private static long siteOf(CodeInfo code, int index) {
     return (Mem.getLong(code.code + Layout.Code.ID) >> 1 << 32) | index;
@@ -419,7 +425,7 @@ public final class JitDriver {
     env.applyTo(ex);
     stats.compiled(r.allUops().size(), start.kind() == RegionStart.Kind.BRIDGE);
     if (start.kind() == RegionStart.Kind.BRIDGE) {
-      bridgesAt.merge(code.code + ":" + start.index(), 1, Integer::sum);
+      bridgesAt.merge(siteOf(code, start.index()), 1, Integer::sum);
     }
     stats.compileNanos += System.nanoTime() - t0;
     // Outside the compile time: running a disassembler costs far more than compiling.
@@ -483,9 +489,8 @@ public final class JitDriver {
   private static long[] embeddedObjects(Region region) {
     return region.allUops().stream().filter(in -> switch (in.uop()) {
       case GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_FUNCTION_VERSION, CHECK_FUNCTION_CODE,
-          CHECK_STACK_SPACE,
-          INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT, CHECK_CALLABLE, LOAD_METHOD_CONST,
-          LOAD_CONST_INLINE -> true;
+          CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT, CHECK_CALLABLE,
+          LOAD_METHOD_CONST, LOAD_CONST_INLINE -> true;
       default -> in.uop().callsBuiltin();
     }).mapToLong(UopInstr::operand).filter(o -> o != 0 && (o & 1) == 0).distinct().toArray();
   }
@@ -608,11 +613,10 @@ public final class JitDriver {
         int stackDepth) {
       CodeInfo ci = (CodeInfo) view;
       if (stackDepth < 1 || Mem.getLong(frame + Frame.CODE) != ci.code
-          || bridgesAt.getOrDefault(ci.code + ":" + index, 0) >= POLYMORPHIC_BRIDGES) {
+          || bridgesAt.getOrDefault(siteOf(ci, index), 0) >= POLYMORPHIC_BRIDGES) {
         return Optional.empty();
       }
-      long receiver = Mem.getLong(frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + stackDepth
-          - 1));
+      long receiver = Mem.getLong(stackSlot(frame, ci, stackDepth - 1));
       return Optional.ofNullable(uops.specializeAttribute(ci.opcode(index).family(), receiver,
           ci.names[ci.oparg(index)]));
     }
@@ -623,11 +627,10 @@ public final class JitDriver {
       CodeInfo ci = (CodeInfo) view;
       int oparg = ci.oparg(index);
       if (stackDepth < oparg + 2 || Mem.getLong(frame + Frame.CODE) != ci.code
-          || bridgesAt.getOrDefault(ci.code + ":" + index, 0) >= POLYMORPHIC_BRIDGES) {
+          || bridgesAt.getOrDefault(siteOf(ci, index), 0) >= POLYMORPHIC_BRIDGES) {
         return Optional.empty();
       }
-      long nullSlot =
-          frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + stackDepth - oparg - 2);
+      long nullSlot = stackSlot(frame, ci, stackDepth - oparg - 2);
       long first = Mem.getLong(nullSlot);
       long callable = first != 0 ? first : Mem.getLong(nullSlot + 8);
       return Optional.ofNullable(

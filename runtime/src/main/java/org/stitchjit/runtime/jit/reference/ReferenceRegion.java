@@ -654,10 +654,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           Mem.putLong(ts + ThreadState.JIT_KWNAMES, ci.consts[oparg]);
           break;
         case CHECK_FUNCTION_VERSION: {
-          long nullSlot = sp - 8L * (oparg + 2);
-          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
-              : Mem.getLong(nullSlot + 8);
-          int nargs = Mem.getLong(nullSlot) != 0 ? oparg + 1 : oparg;
+          long callable = callTarget(sp, oparg);
+          int nargs = callArgs(sp, oparg);
           if (callable != operand || Mem.getLong(ts + ThreadState.JIT_KWNAMES) != 0
               || nargs != calleeCode(operand).argcount) {
             return exit(exits, frame, stackBase, sp, targets[i]);
@@ -665,10 +663,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
         }
         case CHECK_FUNCTION_CODE: {
-          long nullSlot = sp - 8L * (oparg + 2);
-          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
-              : Mem.getLong(nullSlot + 8);
-          int nargs = Mem.getLong(nullSlot) != 0 ? oparg + 1 : oparg;
+          long callable = callTarget(sp, oparg);
+          int nargs = callArgs(sp, oparg);
           if (!Tag.isPtr(callable) || Mem.getLong(callable) != rt.vm().functionType
               || Mem.getLong(callable + Layout.Function.CODE) != operand
               || Mem.getLong(ts + ThreadState.JIT_KWNAMES) != 0
@@ -691,11 +687,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           long nullSlot = sp - 8L * (oparg + 2);
           boolean method = Mem.getLong(nullSlot) != 0;
           long args = method ? nullSlot + 8 : nullSlot + 16;
-          long callee = method ? Mem.getLong(nullSlot) : Mem.getLong(nullSlot + 8);
+          long callee = callTarget(sp, oparg);
           // The caller is saved as the interpreter saves it at a call: IP at the CALL (from
           // _SET_IP), its stack cut below the call.
           syncSp(frame, stackBase, nullSlot);
-          long nf = rt.pushCallee(calleeCode(callee), callee, args, method ? oparg + 1 : oparg);
+          long nf = rt.pushCallee(calleeCode(callee), callee, args, callArgs(sp, oparg));
           if (nf == 0) {
             throw new IllegalStateException("_CHECK_STACK_SPACE passed but no room for a frame");
           }
@@ -762,9 +758,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
         }
         case CHECK_CALLABLE: {
-          long nullSlot = sp - 8L * (oparg + 2);
-          long callable = Mem.getLong(nullSlot) != 0 ? Mem.getLong(nullSlot)
-              : Mem.getLong(nullSlot + 8);
+          long callable = callTarget(sp, oparg);
           if (callable != operand) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
@@ -863,6 +857,21 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       }
       throw x;
     }
+  }
+
+  /**
+   * The callable of the call of oparg arguments below sp: the method in the NULL slot, or
+   * what is above it (stitch_call_target in the stencils).
+   */
+  private static long callTarget(long sp, int oparg) {
+    long nullSlot = sp - 8L * (oparg + 2);
+    long method = Mem.getLong(nullSlot);
+    return method != 0 ? method : Mem.getLong(nullSlot + 8);
+  }
+
+  /** The positional arguments that call passes (a method's self counts). */
+  private static int callArgs(long sp, int oparg) {
+    return Mem.getLong(sp - 8L * (oparg + 2)) != 0 ? oparg + 1 : oparg;
   }
 
   private CodeInfo calleeCode(long function) {
