@@ -157,7 +157,7 @@ public final class GuestVm implements AutoCloseable {
       return closedStats;
     }
     return new RunStats(
-        protocols.interpreter().instructions,
+        protocols.interpreter().instructionsExecuted(),
         vm.heap.objectsAllocated(),
         vm.heap.bytesAllocated(),
         vm.collector.cycles(),

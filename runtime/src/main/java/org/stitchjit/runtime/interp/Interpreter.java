@@ -57,8 +57,13 @@ public final class Interpreter {
   /** An exception to raise at the frame's current instruction when run() starts (throw()). */
   PyException throwOnEntry;
 
-  /** Instructions executed (for --stats). */
-  public long instructions;
+  /** Instructions executed by run()'s own switch; see {@link #instructionsExecuted}. */
+  long instructions;
+
+  /** Instructions the interpreter executed (for --stats). */
+  public long instructionsExecuted() {
+    return instructions + fast.executed;
+  }
 
   public long specializations;
   public long deoptimizations;
@@ -67,10 +72,12 @@ public final class Interpreter {
   private JitDriver jit;
   private int hotLoop;
   private int hotFunction;
+  private final FastLoop fast;
 
   void attach(JitDriver driver) {
     this.jit = driver;
     this.hotLoop = driver.hotLoop();
+    fast.hotLoop = hotLoop;
     this.hotFunction = driver.hotFunction();
   }
 
@@ -78,6 +85,7 @@ public final class Interpreter {
     this.vm = vm;
     this.p = p;
     this.ts = vm.ts;
+    this.fast = new FastLoop(vm);
   }
 
   // ================================================================ JIT hooks
@@ -238,10 +246,14 @@ public final class Interpreter {
           throw x;
         }
         while (true) {
-          here = ip;
           if (rec != null) {
-            rec = feed(rec, ci, here, frame, sp, stackBase);
+            rec = feed(rec, ci, ip, frame, sp, stackBase);
+          } else {
+            long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3));
+            ip = (int) (at >>> 32);
+            sp = stackBase + 8 * (at & 0xFFFFFFFFL);
           }
+          here = ip;
           long unit = U.getLong(bc + 8L * ip);
           int oparg = (int) (unit >> 32);
           int op = (int) unit & 0xFF;
