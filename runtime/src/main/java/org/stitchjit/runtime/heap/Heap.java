@@ -112,8 +112,8 @@ public final class Heap implements AutoCloseable {
     for (long p = obj + Header.SIZE, end = p + 8 * nslots; p < end; p += 8) {
       Mem.putLong(p, 0);
     }
-    // Compiled code's inline float allocation (backend-copypatch, stitch_stencil.h) repeats
-    // these updates word for word; change both together.
+    // Compiled code's inline allocation (backend-copypatch, stitch_stencil.h) and the
+    // interpreter's FastLoop repeat these updates word for word; change all three together.
     long objects = control + HeapControl.OBJECTS_ALLOCATED;
     long bytes = control + HeapControl.BYTES_ALLOCATED;
     long sinceGc = control + HeapControl.ALLOCATED_SINCE_GC;

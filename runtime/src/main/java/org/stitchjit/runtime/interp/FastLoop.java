@@ -1,10 +1,15 @@
 package org.stitchjit.runtime.interp;
 
 import org.stitchjit.api.bytecode.CompareOp;
+import org.stitchjit.api.bytecode.BinaryOp;
+import org.stitchjit.api.bytecode.CodeFlags;
+import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
+import org.stitchjit.api.layout.Layout.HeapControl;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.vm.VM;
 
 /**
@@ -26,16 +31,42 @@ import org.stitchjit.runtime.vm.VM;
 final class FastLoop {
   private static final sun.misc.Unsafe U = Mem.unsafe();
 
+  private static final long ENTRY_OR_INIT =
+      (Tag.fromInt(Frame.FLAG_ENTRY) | Tag.fromInt(Frame.FLAG_INIT)) & ~1L;
+  private static final long INIT = Tag.fromInt(Frame.FLAG_INIT) & ~1L;
+
   private final VM vm;
   private final long ts;
-  /** JUMP_BACKWARD's threshold for the JIT's loop counters; 0 when the JIT is off. */
-  int hotLoop;
+  private final long heapControl;
+  /** Inline float allocation: the free list floats come from, their cell and header word. */
+  private final long floatHead;
+  private final long floatCell;
+  private final long floatMeta;
+  /** Whether the JIT is on, and its thresholds for loop and function counters. */
+  private boolean counting;
+  private int hotLoop;
+  private int hotFunction;
   /** Instructions this loop executed; run() adds them to its count. */
   long executed;
+  /** The frame (and its code) the loop stopped in: calls and returns change it. */
+  long frameOut;
+  CodeInfo codeOut;
 
   FastLoop(VM vm) {
     this.vm = vm;
     this.ts = vm.ts;
+    Heap heap = vm.heap;
+    this.heapControl = heap.control();
+    long floatSize = Header.objectSize(0, Layout.Float.RAW);
+    this.floatHead = heap.freeListHead(floatSize);
+    this.floatCell = Heap.cellBytes(floatSize);
+    this.floatMeta = Header.meta(0, Layout.Float.RAW, 0);
+  }
+
+  void countFor(int hotLoop, int hotFunction) {
+    this.counting = true;
+    this.hotLoop = hotLoop;
+    this.hotFunction = hotFunction;
   }
 
   /**
@@ -43,10 +74,10 @@ final class FastLoop {
    * the instruction index in the high 32 bits, the stack depth in slots in the low 32.
    */
   long run(long frame, CodeInfo ci, int ip, int spSlot) {
-    final long bc = ci.bytecode;
-    final long[] consts = ci.consts;
-    final long locals = frame + Frame.LOCALSPLUS;
-    final long stackBase = locals + 8L * ci.nlocalsplus;
+    long bc = ci.bytecode;
+    long[] consts = ci.consts;
+    long locals = frame + Frame.LOCALSPLUS;
+    long stackBase = locals + 8L * ci.nlocalsplus;
     final long trueObj = vm.trueObj;
     final long falseObj = vm.falseObj;
     long sp = stackBase + 8L * spSlot;
@@ -57,8 +88,9 @@ final class FastLoop {
       here = ip;
       long unit = U.getLong(bc + 8L * ip);
       int oparg = (int) (unit >> 32);
+      int op = (int) unit & 0xFF;
       ip++;
-      switch ((int) unit & 0xFF) {
+      switch (op) {
         case Op.NOP:
           break;
         case Op.POP_TOP:
@@ -158,9 +190,7 @@ final class FastLoop {
         case Op.STORE_ATTR_INSTANCE: {
           long obj = U.getLong(sp - 8);
           long c = bc + 8L * ip;
-          // Only stores to an existing slot: a store that adds one changes the shape and
-          // may need a bigger values array, which run() handles.
-          if ((obj & 1) != 0 || U.getLong(obj) != U.getLong(c) || U.getLong(c + 16) != 0) {
+          if ((obj & 1) != 0 || U.getLong(obj) != U.getLong(c)) {
             break loop;
           }
           long where = U.getLong(c + 24);
@@ -168,8 +198,18 @@ final class FastLoop {
           if (U.getLong(attrs + Layout.Attrs.SHAPE) != U.getLong(c + 8)) {
             break loop;
           }
+          long index = where >>> 32;
           long values = U.getLong(attrs + Layout.Attrs.VALUES);
-          U.putLong(values + Layout.Array.ITEMS + 8 * (where >>> 32), U.getLong(sp - 16));
+          long newShape = U.getLong(c + 16);
+          if (newShape != 0) {
+            // A store that adds the attribute: only into a values array with room for it.
+            if (values == 0 || ((U.getLong(values + Header.META) >>> Header.SLOTS_SHIFT)
+                & Header.SLOTS_MASK) <= index) {
+              break loop;
+            }
+            U.putLong(attrs + Layout.Attrs.SHAPE, newShape);
+          }
+          U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
           sp -= 16;
           ip += 4;
           break;
@@ -337,7 +377,7 @@ final class FastLoop {
           if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
             break loop;
           }
-          if (hotLoop != 0) {
+          if (counting) {
             long c = U.getLong(bc + 8L * ip) + 1;
             if (c >= hotLoop) {
               break loop;
@@ -441,12 +481,283 @@ final class FastLoop {
           ip = oparg;
           break;
         }
+        case Op.LOAD_CLOSURE:
+          U.putLong(sp, U.getLong(locals + 8L * oparg));
+          sp += 8;
+          break;
+        case Op.STORE_DEREF:
+          sp -= 8;
+          U.putLong(U.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS, U.getLong(sp));
+          break;
+        case Op.LOAD_ATTR_MODULE: {
+          long obj = U.getLong(sp - 8);
+          long c = bc + 8L * ip;
+          if ((obj & 1) != 0 || obj != U.getLong(c)) {
+            break loop;
+          }
+          long dict = U.getLong(obj + Layout.Module.DICT);
+          if (U.getLong(dict + Layout.Dict.KEYS_VERSION) != U.getLong(c + 8)) {
+            break loop;
+          }
+          long v = U.getLong(U.getLong(dict + Layout.Dict.ENTRIES) + Layout.Array.ITEMS
+              + 8L * (3 * U.getLong(c + 16) + 2));
+          if (v == 0) {
+            break loop;
+          }
+          U.putLong(sp - 8, v);
+          ip += 3;
+          break;
+        }
+        case Op.BINARY_OP: {
+          // Only the bitwise operators on small ints, which have no specialized form (flag
+          // tests in richards); run() does the rest and specializes.
+          long a = U.getLong(sp - 16);
+          long b = U.getLong(sp - 8);
+          if ((a & b & 1) == 0) {
+            break loop;
+          }
+          int base = oparg >= BinaryOp.INPLACE ? oparg - BinaryOp.INPLACE : oparg;
+          long r;
+          if (base == BinaryOp.AND) {
+            r = a & b;
+          } else if (base == BinaryOp.OR) {
+            r = a | b;
+          } else if (base == BinaryOp.XOR) {
+            r = (a ^ b) | 1;
+          } else {
+            break loop;
+          }
+          sp -= 8;
+          U.putLong(sp - 8, r);
+          ip += 1;
+          break;
+        }
+        case Op.BINARY_OP_ADD_FLOAT:
+        case Op.BINARY_OP_SUBTRACT_FLOAT:
+        case Op.BINARY_OP_MULTIPLY_FLOAT:
+        case Op.BINARY_OP_TRUE_DIVIDE_FLOAT: {
+          long a = U.getLong(sp - 16);
+          long b = U.getLong(sp - 8);
+          long ft = vm.floatType;
+          double x;
+          double y;
+          if ((a & 1) == 0 && U.getLong(a) == ft) {
+            x = U.getDouble(a + Layout.Float.VALUE);
+          } else if ((a & 1) != 0) {
+            x = (double) (a >> 1);
+          } else {
+            break loop;
+          }
+          if ((b & 1) == 0 && U.getLong(b) == ft) {
+            y = U.getDouble(b + Layout.Float.VALUE);
+          } else if ((b & 1) != 0 && (a & 1) == 0) {
+            y = (double) (b >> 1);
+          } else {
+            break loop;
+          }
+          double r;
+          if (op == Op.BINARY_OP_ADD_FLOAT) {
+            r = x + y;
+          } else if (op == Op.BINARY_OP_SUBTRACT_FLOAT) {
+            r = x - y;
+          } else if (op == Op.BINARY_OP_MULTIPLY_FLOAT) {
+            r = x * y;
+          } else if (y != 0.0) {
+            r = x / y;
+          } else {
+            break loop;
+          }
+          // Heap.allocate's fast path, written out (C2 would not inline it here): pop a cell,
+          // write the header, count it, and ask for a collection past the threshold, which
+          // run() makes at its next safepoint. An empty list is run()'s to refill.
+          long f = U.getLong(floatHead);
+          if (f == 0) {
+            break loop;
+          }
+          U.putLong(floatHead, U.getLong(f));
+          U.putLong(f, ft);
+          U.putLong(f + Header.META, floatMeta);
+          U.putLong(heapControl + HeapControl.OBJECTS_ALLOCATED,
+              U.getLong(heapControl + HeapControl.OBJECTS_ALLOCATED) + 1);
+          U.putLong(heapControl + HeapControl.BYTES_ALLOCATED,
+              U.getLong(heapControl + HeapControl.BYTES_ALLOCATED) + floatCell);
+          long since = U.getLong(heapControl + HeapControl.ALLOCATED_SINCE_GC) + floatCell;
+          U.putLong(heapControl + HeapControl.ALLOCATED_SINCE_GC, since);
+          if (since > U.getLong(heapControl + HeapControl.GC_THRESHOLD)) {
+            U.putLong(ts + Layout.ThreadState.GC_WANTED, 1);
+          }
+          U.putDouble(f + Layout.Float.VALUE, r);
+          sp -= 8;
+          U.putLong(sp - 8, f);
+          ip += 1;
+          break;
+        }
+        case Op.COMPARE_OP_FLOAT: {
+          long a = U.getLong(sp - 16);
+          long b = U.getLong(sp - 8);
+          long ft = vm.floatType;
+          if ((a & 1) != 0 || (b & 1) != 0 || U.getLong(a) != ft || U.getLong(b) != ft) {
+            break loop;
+          }
+          double x = U.getDouble(a + Layout.Float.VALUE);
+          double y = U.getDouble(b + Layout.Float.VALUE);
+          boolean r = switch (oparg) {
+            case CompareOp.LT -> x < y;
+            case CompareOp.LE -> x <= y;
+            case CompareOp.EQ -> x == y;
+            case CompareOp.NE -> x != y;
+            case CompareOp.GT -> x > y;
+            default -> x >= y;
+          };
+          sp -= 8;
+          U.putLong(sp - 8, r ? trueObj : falseObj);
+          ip += 1;
+          break;
+        }
+        case Op.UNARY_NOT: {
+          long v = U.getLong(sp - 8);
+          if (v == trueObj) {
+            U.putLong(sp - 8, falseObj);
+          } else if (v == falseObj || v == vm.none) {
+            U.putLong(sp - 8, trueObj);
+          } else {
+            break loop;
+          }
+          break;
+        }
+        case Op.JUMP_IF_FALSE_OR_POP: {
+          long v = U.getLong(sp - 8);
+          if (v == falseObj) {
+            ip = oparg;
+          } else if (v == trueObj) {
+            sp -= 8;
+          } else {
+            break loop;
+          }
+          break;
+        }
+        case Op.JUMP_IF_TRUE_OR_POP: {
+          long v = U.getLong(sp - 8);
+          if (v == trueObj) {
+            ip = oparg;
+          } else if (v == falseObj) {
+            sp -= 8;
+          } else {
+            break loop;
+          }
+          break;
+        }
+        case Op.CALL_PY_EXACT_ARGS: {
+          // run()'s call of a plain function with exactly its positional arguments, when
+          // nothing else is due: no collection wanted, no compiled entry, no hot counter.
+          long nullSlot = sp - 8L * (oparg + 2);
+          long first = U.getLong(nullSlot);
+          long callable = first != 0 ? first : U.getLong(nullSlot + 8);
+          long args = first != 0 ? nullSlot + 8 : nullSlot + 16;
+          int nargs = first != 0 ? oparg + 1 : oparg;
+          if (callable != U.getLong(bc + 8L * (ip + 1)) || (callable & 1) != 0
+              || U.getLong(callable) != vm.functionType
+              || U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+            break loop;
+          }
+          CodeInfo callee = (CodeInfo) vm.codeMirrors[(int) (U.getLong(
+              U.getLong(callable + Layout.Function.CODE) + Layout.Code.ID) >> 1)];
+          if ((callee.flags & CodeFlags.GENERATOR) != 0 || nargs != callee.argcount
+              || !callee.simpleArgs) {
+            break loop;
+          }
+          if (counting) {
+            if (callee.entryExecutor != null || callee.entries + 1 >= hotFunction) {
+              break loop;
+            }
+            callee.entries++;
+          }
+          // Interpreter.pushSimple, written out: C2 will not inline a method that size.
+          long nf = U.getLong(ts + Layout.ThreadState.STACK_TOP);
+          long depth = U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) + 1;
+          if (depth > U.getLong(ts + Layout.ThreadState.RECURSION_LIMIT)
+              || nf + callee.frameBytes > U.getLong(ts + Layout.ThreadState.STACK_LIMIT)) {
+            break loop;
+          }
+          U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH, depth);
+          U.putLong(ts + Layout.ThreadState.STACK_TOP, nf + callee.frameBytes);
+          U.putLong(nf + Frame.CODE, callee.code);
+          U.putLong(nf + Frame.FUNCTION, callable);
+          U.putLong(nf + Frame.GLOBALS, U.getLong(callable + Layout.Function.GLOBALS));
+          U.putLong(nf + Frame.BUILTINS, vm.builtins);
+          U.putLong(nf + Frame.LOCALS, 0);
+          U.putLong(nf + Frame.PREVIOUS, frame | 1);
+          U.putLong(nf + Frame.IP, 1);
+          U.putLong(nf + Frame.SP, 1);
+          U.putLong(nf + Frame.FLAGS, 1);
+          U.putLong(nf + Frame.GENERATOR, 0);
+          long newLocals = nf + Frame.LOCALSPLUS;
+          for (int i = 0; i < nargs; i++) {
+            U.putLong(newLocals + 8L * i, U.getLong(args + 8L * i));
+          }
+          int nlocals = callee.nlocals;
+          for (int i = nargs; i < nlocals; i++) {
+            U.putLong(newLocals + 8L * i, 0);
+          }
+          int nfree = callee.nfree;
+          if (nfree > 0) {
+            long closure = U.getLong(callable + Layout.Function.CLOSURE);
+            for (int i = 0; i < nfree; i++) {
+              U.putLong(newLocals + 8L * (nlocals + i),
+                  U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
+            }
+          }
+          U.putLong(frame + Frame.IP, ((long) here << 1) | 1);
+          U.putLong(frame + Frame.SP, (((nullSlot - stackBase) >> 3) << 1) | 1);
+          U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, nf);
+          frame = nf;
+          ci = callee;
+          bc = ci.bytecode;
+          consts = ci.consts;
+          locals = frame + Frame.LOCALSPLUS;
+          stackBase = locals + 8L * ci.nlocalsplus;
+          sp = stackBase;
+          ip = 0;
+          break;
+        }
+        case Op.RETURN_VALUE: {
+          // A return from a frame run() pushed for a call (not an entry frame, which returns
+          // to Java); from __init__'s frame the call's value is the instance below.
+          long v = U.getLong(sp - 8);
+          long flags = U.getLong(frame + Frame.FLAGS);
+          if ((flags & ENTRY_OR_INIT) != 0 && ((flags & ENTRY_OR_INIT) != INIT || v != vm.none)
+              || U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+            break loop;
+          }
+          U.putLong(ts + Layout.ThreadState.STACK_TOP, frame);
+          U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH,
+              U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) - 1);
+          frame = U.getLong(frame + Frame.PREVIOUS) & ~1L;
+          U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+          ci = (CodeInfo) vm.codeMirrors[
+              (int) (U.getLong(U.getLong(frame + Frame.CODE) + Layout.Code.ID) >> 1)];
+          bc = ci.bytecode;
+          consts = ci.consts;
+          locals = frame + Frame.LOCALSPLUS;
+          stackBase = locals + 8L * ci.nlocalsplus;
+          ip = (int) (U.getLong(frame + Frame.IP) >> 1) + Frame.CALL_UNITS;
+          sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+          if (flags != 1) {
+            sp -= 8;
+            v = U.getLong(sp);
+          }
+          U.putLong(sp, v);
+          sp += 8;
+          break;
+        }
         default:
           break loop;
       }
       n++;
     }
     executed += n;
+    frameOut = frame;
+    codeOut = ci;
     return ((long) here << 32) | ((sp - stackBase) >>> 3);
   }
 }

@@ -77,8 +77,8 @@ public final class Interpreter {
   void attach(JitDriver driver) {
     this.jit = driver;
     this.hotLoop = driver.hotLoop();
-    fast.hotLoop = hotLoop;
     this.hotFunction = driver.hotFunction();
+    fast.countFor(hotLoop, hotFunction);
   }
 
   Interpreter(VM vm, Protocols p) {
@@ -248,8 +248,17 @@ public final class Interpreter {
         while (true) {
           if (rec != null) {
             rec = feed(rec, ci, ip, frame, sp, stackBase);
-          } else {
+          } else if (kwnames == 0) {
             long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3));
+            if (fast.frameOut != frame || fast.codeOut != ci) {
+              // A call and a return can leave the loop in another frame at the same address.
+              frame = fast.frameOut;
+              ci = fast.codeOut;
+              bc = ci.bytecode;
+              consts = ci.consts;
+              locals = frame + Frame.LOCALSPLUS;
+              stackBase = locals + 8L * ci.nlocalsplus;
+            }
             ip = (int) (at >>> 32);
             sp = stackBase + 8 * (at & 0xFFFFFFFFL);
           }
