@@ -48,7 +48,12 @@ final class FastLoop {
   private int hotFunction;
   /** Instructions this loop executed; run() adds them to its count. */
   long executed;
-  /** The frame (and its code) the loop stopped in: calls and returns change it. */
+  /**
+   * Set when run() returned after a call or a return it made, which leaves frameOut (and
+   * codeOut) current at the returned position; clear when it stopped before an instruction
+   * of the frame it was given.
+   */
+  boolean switched;
   long frameOut;
   CodeInfo codeOut;
 
@@ -74,18 +79,16 @@ final class FastLoop {
    * the instruction index in the high 32 bits, the stack depth in slots in the low 32.
    */
   long run(long frame, CodeInfo ci, int ip, int spSlot) {
-    long bc = ci.bytecode;
-    long[] consts = ci.consts;
-    long locals = frame + Frame.LOCALSPLUS;
-    long stackBase = locals + 8L * ci.nlocalsplus;
+    final long bc = ci.bytecode;
+    final long[] consts = ci.consts;
+    final long locals = frame + Frame.LOCALSPLUS;
+    final long stackBase = locals + 8L * ci.nlocalsplus;
     final long trueObj = vm.trueObj;
     final long falseObj = vm.falseObj;
     long sp = stackBase + 8L * spSlot;
     long n = 0;
-    int here;
     loop:
     while (true) {
-      here = ip;
       long unit = U.getLong(bc + 8L * ip);
       int oparg = (int) (unit >> 32);
       int op = (int) unit & 0xFF;
@@ -707,18 +710,12 @@ final class FastLoop {
                   U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
             }
           }
-          U.putLong(frame + Frame.IP, ((long) here << 1) | 1);
+          U.putLong(frame + Frame.IP, ((long) (ip - 1) << 1) | 1);
           U.putLong(frame + Frame.SP, (((nullSlot - stackBase) >> 3) << 1) | 1);
           U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, nf);
-          frame = nf;
-          ci = callee;
-          bc = ci.bytecode;
-          consts = ci.consts;
-          locals = frame + Frame.LOCALSPLUS;
-          stackBase = locals + 8L * ci.nlocalsplus;
-          sp = stackBase;
-          ip = 0;
-          break;
+          // Done: run() reloads its frame state and calls again, so that this method's frame
+          // variables stay loop-invariant (as phis they cost registers in every case).
+          return switchTo(n + 1, nf, callee, 0, 0);
         }
         case Op.RETURN_VALUE: {
           // A return from a frame run() pushed for a call (not an entry frame, which returns
@@ -732,23 +729,20 @@ final class FastLoop {
           U.putLong(ts + Layout.ThreadState.STACK_TOP, frame);
           U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH,
               U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) - 1);
-          frame = U.getLong(frame + Frame.PREVIOUS) & ~1L;
-          U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
-          ci = (CodeInfo) vm.codeMirrors[
-              (int) (U.getLong(U.getLong(frame + Frame.CODE) + Layout.Code.ID) >> 1)];
-          bc = ci.bytecode;
-          consts = ci.consts;
-          locals = frame + Frame.LOCALSPLUS;
-          stackBase = locals + 8L * ci.nlocalsplus;
-          ip = (int) (U.getLong(frame + Frame.IP) >> 1) + Frame.CALL_UNITS;
-          sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+          long caller = U.getLong(frame + Frame.PREVIOUS) & ~1L;
+          U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, caller);
+          CodeInfo callerCode = (CodeInfo) vm.codeMirrors[
+              (int) (U.getLong(U.getLong(caller + Frame.CODE) + Layout.Code.ID) >> 1)];
+          long callerBase = caller + Frame.LOCALSPLUS + 8L * callerCode.nlocalsplus;
+          long callerSp = callerBase + 8 * (U.getLong(caller + Frame.SP) >> 1);
           if (flags != 1) {
-            sp -= 8;
-            v = U.getLong(sp);
+            callerSp -= 8;
+            v = U.getLong(callerSp);
           }
-          U.putLong(sp, v);
-          sp += 8;
-          break;
+          U.putLong(callerSp, v);
+          return switchTo(n + 1, caller, callerCode,
+              (int) (U.getLong(caller + Frame.IP) >> 1) + Frame.CALL_UNITS,
+              (int) ((callerSp + 8 - callerBase) >>> 3));
         }
         default:
           break loop;
@@ -756,8 +750,16 @@ final class FastLoop {
       n++;
     }
     executed += n;
+    switched = false;
+    // Every guard that stops the loop fails before its case moved ip past the unit.
+    return ((long) (ip - 1) << 32) | ((sp - stackBase) >>> 3);
+  }
+
+  private long switchTo(long n, long frame, CodeInfo ci, int ip, int spSlot) {
+    executed += n;
+    switched = true;
     frameOut = frame;
     codeOut = ci;
-    return ((long) here << 32) | ((sp - stackBase) >>> 3);
+    return ((long) ip << 32) | spSlot;
   }
 }

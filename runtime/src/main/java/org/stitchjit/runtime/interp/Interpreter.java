@@ -250,14 +250,14 @@ public final class Interpreter {
             rec = feed(rec, ci, ip, frame, sp, stackBase);
           } else if (kwnames == 0) {
             long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3));
-            if (fast.frameOut != frame || fast.codeOut != ci) {
-              // A call and a return can leave the loop in another frame at the same address.
+            while (fast.switched) {
               frame = fast.frameOut;
               ci = fast.codeOut;
               bc = ci.bytecode;
               consts = ci.consts;
               locals = frame + Frame.LOCALSPLUS;
               stackBase = locals + 8L * ci.nlocalsplus;
+              at = fast.run(frame, ci, (int) (at >>> 32), (int) at);
             }
             ip = (int) (at >>> 32);
             sp = stackBase + 8 * (at & 0xFFFFFFFFL);
