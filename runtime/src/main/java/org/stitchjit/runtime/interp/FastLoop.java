@@ -152,6 +152,11 @@ final class FastLoop {
               n++;
               break;
             }
+          } else if (nextOp == Op.POP_JUMP_IF_NONE || nextOp == Op.POP_JUMP_IF_NOT_NONE) {
+            // 'if x is None' / 'while x is not None' on a local.
+            ip = (v == vm.none) == (nextOp == Op.POP_JUMP_IF_NONE) ? (int) (next >> 32) : ip + 1;
+            n++;
+            break;
           }
           U.putLong(sp, v);
           sp += 8;
@@ -160,6 +165,17 @@ final class FastLoop {
         case Op.STORE_FAST: {
           sp -= 8;
           U.putLong(locals + 8L * oparg, U.getLong(sp));
+          // A store, then a load (CPython 3.11's STORE_FAST__LOAD_FAST).
+          long next = U.getLong(bc + 8L * ip);
+          if (((int) next & 0xFF) == Op.LOAD_FAST) {
+            long w = U.getLong(locals + 8L * (next >> 32));
+            if (w != 0) {
+              U.putLong(sp, w);
+              sp += 8;
+              ip++;
+              n++;
+            }
+          }
           break;
         }
         case Op.LOAD_DEREF: {
@@ -216,9 +232,20 @@ final class FastLoop {
           if (U.getLong(attrs + Layout.Attrs.SHAPE) != U.getLong(c + 8)) {
             break loop;
           }
-          long values = U.getLong(attrs + Layout.Attrs.VALUES);
-          U.putLong(sp - 8, U.getLong(values + Layout.Array.ITEMS + 8 * (where >>> 32)));
+          long v = U.getLong(U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
+              + 8 * (where >>> 32));
           ip += 3;
+          // x = o.attr: the store fused (list's linked-list walks spend a seventh of their
+          // instructions on this pair).
+          long next = U.getLong(bc + 8L * ip);
+          if (((int) next & 0xFF) == Op.STORE_FAST) {
+            U.putLong(locals + 8L * (next >> 32), v);
+            sp -= 8;
+            ip++;
+            n++;
+            break;
+          }
+          U.putLong(sp - 8, v);
           break;
         }
         case Op.STORE_ATTR_INSTANCE: {
@@ -320,13 +347,10 @@ final class FastLoop {
           }
           boolean r = CompareOp.test(oparg, Long.compare(a, b));
           ip += 1;
-          // With the branch that nearly always follows, fused (as CPython 3.11's
-          // COMPARE_OP_INT_JUMP): no bool on the stack, one dispatch fewer.
-          long next = U.getLong(bc + 8L * ip);
-          int nextOp = (int) next & 0xFF;
-          if (nextOp == Op.POP_JUMP_IF_FALSE || nextOp == Op.POP_JUMP_IF_TRUE) {
+          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
+          if (to >= 0) {
             sp -= 16;
-            ip = r == (nextOp == Op.POP_JUMP_IF_TRUE) ? (int) (next >> 32) : ip + 1;
+            ip = to;
             n++;
             break;
           }
@@ -337,8 +361,16 @@ final class FastLoop {
         case Op.IS_OP: {
           long a = U.getLong(sp - 16);
           long b = U.getLong(sp - 8);
+          boolean r = (a == b) ^ (oparg != 0);
+          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
+          if (to >= 0) {
+            sp -= 16;
+            ip = to;
+            n++;
+            break;
+          }
           sp -= 8;
-          U.putLong(sp - 8, ((a == b) ^ (oparg != 0)) ? trueObj : falseObj);
+          U.putLong(sp - 8, r ? trueObj : falseObj);
           break;
         }
         case Op.BINARY_SUBSCR_LIST_INT: {
@@ -654,9 +686,16 @@ final class FastLoop {
             case CompareOp.GT -> x > y;
             default -> x >= y;
           };
+          ip += 1;
+          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
+          if (to >= 0) {
+            sp -= 16;
+            ip = to;
+            n++;
+            break;
+          }
           sp -= 8;
           U.putLong(sp - 8, r ? trueObj : falseObj);
-          ip += 1;
           break;
         }
         case Op.UNARY_NOT: {
@@ -795,6 +834,19 @@ final class FastLoop {
     switched = false;
     // Every guard that stops the loop fails before its case moved ip past the unit.
     return ((long) (ip - 1) << 32) | ((sp - stackBase) >>> 3);
+  }
+
+  /**
+   * Where execution goes after a bool result r with ip at the instruction next, when next
+   * branches on it and pops it (so the two fuse); -1 when it does not (then the result is
+   * pushed). CPython 3.11 fuses compares with their branch the same way (COMPARE_OP_INT_JUMP).
+   */
+  private static int branchOn(boolean r, long next, int ip) {
+    int op = (int) next & 0xFF;
+    if (op != Op.POP_JUMP_IF_FALSE && op != Op.POP_JUMP_IF_TRUE) {
+      return -1;
+    }
+    return r == (op == Op.POP_JUMP_IF_TRUE) ? (int) (next >> 32) : ip + 1;
   }
 
   private long switchTo(long n, long frame, CodeInfo ci, int ip, int spSlot) {
