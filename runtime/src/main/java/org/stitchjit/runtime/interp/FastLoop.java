@@ -35,6 +35,15 @@ final class FastLoop {
       (Tag.fromInt(Frame.FLAG_ENTRY) | Tag.fromInt(Frame.FLAG_INIT)) & ~1L;
   private static final long INIT = Tag.fromInt(Frame.FLAG_INIT) & ~1L;
 
+  static {
+    // The compare cases fuse a following POP_JUMP_IF_FALSE or _TRUE (as CPython 3.11's
+    // COMPARE_OP_INT_JUMP) by testing (op | 1) == POP_JUMP_IF_TRUE, and which of the two by
+    // the low bit: no helper call C2 might leave un-inlined in the loop.
+    if (Op.POP_JUMP_IF_TRUE != (Op.POP_JUMP_IF_FALSE | 1) || (Op.POP_JUMP_IF_FALSE & 1) != 0) {
+      throw new AssertionError("POP_JUMP_IF_FALSE/_TRUE must be an even/odd pair");
+    }
+  }
+
   private final VM vm;
   private final long ts;
   private final long heapControl;
@@ -347,10 +356,10 @@ final class FastLoop {
           }
           boolean r = CompareOp.test(oparg, Long.compare(a, b));
           ip += 1;
-          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
-          if (to >= 0) {
+          long next = U.getLong(bc + 8L * ip);
+          if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
             sp -= 16;
-            ip = to;
+            ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
             n++;
             break;
           }
@@ -362,10 +371,10 @@ final class FastLoop {
           long a = U.getLong(sp - 16);
           long b = U.getLong(sp - 8);
           boolean r = (a == b) ^ (oparg != 0);
-          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
-          if (to >= 0) {
+          long next = U.getLong(bc + 8L * ip);
+          if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
             sp -= 16;
-            ip = to;
+            ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
             n++;
             break;
           }
@@ -687,10 +696,10 @@ final class FastLoop {
             default -> x >= y;
           };
           ip += 1;
-          int to = branchOn(r, U.getLong(bc + 8L * ip), ip);
-          if (to >= 0) {
+          long next = U.getLong(bc + 8L * ip);
+          if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
             sp -= 16;
-            ip = to;
+            ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
             n++;
             break;
           }
@@ -834,19 +843,6 @@ final class FastLoop {
     switched = false;
     // Every guard that stops the loop fails before its case moved ip past the unit.
     return ((long) (ip - 1) << 32) | ((sp - stackBase) >>> 3);
-  }
-
-  /**
-   * Where execution goes after a bool result r with ip at the instruction next, when next
-   * branches on it and pops it (so the two fuse); -1 when it does not (then the result is
-   * pushed). CPython 3.11 fuses compares with their branch the same way (COMPARE_OP_INT_JUMP).
-   */
-  private static int branchOn(boolean r, long next, int ip) {
-    int op = (int) next & 0xFF;
-    if (op != Op.POP_JUMP_IF_FALSE && op != Op.POP_JUMP_IF_TRUE) {
-      return -1;
-    }
-    return r == (op == Op.POP_JUMP_IF_TRUE) ? (int) (next >> 32) : ip + 1;
   }
 
   private long switchTo(long n, long frame, CodeInfo ci, int ip, int spSlot) {
