@@ -63,6 +63,8 @@ final class FastLoop {
    * of the frame it was given.
    */
   boolean switched;
+  /** Whether a run with once executed its instruction (otherwise run() must). */
+  boolean stepped;
   long frameOut;
   CodeInfo codeOut;
 
@@ -85,9 +87,11 @@ final class FastLoop {
 
   /**
    * Runs frame from instruction ip with spSlot values on its stack. Returns where it stopped:
-   * the instruction index in the high 32 bits, the stack depth in slots in the low 32.
+   * the instruction index in the high 32 bits, the stack depth in slots in the low 32. With
+   * once, runs at most one instruction and fuses nothing (a trace recorder must see each), and
+   * {@link #stepped} tells whether it ran it.
    */
-  long run(long frame, CodeInfo ci, int ip, int spSlot) {
+  long run(long frame, CodeInfo ci, int ip, int spSlot, boolean once) {
     final long bc = ci.bytecode;
     final long[] consts = ci.consts;
     final long locals = frame + Frame.LOCALSPLUS;
@@ -134,8 +138,9 @@ final class FastLoop {
           }
           // A third of all instructions: fused with its two commonest successors, an
           // instance attribute hit (self.x) and another local (CPython 3.11 has
-          // LOAD_FAST__LOAD_FAST), to save their dispatch.
-          long next = U.getLong(bc + 8L * ip);
+          // LOAD_FAST__LOAD_FAST), to save their dispatch. Every fusion peeks at the next
+          // unit this way; running once, it reads a NOP, which fuses with nothing.
+          long next = once ? 0 : U.getLong(bc + 8L * ip);
           int nextOp = (int) next & 0xFF;
           if (nextOp == Op.LOAD_ATTR_INSTANCE && (v & 1) == 0) {
             long c = bc + 8L * ip + 8;
@@ -175,7 +180,7 @@ final class FastLoop {
           sp -= 8;
           U.putLong(locals + 8L * oparg, U.getLong(sp));
           // A store, then a load (CPython 3.11's STORE_FAST__LOAD_FAST).
-          long next = U.getLong(bc + 8L * ip);
+          long next = once ? 0 : U.getLong(bc + 8L * ip);
           if (((int) next & 0xFF) == Op.LOAD_FAST) {
             long w = U.getLong(locals + 8L * (next >> 32));
             if (w != 0) {
@@ -246,7 +251,7 @@ final class FastLoop {
           ip += 3;
           // x = o.attr: the store fused (list's linked-list walks spend a seventh of their
           // instructions on this pair).
-          long next = U.getLong(bc + 8L * ip);
+          long next = once ? 0 : U.getLong(bc + 8L * ip);
           if (((int) next & 0xFF) == Op.STORE_FAST) {
             U.putLong(locals + 8L * (next >> 32), v);
             sp -= 8;
@@ -348,52 +353,14 @@ final class FastLoop {
           ip += 1;
           break;
         }
-        case Op.COMPARE_OP_INT: {
-          long a = U.getLong(sp - 16);
-          long b = U.getLong(sp - 8);
-          if ((a & b & 1) == 0) {
-            break loop;
-          }
-          boolean r = CompareOp.test(oparg, Long.compare(a, b));
-          ip += 1;
-          long next = U.getLong(bc + 8L * ip);
-          if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
-            sp -= 16;
-            ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
-            n++;
-            break;
-          }
-          sp -= 8;
-          U.putLong(sp - 8, r ? trueObj : falseObj);
-          break;
-        }
-        case Op.IS_OP: {
-          long a = U.getLong(sp - 16);
-          long b = U.getLong(sp - 8);
-          boolean r = (a == b) ^ (oparg != 0);
-          long next = U.getLong(bc + 8L * ip);
-          if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
-            sp -= 16;
-            ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
-            n++;
-            break;
-          }
-          sp -= 8;
-          U.putLong(sp - 8, r ? trueObj : falseObj);
-          break;
-        }
         case Op.BINARY_SUBSCR_LIST_INT: {
           long list = U.getLong(sp - 16);
           long key = U.getLong(sp - 8);
           if ((key & 1) == 0 || (list & 1) != 0 || U.getLong(list) != vm.listType) {
             break loop;
           }
-          long i = key >> 1;
-          long size = U.getLong(list + Layout.List.SIZE) >> 1;
+          long i = index(key, U.getLong(list + Layout.List.SIZE) >> 1);
           if (i < 0) {
-            i += size;
-          }
-          if (i < 0 || i >= size) {
             break loop;
           }
           sp -= 8;
@@ -408,12 +375,8 @@ final class FastLoop {
           if ((key & 1) == 0 || (t & 1) != 0 || U.getLong(t) != vm.tupleType) {
             break loop;
           }
-          long i = key >> 1;
-          long size = (U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL;
+          long i = index(key, (U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL);
           if (i < 0) {
-            i += size;
-          }
-          if (i < 0 || i >= size) {
             break loop;
           }
           sp -= 8;
@@ -427,12 +390,8 @@ final class FastLoop {
           if ((key & 1) == 0 || (list & 1) != 0 || U.getLong(list) != vm.listType) {
             break loop;
           }
-          long i = key >> 1;
-          long size = U.getLong(list + Layout.List.SIZE) >> 1;
+          long i = index(key, U.getLong(list + Layout.List.SIZE) >> 1);
           if (i < 0) {
-            i += size;
-          }
-          if (i < 0 || i >= size) {
             break loop;
           }
           U.putLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i,
@@ -678,25 +637,40 @@ final class FastLoop {
           ip += 1;
           break;
         }
-        case Op.COMPARE_OP_FLOAT: {
+        case Op.COMPARE_OP_INT:
+        case Op.COMPARE_OP_FLOAT:
+        case Op.IS_OP: {
           long a = U.getLong(sp - 16);
           long b = U.getLong(sp - 8);
-          long ft = vm.floatType;
-          if ((a & 1) != 0 || (b & 1) != 0 || U.getLong(a) != ft || U.getLong(b) != ft) {
-            break loop;
+          boolean r;
+          if (op == Op.IS_OP) {
+            r = (a == b) ^ (oparg != 0);
+          } else if (op == Op.COMPARE_OP_INT) {
+            if ((a & b & 1) == 0) {
+              break loop;
+            }
+            r = CompareOp.test(oparg, Long.compare(a, b));
+            ip += 1;
+          } else {
+            long ft = vm.floatType;
+            if ((a & 1) != 0 || (b & 1) != 0 || U.getLong(a) != ft || U.getLong(b) != ft) {
+              break loop;
+            }
+            double x = U.getDouble(a + Layout.Float.VALUE);
+            double y = U.getDouble(b + Layout.Float.VALUE);
+            r = switch (oparg) {
+              case CompareOp.LT -> x < y;
+              case CompareOp.LE -> x <= y;
+              case CompareOp.EQ -> x == y;
+              case CompareOp.NE -> x != y;
+              case CompareOp.GT -> x > y;
+              default -> x >= y;
+            };
+            ip += 1;
           }
-          double x = U.getDouble(a + Layout.Float.VALUE);
-          double y = U.getDouble(b + Layout.Float.VALUE);
-          boolean r = switch (oparg) {
-            case CompareOp.LT -> x < y;
-            case CompareOp.LE -> x <= y;
-            case CompareOp.EQ -> x == y;
-            case CompareOp.NE -> x != y;
-            case CompareOp.GT -> x > y;
-            default -> x >= y;
-          };
-          ip += 1;
-          long next = U.getLong(bc + 8L * ip);
+          // Fused with a POP_JUMP_IF_FALSE or _TRUE after it (CPython 3.11's
+          // COMPARE_OP_INT_JUMP): no bool on the stack, one dispatch fewer.
+          long next = once ? 0 : U.getLong(bc + 8L * ip);
           if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
             sp -= 16;
             ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
@@ -718,25 +692,16 @@ final class FastLoop {
           }
           break;
         }
-        case Op.JUMP_IF_FALSE_OR_POP: {
-          long v = U.getLong(sp - 8);
-          if (v == falseObj) {
-            ip = oparg;
-          } else if (v == trueObj) {
-            sp -= 8;
-          } else {
-            break loop;
-          }
-          break;
-        }
+        case Op.JUMP_IF_FALSE_OR_POP:
         case Op.JUMP_IF_TRUE_OR_POP: {
           long v = U.getLong(sp - 8);
-          if (v == trueObj) {
-            ip = oparg;
-          } else if (v == falseObj) {
-            sp -= 8;
-          } else {
+          if (v != trueObj && v != falseObj) {
             break loop;
+          }
+          if ((v == trueObj) == (op == Op.JUMP_IF_TRUE_OR_POP)) {
+            ip = oparg;
+          } else {
+            sp -= 8;
           }
           break;
         }
@@ -838,16 +803,34 @@ final class FastLoop {
           break loop;
       }
       n++;
+      if (once) {
+        executed += n;
+        switched = false;
+        stepped = true;
+        return ((long) ip << 32) | ((sp - stackBase) >>> 3);
+      }
     }
     executed += n;
     switched = false;
+    stepped = false;
     // Every guard that stops the loop fails before its case moved ip past the unit.
     return ((long) (ip - 1) << 32) | ((sp - stackBase) >>> 3);
+  }
+
+  /**
+   * The element a small-int key names in a sequence of size elements (negative keys count
+   * from the end), or a negative number out of range. Small enough that C2 always inlines it.
+   */
+  private static long index(long key, long size) {
+    long i = key >> 1;
+    i = i < 0 ? i + size : i;
+    return i < size ? i : -1;
   }
 
   private long switchTo(long n, long frame, CodeInfo ci, int ip, int spSlot) {
     executed += n;
     switched = true;
+    stepped = true;
     frameOut = frame;
     codeOut = ci;
     return ((long) ip << 32) | spSlot;

@@ -246,10 +246,16 @@ public final class Interpreter {
           throw x;
         }
         while (true) {
-          if (rec != null) {
+          // FastLoop runs the hit paths of its instructions; the cases below are what it
+          // declines: other instructions, guard failures, and whatever needs a call (the
+          // collector, the JIT, the allocator, exceptions). While a trace records, it runs
+          // one instruction at a time, after the recorder has seen it.
+          boolean once = rec != null;
+          if (once) {
             rec = feed(rec, ci, ip, frame, sp, stackBase);
-          } else if (kwnames == 0) {
-            long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3));
+          }
+          if (kwnames == 0) {
+            long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3), once);
             while (fast.switched) {
               frame = fast.frameOut;
               ci = fast.codeOut;
@@ -257,10 +263,16 @@ public final class Interpreter {
               consts = ci.consts;
               locals = frame + Frame.LOCALSPLUS;
               stackBase = locals + 8L * ci.nlocalsplus;
-              at = fast.run(frame, ci, (int) (at >>> 32), (int) at);
+              if (once) {
+                break;
+              }
+              at = fast.run(frame, ci, (int) (at >>> 32), (int) at, false);
             }
             ip = (int) (at >>> 32);
             sp = stackBase + 8 * (at & 0xFFFFFFFFL);
+            if (once && fast.stepped) {
+              continue;
+            }
           }
           here = ip;
           long unit = U.getLong(bc + 8L * ip);
@@ -270,71 +282,39 @@ public final class Interpreter {
           count++;
           switch (op) {
             case Op.NOP:
-              break;
             case Op.POP_TOP:
-              sp -= 8;
-              break;
             case Op.PUSH_NULL:
-              U.putLong(sp, 0);
-              sp += 8;
-              break;
             case Op.COPY:
-              U.putLong(sp, U.getLong(sp - 8L * oparg));
-              sp += 8;
-              break;
-            case Op.SWAP: {
-              long a = U.getLong(sp - 8);
-              long b = sp - 8L * oparg;
-              U.putLong(sp - 8, U.getLong(b));
-              U.putLong(b, a);
-              break;
-            }
+            case Op.SWAP:
             case Op.LOAD_CONST:
-              U.putLong(sp, consts[oparg]);
-              sp += 8;
-              break;
-            case Op.LOAD_FAST: {
-              long v = U.getLong(locals + 8L * oparg);
-              if (v == 0) {
-                throw unboundLocal(ci, oparg);
-              }
-              U.putLong(sp, v);
-              sp += 8;
-              break;
-            }
             case Op.STORE_FAST:
-              sp -= 8;
-              U.putLong(locals + 8L * oparg, U.getLong(sp));
-              break;
+            case Op.LOAD_CLOSURE:
+            case Op.STORE_DEREF:
+            case Op.IS_OP:
+            case Op.JUMP_FORWARD:
+            case Op.JUMP_BACKWARD_NO_INTERRUPT:
+            case Op.POP_JUMP_IF_NONE:
+            case Op.POP_JUMP_IF_NOT_NONE:
+              // Never declined (and KW_NAMES is always followed by a CALL).
+              throw new IllegalStateException("FastLoop runs " + OPS[op] + " in full");
+            case Op.LOAD_FAST:
+              // Declined only when unbound.
+              throw unboundLocal(ci, oparg);
             case Op.DELETE_FAST:
               if (U.getLong(locals + 8L * oparg) == 0) {
                 throw unboundLocal(ci, oparg);
               }
               U.putLong(locals + 8L * oparg, 0);
               break;
-            case Op.LOAD_CLOSURE:
-              U.putLong(sp, U.getLong(locals + 8L * oparg));
-              sp += 8;
-              break;
-            case Op.LOAD_DEREF: {
-              long v = U.getLong(U.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS);
-              if (v == 0) {
-                throw unboundDeref(ci, oparg);
-              }
-              U.putLong(sp, v);
-              sp += 8;
-              break;
-            }
+            case Op.LOAD_DEREF:
+              // Declined only when unbound.
+              throw unboundDeref(ci, oparg);
             case Op.LOAD_CLASSDEREF: {
               sync(frame, here, sp, stackBase);
               U.putLong(sp, loadClassDeref(frame, ci, locals, oparg));
               sp += 8;
               break;
             }
-            case Op.STORE_DEREF:
-              sp -= 8;
-              U.putLong(U.getLong(locals + 8L * oparg) + Layout.Cell.CONTENTS, U.getLong(sp));
-              break;
             case Op.DELETE_DEREF: {
               long cell = U.getLong(locals + 8L * oparg);
               if (U.getLong(cell + Layout.Cell.CONTENTS) == 0) {
@@ -350,43 +330,15 @@ public final class Interpreter {
               ip += 3;
               break;
             }
-            case Op.LOAD_GLOBAL_MODULE: {
-              long globals = U.getLong(frame + Frame.GLOBALS);
-              long c = bc + 8L * ip;
-              ip += 3;
-              if (U.getLong(globals + Layout.Dict.KEYS_VERSION) == U.getLong(c)) {
-                long v = U.getLong(U.getLong(globals + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
-                if (v != 0) {
-                  U.putLong(sp, v);
-                  sp += 8;
-                  break;
-                }
-              }
+            case Op.LOAD_GLOBAL_MODULE:
+            case Op.LOAD_GLOBAL_BUILTIN:
+              // FastLoop declined: a dictionary changed, or the name is gone.
               deopt(bc, here, Opcode.LOAD_GLOBAL, oparg);
               sync(frame, here, sp, stackBase);
               U.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
               sp += 8;
-              break;
-            }
-            case Op.LOAD_GLOBAL_BUILTIN: {
-              long globals = U.getLong(frame + Frame.GLOBALS);
-              long c = bc + 8L * ip;
               ip += 3;
-              if (U.getLong(globals + Layout.Dict.KEYS_VERSION) == U.getLong(c)
-                  && U.getLong(vm.builtins + Layout.Dict.KEYS_VERSION) == U.getLong(c + 8)) {
-                long v = U.getLong(U.getLong(vm.builtins + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
-                if (v != 0) {
-                  U.putLong(sp, v);
-                  sp += 8;
-                  break;
-                }
-              }
-              deopt(bc, here, Opcode.LOAD_GLOBAL, oparg);
-              sync(frame, here, sp, stackBase);
-              U.putLong(sp, loadGlobalGeneric(frame, ci, bc, here, oparg));
-              sp += 8;
               break;
-            }
             case Op.STORE_GLOBAL:
               sp -= 8;
               sync(frame, here, sp + 8, stackBase);
@@ -422,46 +374,23 @@ public final class Interpreter {
               break;
             }
             case Op.LOAD_ATTR_INSTANCE: {
-              long obj = U.getLong(sp - 8);
-              long c = bc + 8L * ip;
-              ip += 3;
-              if ((obj & 1) == 0 && U.getLong(obj) == U.getLong(c)) {
-                long attrs = obj + (U.getLong(c + 16) & 0xFFFFFFFFL);
-                if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)) {
-                  long values = U.getLong(attrs + Layout.Attrs.VALUES);
-                  long index = U.getLong(c + 16) >>> 32;
-                  U.putLong(sp - 8, U.getLong(values + Layout.Array.ITEMS + 8 * index));
-                  break;
-                }
-              }
-              // A miss re-specializes at once for the new receiver (generic with back-off
-              // only if it is not cacheable): polymorphic sites that see one class for a while
-              // then another (richards, deltablue) keep hitting instead of running 53 generic
-              // lookups after each change.
+              // FastLoop declined: another class or shape. A miss re-specializes at once for
+              // the new receiver (generic with back-off only if it is not cacheable):
+              // polymorphic sites that see one class for a while then another (richards,
+              // deltablue) keep hitting instead of running 53 generic lookups after each change.
               respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              U.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
+              U.putLong(sp - 8, p.loadAttrAndSpecialize(U.getLong(sp - 8), ci.names[oparg], bc,
+                  here));
+              ip += 3;
               break;
             }
-            case Op.LOAD_ATTR_MODULE: {
-              long obj = U.getLong(sp - 8);
-              long c = bc + 8L * ip;
-              ip += 3;
-              if ((obj & 1) == 0 && obj == U.getLong(c)) {
-                long dict = U.getLong(obj + Layout.Module.DICT);
-                if (U.getLong(dict + Layout.Dict.KEYS_VERSION) == U.getLong(c + 8)) {
-                  long v = U.getLong(U.getLong(dict + Layout.Dict.ENTRIES) + Layout.Array.ITEMS + 8L * (3 * U.getLong(c + 16) + 2));
-                  if (v != 0) {
-                    U.putLong(sp - 8, v);
-                    break;
-                  }
-                }
-              }
+            case Op.LOAD_ATTR_MODULE:
               deopt(bc, here, Opcode.LOAD_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              U.putLong(sp - 8, p.getAttr(obj, ci.names[oparg]));
+              U.putLong(sp - 8, p.getAttr(U.getLong(sp - 8), ci.names[oparg]));
+              ip += 3;
               break;
-            }
             case Op.STORE_ATTR: {
               sync(frame, here, sp, stackBase);
               long obj = U.getLong(sp - 8);
@@ -471,36 +400,15 @@ public final class Interpreter {
               ip += 4;
               break;
             }
-            case Op.STORE_ATTR_INSTANCE: {
-              long obj = U.getLong(sp - 8);
-              long c = bc + 8L * ip;
-              ip += 4;
-              if ((obj & 1) == 0 && U.getLong(obj) == U.getLong(c)) {
-                long attrs = obj + (U.getLong(c + 24) & 0xFFFFFFFFL);
-                if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)) {
-                  long index = U.getLong(c + 24) >>> 32;
-                  long values = U.getLong(attrs + Layout.Attrs.VALUES);
-                  long newShape = U.getLong(c + 16);
-                  if (newShape == 0) {
-                    U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
-                    sp -= 16;
-                    break;
-                  }
-                  if (values != 0 && ((U.getLong(values + Header.META) >>> Header.SLOTS_SHIFT)
-                      & Header.SLOTS_MASK) > index) {
-                    U.putLong(values + Layout.Array.ITEMS + 8 * index, U.getLong(sp - 16));
-                    U.putLong(attrs + Layout.Attrs.SHAPE, newShape);
-                    sp -= 16;
-                    break;
-                  }
-                }
-              }
+            case Op.STORE_ATTR_INSTANCE:
+              // FastLoop declined: another class or shape, or no room for an added value.
               respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
               sync(frame, here, sp, stackBase);
-              p.storeAttrAndSpecialize(obj, ci.names[oparg], U.getLong(sp - 16), bc, here);
+              p.storeAttrAndSpecialize(U.getLong(sp - 8), ci.names[oparg], U.getLong(sp - 16), bc,
+                  here);
               sp -= 16;
+              ip += 4;
               break;
-            }
             case Op.DELETE_ATTR:
               sync(frame, here, sp, stackBase);
               p.delAttr(U.getLong(sp - 8), ci.names[oparg]);
@@ -513,30 +421,13 @@ public final class Interpreter {
               ip += 4;
               break;
             }
-            case Op.LOAD_METHOD_CLASS: {
-              long obj = U.getLong(sp - 8);
-              long c = bc + 8L * ip;
-              ip += 4;
-              if ((obj & 1) == 0) {
-                long type = U.getLong(obj);
-                if (type == U.getLong(c)
-                    && U.getLong(type + Layout.Type.VERSION) == U.getLong(c + 8)) {
-                  long shape = U.getLong(c + 16);
-                  if (shape == 0 || U.getLong(obj + ((U.getLong(type
-                      + Layout.Type.ATTR_OFFSET)) >> 1) + Layout.Attrs.SHAPE) == shape) {
-                    U.putLong(sp - 8, U.getLong(c + 24));
-                    U.putLong(sp, obj);
-                    sp += 8;
-                    break;
-                  }
-                }
-              }
+            case Op.LOAD_METHOD_CLASS:
               respecialize(ci, bc, here, Opcode.LOAD_METHOD, oparg);
               sync(frame, here, sp, stackBase);
               p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
               sp += 8;
+              ip += 4;
               break;
-            }
             case Op.LOAD_METHOD_BUILTIN: {
               long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
@@ -581,60 +472,15 @@ public final class Interpreter {
               ip += 1;
               break;
             }
-            case Op.BINARY_OP_ADD_INT: {
-              long a = U.getLong(sp - 16);
-              long b = U.getLong(sp - 8);
-              ip += 1;
-              if ((a & b & 1) != 0) {
-                long r = (a - 1) + b;
-                if (((a ^ r) & (b ^ r)) >= 0) {
-                  sp -= 8;
-                  U.putLong(sp - 8, r);
-                  break;
-                }
-              } else {
-                deopt(bc, here, Opcode.BINARY_OP, oparg);
-              }
-              sync(frame, here, sp, stackBase);
-              sp -= 8;
-              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
-              break;
-            }
-            case Op.BINARY_OP_SUBTRACT_INT: {
-              long a = U.getLong(sp - 16);
-              long b = U.getLong(sp - 8);
-              ip += 1;
-              if ((a & b & 1) != 0) {
-                long r = a - (b - 1);
-                if (((a ^ b) & (a ^ r)) >= 0) {
-                  sp -= 8;
-                  U.putLong(sp - 8, r);
-                  break;
-                }
-              } else {
-                deopt(bc, here, Opcode.BINARY_OP, oparg);
-              }
-              sync(frame, here, sp, stackBase);
-              sp -= 8;
-              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
-              break;
-            }
+            case Op.BINARY_OP_ADD_INT:
+            case Op.BINARY_OP_SUBTRACT_INT:
             case Op.BINARY_OP_MULTIPLY_INT: {
+              // FastLoop declined: an operand is no small int, or the result overflows one
+              // (then the generic operation makes a big int and the site stays specialized).
               long a = U.getLong(sp - 16);
               long b = U.getLong(sp - 8);
               ip += 1;
-              if ((a & b & 1) != 0) {
-                long x = a >> 1;
-                long y = b >> 1;
-                long hi = Math.multiplyHigh(x, y);
-                long lo = x * y;
-                if ((hi == 0 && lo >= 0 && lo <= Tag.SMALL_MAX)
-                    || (hi == -1 && lo < 0 && lo >= Tag.SMALL_MIN)) {
-                  sp -= 8;
-                  U.putLong(sp - 8, (lo << 1) | 1);
-                  break;
-                }
-              } else {
+              if ((a & b & 1) == 0) {
                 deopt(bc, here, Opcode.BINARY_OP, oparg);
               }
               sync(frame, here, sp, stackBase);
@@ -646,51 +492,20 @@ public final class Interpreter {
             case Op.BINARY_OP_SUBTRACT_FLOAT:
             case Op.BINARY_OP_MULTIPLY_FLOAT:
             case Op.BINARY_OP_TRUE_DIVIDE_FLOAT: {
+              // FastLoop declined: an operand is neither a float nor an int beside a float, or
+              // a division by zero (the generic operation raises), or its free list of floats
+              // was empty (the generic operation allocates from a new chunk).
               long a = U.getLong(sp - 16);
               long b = U.getLong(sp - 8);
               ip += 1;
-              double x;
-              double y;
-              long ft = vm.floatType;
-              if ((a & 1) == 0 && U.getLong(a) == ft) {
-                x = U.getDouble(a + Layout.Float.VALUE);
-              } else if ((a & 1) != 0) {
-                x = (double) (a >> 1);
-              } else {
-                x = Double.NaN;
+              boolean fa = (a & 1) == 0 && U.getLong(a) == vm.floatType;
+              boolean fb = (b & 1) == 0 && U.getLong(b) == vm.floatType;
+              if (!(fa && (fb || (b & 1) != 0) || fb && (a & 1) != 0)) {
                 deopt(bc, here, Opcode.BINARY_OP, oparg);
-                sync(frame, here, sp, stackBase);
-                sp -= 8;
-                U.putLong(sp - 8, p.binaryOp(oparg, a, b));
-                break;
               }
-              if ((b & 1) == 0 && U.getLong(b) == ft) {
-                y = U.getDouble(b + Layout.Float.VALUE);
-              } else if ((b & 1) != 0 && (a & 1) == 0) {
-                y = (double) (b >> 1);
-              } else {
-                deopt(bc, here, Opcode.BINARY_OP, oparg);
-                sync(frame, here, sp, stackBase);
-                sp -= 8;
-                U.putLong(sp - 8, p.binaryOp(oparg, a, b));
-                break;
-              }
-              double r;
-              if (op == Op.BINARY_OP_ADD_FLOAT) {
-                r = x + y;
-              } else if (op == Op.BINARY_OP_SUBTRACT_FLOAT) {
-                r = x - y;
-              } else if (op == Op.BINARY_OP_MULTIPLY_FLOAT) {
-                r = x * y;
-              } else {
-                if (y == 0.0) {
-                  sync(frame, here, sp, stackBase);
-                  throw vm.raise(vm.zeroDivisionError, "float division by zero");
-                }
-                r = x / y;
-              }
+              sync(frame, here, sp, stackBase);
               sp -= 8;
-              U.putLong(sp - 8, vm.newFloat(r));
+              U.putLong(sp - 8, p.binaryOp(oparg, a, b));
               break;
             }
             case Op.BINARY_OP_ADD_STR: {
@@ -720,42 +535,12 @@ public final class Interpreter {
               ip += 1;
               break;
             }
-            case Op.COMPARE_OP_INT: {
-              long a = U.getLong(sp - 16);
-              long b = U.getLong(sp - 8);
-              ip += 1;
-              if ((a & b & 1) != 0) {
-                sp -= 8;
-                U.putLong(sp - 8, CompareOp.test(oparg, Long.compare(a, b)) ? vm.trueObj
-                    : vm.falseObj);
-                break;
-              }
-              deopt(bc, here, Opcode.COMPARE_OP, oparg);
-              sync(frame, here, sp, stackBase);
-              sp -= 8;
-              U.putLong(sp - 8, p.richCompare(a, b, oparg));
-              break;
-            }
+            case Op.COMPARE_OP_INT:
             case Op.COMPARE_OP_FLOAT: {
+              // FastLoop declined: an operand is not of the kind the site specialized on.
               long a = U.getLong(sp - 16);
               long b = U.getLong(sp - 8);
               ip += 1;
-              long ft = vm.floatType;
-              if ((a & 1) == 0 && (b & 1) == 0 && U.getLong(a) == ft && U.getLong(b) == ft) {
-                double x = U.getDouble(a + Layout.Float.VALUE);
-                double y = U.getDouble(b + Layout.Float.VALUE);
-                boolean r = switch (oparg) {
-                  case CompareOp.LT -> x < y;
-                  case CompareOp.LE -> x <= y;
-                  case CompareOp.EQ -> x == y;
-                  case CompareOp.NE -> x != y;
-                  case CompareOp.GT -> x > y;
-                  default -> x >= y;
-                };
-                sp -= 8;
-                U.putLong(sp - 8, r ? vm.trueObj : vm.falseObj);
-                break;
-              }
               deopt(bc, here, Opcode.COMPARE_OP, oparg);
               sync(frame, here, sp, stackBase);
               sp -= 8;
@@ -777,13 +562,6 @@ public final class Interpreter {
               sync(frame, here, sp, stackBase);
               sp -= 8;
               U.putLong(sp - 8, p.richCompare(a, b, oparg));
-              break;
-            }
-            case Op.IS_OP: {
-              long a = U.getLong(sp - 16);
-              long b = U.getLong(sp - 8);
-              sp -= 8;
-              U.putLong(sp - 8, ((a == b) ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
               break;
             }
             case Op.CONTAINS_OP: {
@@ -824,50 +602,19 @@ public final class Interpreter {
               ip += 1;
               break;
             }
-            case Op.BINARY_SUBSCR_LIST_INT: {
-              long list = U.getLong(sp - 16);
-              long key = U.getLong(sp - 8);
-              ip += 1;
-              if ((key & 1) != 0 && (list & 1) == 0 && U.getLong(list) == vm.listType) {
-                long i = key >> 1;
-                long n = (U.getLong(list + Layout.List.SIZE) >> 1);
-                if (i < 0) {
-                  i += n;
-                }
-                if (i >= 0 && i < n) {
-                  sp -= 8;
-                  U.putLong(sp - 8, U.getLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i));
-                  break;
-                }
-              } else {
-                deopt(bc, here, Opcode.BINARY_SUBSCR, oparg);
-              }
-              sync(frame, here, sp, stackBase);
-              long r = p.getItem(list, key);
-              sp -= 8;
-              U.putLong(sp - 8, r);
-              break;
-            }
+            case Op.BINARY_SUBSCR_LIST_INT:
             case Op.BINARY_SUBSCR_TUPLE_INT: {
-              long t = U.getLong(sp - 16);
+              // FastLoop declined: another container or key (deoptimize), or an index out of
+              // range (the generic operation raises IndexError).
+              long seq = U.getLong(sp - 16);
               long key = U.getLong(sp - 8);
               ip += 1;
-              if ((key & 1) != 0 && (t & 1) == 0 && U.getLong(t) == vm.tupleType) {
-                long i = key >> 1;
-                long n = ((U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL);
-                if (i < 0) {
-                  i += n;
-                }
-                if (i >= 0 && i < n) {
-                  sp -= 8;
-                  U.putLong(sp - 8, U.getLong(t + Layout.Tuple.ITEMS + 8 * i));
-                  break;
-                }
-              } else {
+              if ((key & 1) == 0 || (seq & 1) != 0 || U.getLong(seq)
+                  != (op == Op.BINARY_SUBSCR_LIST_INT ? vm.listType : vm.tupleType)) {
                 deopt(bc, here, Opcode.BINARY_SUBSCR, oparg);
               }
               sync(frame, here, sp, stackBase);
-              long r = p.getItem(t, key);
+              long r = p.getItem(seq, key);
               sp -= 8;
               U.putLong(sp - 8, r);
               break;
@@ -903,21 +650,11 @@ public final class Interpreter {
               break;
             }
             case Op.STORE_SUBSCR_LIST_INT: {
+              // FastLoop declined, as for BINARY_SUBSCR_LIST_INT.
               long list = U.getLong(sp - 16);
               long key = U.getLong(sp - 8);
               ip += 1;
-              if ((key & 1) != 0 && (list & 1) == 0 && U.getLong(list) == vm.listType) {
-                long i = key >> 1;
-                long n = (U.getLong(list + Layout.List.SIZE) >> 1);
-                if (i < 0) {
-                  i += n;
-                }
-                if (i >= 0 && i < n) {
-                  U.putLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i, U.getLong(sp - 24));
-                  sp -= 24;
-                  break;
-                }
-              } else {
+              if ((key & 1) == 0 || (list & 1) != 0 || U.getLong(list) != vm.listType) {
                 deopt(bc, here, Opcode.STORE_SUBSCR, oparg);
               }
               sync(frame, here, sp, stackBase);
@@ -1051,25 +788,13 @@ public final class Interpreter {
               sp = p.unpackSequence(sp, oparg);
               break;
             }
-            case Op.UNPACK_SEQUENCE_TWO_TUPLE: {
-              long seq = U.getLong(sp - 8);
-              if ((seq & 1) == 0 && U.getLong(seq) == vm.tupleType
-                  && ((U.getLong(seq + 8) >>> 4) & 0x3FFFFFFFL) == 2) {
-                U.putLong(sp - 8, U.getLong(seq + Layout.Tuple.ITEMS + 8));
-                U.putLong(sp, U.getLong(seq + Layout.Tuple.ITEMS));
-                sp += 8;
-                ip += 1;
-                break;
-              }
+            case Op.UNPACK_SEQUENCE_TWO_TUPLE:
+              // FastLoop declined: no pair. Run the generic instruction.
               deopt(bc, here, Opcode.UNPACK_SEQUENCE, oparg);
               ip = here;
               break;
-            }
 
             // ---------------------------------------------------------- control flow
-            case Op.JUMP_FORWARD:
-              ip = oparg;
-              break;
             case Op.JUMP_BACKWARD:
               ip = oparg;
               if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
@@ -1117,9 +842,6 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.JUMP_BACKWARD_NO_INTERRUPT:
-              ip = oparg;
-              break;
             case Op.POP_JUMP_IF_FALSE: {
               long v = U.getLong(sp - 8);
               sp -= 8;
@@ -1146,18 +868,6 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.POP_JUMP_IF_NONE:
-              sp -= 8;
-              if (U.getLong(sp) == vm.none) {
-                ip = oparg;
-              }
-              break;
-            case Op.POP_JUMP_IF_NOT_NONE:
-              sp -= 8;
-              if (U.getLong(sp) != vm.none) {
-                ip = oparg;
-              }
-              break;
             case Op.JUMP_IF_FALSE_OR_POP: {
               long v = U.getLong(sp - 8);
               sync(frame, here, sp, stackBase);
@@ -1193,73 +903,13 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.FOR_ITER_RANGE: {
-              long it = U.getLong(sp - 8);
-              if ((it & 1) == 0 && U.getLong(it) == vm.rangeIteratorType) {
-                long left = U.getLong(it + Layout.Iter.LIMIT);
-                if (left <= 1) {
-                  sp -= 8;
-                  ip = oparg;
-                  break;
-                }
-                long cur = U.getLong(it + Layout.Iter.INDEX);
-                U.putLong(it + Layout.Iter.LIMIT, left - 2);
-                U.putLong(it + Layout.Iter.INDEX, cur + U.getLong(it + Layout.Iter.AUX) - 1);
-                U.putLong(sp, cur);
-                sp += 8;
-                ip += 1;
-                break;
-              }
+            case Op.FOR_ITER_RANGE:
+            case Op.FOR_ITER_LIST:
+            case Op.FOR_ITER_TUPLE:
+              // FastLoop declined: another kind of iterator. Run the generic instruction.
               deopt(bc, here, Opcode.FOR_ITER, oparg);
               ip = here;
               break;
-            }
-            case Op.FOR_ITER_LIST: {
-              long it = U.getLong(sp - 8);
-              if ((it & 1) == 0 && U.getLong(it) == vm.listIteratorType) {
-                long list = U.getLong(it + Layout.Iter.SEQ);
-                if (list != 0) {
-                  long i = U.getLong(it + Layout.Iter.INDEX) >> 1;
-                  if (i < (U.getLong(list + Layout.List.SIZE) >> 1)) {
-                    U.putLong(it + Layout.Iter.INDEX, ((((long) (i + 1)) << 1) | 1));
-                    U.putLong(sp, U.getLong(U.getLong(list + Layout.List.ITEMS) + Layout.Array.ITEMS + 8 * i));
-                    sp += 8;
-                    ip += 1;
-                    break;
-                  }
-                  U.putLong(it + Layout.Iter.SEQ, 0);
-                }
-                sp -= 8;
-                ip = oparg;
-                break;
-              }
-              deopt(bc, here, Opcode.FOR_ITER, oparg);
-              ip = here;
-              break;
-            }
-            case Op.FOR_ITER_TUPLE: {
-              long it = U.getLong(sp - 8);
-              if ((it & 1) == 0 && U.getLong(it) == vm.tupleIteratorType) {
-                long t = U.getLong(it + Layout.Iter.SEQ);
-                if (t != 0) {
-                  long i = U.getLong(it + Layout.Iter.INDEX) >> 1;
-                  if (i < ((U.getLong(t + 8) >>> 4) & 0x3FFFFFFFL)) {
-                    U.putLong(it + Layout.Iter.INDEX, ((((long) (i + 1)) << 1) | 1));
-                    U.putLong(sp, U.getLong(t + Layout.Tuple.ITEMS + 8 * i));
-                    sp += 8;
-                    ip += 1;
-                    break;
-                  }
-                  U.putLong(it + Layout.Iter.SEQ, 0);
-                }
-                sp -= 8;
-                ip = oparg;
-                break;
-              }
-              deopt(bc, here, Opcode.FOR_ITER, oparg);
-              ip = here;
-              break;
-            }
             case Op.RETURN_VALUE: {
               long v = U.getLong(sp - 8);
               if ((U.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
