@@ -45,6 +45,7 @@ final class FastLoop {
   }
 
   private final VM vm;
+  private final Interpreter interp;
   private final long ts;
   private final long heapControl;
   /** Inline float allocation: the free list floats come from, their cell and header word. */
@@ -68,8 +69,9 @@ final class FastLoop {
   long frameOut;
   CodeInfo codeOut;
 
-  FastLoop(VM vm) {
+  FastLoop(VM vm, Interpreter interp) {
     this.vm = vm;
+    this.interp = interp;
     this.ts = vm.ts;
     Heap heap = vm.heap;
     this.heapControl = heap.control();
@@ -730,40 +732,10 @@ final class FastLoop {
             }
             callee.entries++;
           }
-          // Interpreter.pushSimple, written out: C2 will not inline a method that size.
-          long nf = U.getLong(ts + Layout.ThreadState.STACK_TOP);
-          long depth = U.getLong(ts + Layout.ThreadState.RECURSION_DEPTH) + 1;
-          if (depth > U.getLong(ts + Layout.ThreadState.RECURSION_LIMIT)
-              || nf + callee.frameBytes > U.getLong(ts + Layout.ThreadState.STACK_LIMIT)) {
+          // A call, but the loop ends here (switchTo): C2 spills around it only on this path.
+          long nf = interp.pushSimple(callee, callable, args, nargs);
+          if (nf == 0) {
             break loop;
-          }
-          U.putLong(ts + Layout.ThreadState.RECURSION_DEPTH, depth);
-          U.putLong(ts + Layout.ThreadState.STACK_TOP, nf + callee.frameBytes);
-          U.putLong(nf + Frame.CODE, callee.code);
-          U.putLong(nf + Frame.FUNCTION, callable);
-          U.putLong(nf + Frame.GLOBALS, U.getLong(callable + Layout.Function.GLOBALS));
-          U.putLong(nf + Frame.BUILTINS, vm.builtins);
-          U.putLong(nf + Frame.LOCALS, 0);
-          U.putLong(nf + Frame.PREVIOUS, frame | 1);
-          U.putLong(nf + Frame.IP, 1);
-          U.putLong(nf + Frame.SP, 1);
-          U.putLong(nf + Frame.FLAGS, 1);
-          U.putLong(nf + Frame.GENERATOR, 0);
-          long newLocals = nf + Frame.LOCALSPLUS;
-          for (int i = 0; i < nargs; i++) {
-            U.putLong(newLocals + 8L * i, U.getLong(args + 8L * i));
-          }
-          int nlocals = callee.nlocals;
-          for (int i = nargs; i < nlocals; i++) {
-            U.putLong(newLocals + 8L * i, 0);
-          }
-          int nfree = callee.nfree;
-          if (nfree > 0) {
-            long closure = U.getLong(callable + Layout.Function.CLOSURE);
-            for (int i = 0; i < nfree; i++) {
-              U.putLong(newLocals + 8L * (nlocals + i),
-                  U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
-            }
           }
           U.putLong(frame + Frame.IP, ((long) (ip - 1) << 1) | 1);
           U.putLong(frame + Frame.SP, (((nullSlot - stackBase) >> 3) << 1) | 1);

@@ -85,7 +85,7 @@ public final class Interpreter {
     this.vm = vm;
     this.p = p;
     this.ts = vm.ts;
-    this.fast = new FastLoop(vm);
+    this.fast = new FastLoop(vm, this);
   }
 
   // ================================================================ JIT hooks
