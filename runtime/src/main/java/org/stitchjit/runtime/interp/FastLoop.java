@@ -203,31 +203,21 @@ final class FastLoop {
           sp += 8;
           break;
         }
-        case Op.LOAD_GLOBAL_MODULE: {
-          long globals = U.getLong(frame + Frame.GLOBALS);
-          long c = bc + 8L * ip;
-          if (U.getLong(globals + Layout.Dict.KEYS_VERSION) != U.getLong(c)) {
-            break loop;
-          }
-          long v = U.getLong(U.getLong(globals + Layout.Dict.ENTRIES) + Layout.Array.ITEMS
-              + 8L * (3 * U.getLong(c + 16) + 2));
-          if (v == 0) {
-            break loop;
-          }
-          U.putLong(sp, v);
-          sp += 8;
-          ip += 3;
-          break;
-        }
+        case Op.LOAD_GLOBAL_MODULE:
         case Op.LOAD_GLOBAL_BUILTIN: {
-          long globals = U.getLong(frame + Frame.GLOBALS);
-          long builtins = vm.builtins;
+          // Caches: the globals' keys version, the builtins' keys version, the entry index.
+          long dict = U.getLong(frame + Frame.GLOBALS);
           long c = bc + 8L * ip;
-          if (U.getLong(globals + Layout.Dict.KEYS_VERSION) != U.getLong(c)
-              || U.getLong(builtins + Layout.Dict.KEYS_VERSION) != U.getLong(c + 8)) {
+          if (U.getLong(dict + Layout.Dict.KEYS_VERSION) != U.getLong(c)) {
             break loop;
           }
-          long v = U.getLong(U.getLong(builtins + Layout.Dict.ENTRIES) + Layout.Array.ITEMS
+          if (op == Op.LOAD_GLOBAL_BUILTIN) {
+            dict = vm.builtins;
+            if (U.getLong(dict + Layout.Dict.KEYS_VERSION) != U.getLong(c + 8)) {
+              break loop;
+            }
+          }
+          long v = U.getLong(U.getLong(dict + Layout.Dict.ENTRIES) + Layout.Array.ITEMS
               + 8L * (3 * U.getLong(c + 16) + 2));
           if (v == 0) {
             break loop;

@@ -451,12 +451,10 @@ public final class Interpreter {
               long a = U.getLong(sp - 16);
               long b = U.getLong(sp - 8);
               if ((a & b & 1) != 0) {
-                // Bitwise operators on small ints have no specialized instruction (flag tests
-                // in richards, go): done on the tagged words, which keeps the tag bit.
-                int base = oparg >= BinaryOp.INPLACE ? oparg - BinaryOp.INPLACE : oparg;
-                long r = base == BinaryOp.AND ? a & b
-                    : base == BinaryOp.OR ? a | b
-                    : base == BinaryOp.XOR ? (a ^ b) | 1 : smallIntArith(base, a, b);
+                // Operators on small ints without a specialized instruction: FastLoop does the
+                // bitwise ones, these the rest that need no allocation beyond a float.
+                long r = smallIntArith(
+                    oparg >= BinaryOp.INPLACE ? oparg - BinaryOp.INPLACE : oparg, a, b);
                 if (r != 0) {
                   sp -= 8;
                   U.putLong(sp - 8, r);
