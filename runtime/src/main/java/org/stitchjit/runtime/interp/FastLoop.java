@@ -13,20 +13,21 @@ import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.vm.VM;
 
 /**
- * The interpreter's inner loop for the hit paths of its commonest instructions: loads and
- * stores of locals and constants, small-int arithmetic and comparisons, branches, indexing of
- * lists and tuples, iteration over ranges, lists and tuples, and instance attributes that hit
- * their inline caches. It runs instructions until it meets one it does not handle, or one whose
- * guard fails, and returns without having touched that instruction, which
- * {@link Interpreter#run} then executes in full (miss paths, specialization, calls, the JIT's
- * hooks, exceptions).
+ * The interpreter's inner loop for the hit paths of its commonest instructions: locals,
+ * constants and cells, global and attribute hits, small-int and float arithmetic and
+ * comparisons, branches, list and tuple indexing, range, list and tuple iteration, and calls
+ * and returns of plain Python functions. It runs instructions until it meets one it declines
+ * (another opcode, a failed guard, or one that needs the collector, the JIT or the allocator's
+ * refill) and returns without having touched it; {@link Interpreter#run} then executes it in
+ * full and calls again. The commonest instruction pairs run fused (decision 10).
  *
  * <p>Why a second loop: C2 compiles {@code run()}, 12 KB of bytecode full of calls, with
  * every loop variable in a stack slot and with the expressions its cases share hoisted above
  * the switch, so that each dispatch executed about 60 machine instructions (docs/decisions/
- * 0010). This method calls nothing, so its few variables stay in registers. It never throws,
- * allocates or reaches a safepoint poll that collects guest memory, so it needs no frame
- * synchronization: the frame in native memory is what {@code run()} left.
+ * 0010). This loop calls nothing but {@link Interpreter#pushSimple} on its way out after a
+ * call, so its few variables stay in registers. It never throws and never collects (floats it
+ * allocates inline; past the threshold it only raises the GC-wanted flag, which run() serves),
+ * so it needs no frame synchronization: the frame in native memory is what {@code run()} left.
  */
 final class FastLoop {
   private static final sun.misc.Unsafe U = Mem.unsafe();
@@ -59,9 +60,9 @@ final class FastLoop {
   /** Instructions this loop executed; run() adds them to its count. */
   long executed;
   /**
-   * Set when run() returned after a call or a return it made, which leaves frameOut (and
-   * codeOut) current at the returned position; clear when it stopped before an instruction
-   * of the frame it was given.
+   * Set when {@link #run} returned right after making a call or a return, which leaves
+   * frameOut (and codeOut) current at the returned position; clear when it stopped before an
+   * instruction of the frame it was given.
    */
   boolean switched;
   /** Whether a run with once executed its instruction (otherwise run() must). */
@@ -138,10 +139,10 @@ final class FastLoop {
           if (v == 0) {
             break loop;
           }
-          // A third of all instructions: fused with its two commonest successors, an
-          // instance attribute hit (self.x) and another local (CPython 3.11 has
-          // LOAD_FAST__LOAD_FAST), to save their dispatch. Every fusion peeks at the next
-          // unit this way; running once, it reads a NOP, which fuses with nothing.
+          // A third of all instructions: fused with its commonest successors, an instance
+          // attribute hit (self.x), another local (CPython 3.11's LOAD_FAST__LOAD_FAST) and
+          // a None test, to save their dispatch. Every fusion peeks at the next unit this
+          // way; running once, it reads a NOP, which fuses with nothing.
           long next = once ? 0 : U.getLong(bc + 8L * ip);
           int nextOp = (int) next & 0xFF;
           if (nextOp == Op.LOAD_ATTR_INSTANCE && (v & 1) == 0) {
@@ -735,7 +736,7 @@ final class FastLoop {
           return switchTo(n + 1, nf, callee, 0, 0);
         }
         case Op.RETURN_VALUE: {
-          // A return from a frame run() pushed for a call (not an entry frame, which returns
+          // A return from a frame pushed for a Python call (not an entry frame, which returns
           // to Java); from __init__'s frame the call's value is the instance below.
           long v = U.getLong(sp - 8);
           long flags = U.getLong(frame + Frame.FLAGS);
@@ -752,7 +753,7 @@ final class FastLoop {
               (int) (U.getLong(U.getLong(caller + Frame.CODE) + Layout.Code.ID) >> 1)];
           long callerBase = caller + Frame.LOCALSPLUS + 8L * callerCode.nlocalsplus;
           long callerSp = callerBase + 8 * (U.getLong(caller + Frame.SP) >> 1);
-          if (flags != 1) {
+          if ((flags & INIT) != 0) {
             callerSp -= 8;
             v = U.getLong(callerSp);
           }
