@@ -7,7 +7,6 @@ import org.stitchjit.api.bytecode.BinaryOp;
 import org.stitchjit.api.bytecode.CodeFlags;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.bytecode.Opcode;
-import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Tag;
@@ -569,20 +568,11 @@ public final class Interpreter {
               U.putLong(sp - 8, (r ^ (oparg != 0)) ? vm.trueObj : vm.falseObj);
               break;
             }
-            case Op.UNARY_NOT: {
-              long v = U.getLong(sp - 8);
-              boolean t;
-              if (v == vm.trueObj) {
-                t = true;
-              } else if (v == vm.falseObj || v == vm.none) {
-                t = false;
-              } else {
-                sync(frame, here, sp, stackBase);
-                t = p.isTrue(v);
-              }
-              U.putLong(sp - 8, t ? vm.falseObj : vm.trueObj);
+            case Op.UNARY_NOT:
+              // FastLoop declined: neither a bool nor None.
+              sync(frame, here, sp, stackBase);
+              U.putLong(sp - 8, p.isTrue(U.getLong(sp - 8)) ? vm.falseObj : vm.trueObj);
               break;
-            }
             case Op.UNARY_NEGATIVE:
             case Op.UNARY_POSITIVE:
             case Op.UNARY_INVERT:
@@ -840,46 +830,22 @@ public final class Interpreter {
               }
               break;
             }
-            case Op.POP_JUMP_IF_FALSE: {
-              long v = U.getLong(sp - 8);
-              sp -= 8;
-              if (v == vm.falseObj) {
-                ip = oparg;
-              } else if (v != vm.trueObj) {
-                sync(frame, here, sp + 8, stackBase);
-                if (!p.isTrue(v)) {
-                  ip = oparg;
-                }
-              }
-              break;
-            }
+            case Op.POP_JUMP_IF_FALSE:
             case Op.POP_JUMP_IF_TRUE: {
-              long v = U.getLong(sp - 8);
+              // FastLoop declined: no bool. Truth may call __bool__ or __len__.
+              sync(frame, here, sp, stackBase);
+              boolean t = p.isTrue(U.getLong(sp - 8));
               sp -= 8;
-              if (v == vm.trueObj) {
+              if (t == (op == Op.POP_JUMP_IF_TRUE)) {
                 ip = oparg;
-              } else if (v != vm.falseObj) {
-                sync(frame, here, sp + 8, stackBase);
-                if (p.isTrue(v)) {
-                  ip = oparg;
-                }
               }
               break;
             }
-            case Op.JUMP_IF_FALSE_OR_POP: {
-              long v = U.getLong(sp - 8);
-              sync(frame, here, sp, stackBase);
-              if (!isTrueFast(v)) {
-                ip = oparg;
-              } else {
-                sp -= 8;
-              }
-              break;
-            }
+            case Op.JUMP_IF_FALSE_OR_POP:
             case Op.JUMP_IF_TRUE_OR_POP: {
-              long v = U.getLong(sp - 8);
+              // FastLoop declined: no bool.
               sync(frame, here, sp, stackBase);
-              if (isTrueFast(v)) {
+              if (p.isTrue(U.getLong(sp - 8)) == (op == Op.JUMP_IF_TRUE_OR_POP)) {
                 ip = oparg;
               } else {
                 sp -= 8;
@@ -1305,23 +1271,6 @@ public final class Interpreter {
   }
 
   // Tagging spelled out for run(), where even trivial static calls are not inlined.
-  private static long tag(long n) {
-    return (n << 1) | 1;
-  }
-
-  private static long untag(long v) {
-    return v >> 1;
-  }
-
-  private boolean isTrueFast(long v) {
-    if (v == vm.trueObj) {
-      return true;
-    }
-    if (v == vm.falseObj || v == vm.none) {
-      return false;
-    }
-    return p.isTrue(v);
-  }
 
   // ================================================================ quickening
   private void deopt(long bc, int here, Opcode generic, int oparg) {
