@@ -57,8 +57,6 @@ final class FastLoop {
   private boolean counting;
   private int hotLoop;
   private int hotFunction;
-  /** Instructions this loop executed; run() adds them to its count. */
-  long executed;
   /**
    * Set when {@link #run} returned right after making a call or a return, which leaves
    * frameOut (and codeOut) current at the returned position; clear when it stopped before an
@@ -102,7 +100,7 @@ final class FastLoop {
     final long trueObj = vm.trueObj;
     final long falseObj = vm.falseObj;
     long sp = stackBase + 8L * spSlot;
-    long n = 0;
+    final long counter = ts + Layout.ThreadState.INSTRUCTIONS;
     loop:
     while (true) {
       long unit = U.getLong(bc + 8L * ip);
@@ -157,7 +155,7 @@ final class FastLoop {
                     + Layout.Array.ITEMS + 8 * (where >>> 32)));
                 sp += 8;
                 ip += 4;
-                n++;
+                U.putLong(counter, U.getLong(counter) + 1);
                 break;
               }
             }
@@ -168,13 +166,13 @@ final class FastLoop {
               U.putLong(sp + 8, w);
               sp += 16;
               ip++;
-              n++;
+              U.putLong(counter, U.getLong(counter) + 1);
               break;
             }
           } else if (nextOp == Op.POP_JUMP_IF_NONE || nextOp == Op.POP_JUMP_IF_NOT_NONE) {
             // 'if x is None' / 'while x is not None' on a local.
             ip = (v == vm.none) == (nextOp == Op.POP_JUMP_IF_NONE) ? (int) (next >> 32) : ip + 1;
-            n++;
+            U.putLong(counter, U.getLong(counter) + 1);
             break;
           }
           U.putLong(sp, v);
@@ -192,7 +190,7 @@ final class FastLoop {
               U.putLong(sp, w);
               sp += 8;
               ip++;
-              n++;
+              U.putLong(counter, U.getLong(counter) + 1);
             }
           }
           break;
@@ -251,7 +249,7 @@ final class FastLoop {
             U.putLong(locals + 8L * (next >> 32), v);
             sp -= 8;
             ip++;
-            n++;
+            U.putLong(counter, U.getLong(counter) + 1);
             break;
           }
           U.putLong(sp - 8, v);
@@ -669,7 +667,7 @@ final class FastLoop {
           if ((((int) next & 0xFF) | 1) == Op.POP_JUMP_IF_TRUE) {
             sp -= 16;
             ip = r == ((next & 1) != 0) ? (int) (next >> 32) : ip + 1;
-            n++;
+            U.putLong(counter, U.getLong(counter) + 1);
             break;
           }
           sp -= 8;
@@ -735,7 +733,8 @@ final class FastLoop {
           U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, nf);
           // Done: run() reloads its frame state and calls again, so that this method's frame
           // variables stay final (continuing here measured no faster; decision 10).
-          return switchTo(n + 1, nf, callee, 0, 0);
+          U.putLong(counter, U.getLong(counter) + 1);
+          return switchTo(nf, callee, 0, 0);
         }
         case Op.RETURN_VALUE: {
           // A return from a frame pushed for a Python call (not an entry frame, which returns
@@ -760,22 +759,21 @@ final class FastLoop {
             v = U.getLong(callerSp);
           }
           U.putLong(callerSp, v);
-          return switchTo(n + 1, caller, callerCode,
+          U.putLong(counter, U.getLong(counter) + 1);
+          return switchTo(caller, callerCode,
               (int) (U.getLong(caller + Frame.IP) >> 1) + Frame.CALL_UNITS,
               (int) ((callerSp + 8 - callerBase) >>> 3));
         }
         default:
           break loop;
       }
-      n++;
+      U.putLong(counter, U.getLong(counter) + 1);
       if (once) {
-        executed += n;
         switched = false;
         stepped = true;
         return ((long) ip << 32) | ((sp - stackBase) >>> 3);
       }
     }
-    executed += n;
     switched = false;
     stepped = false;
     // Every guard that stops the loop fails before its case moved ip past the unit.
@@ -792,8 +790,7 @@ final class FastLoop {
     return i < size ? i : -1;
   }
 
-  private long switchTo(long n, long frame, CodeInfo ci, int ip, int spSlot) {
-    executed += n;
+  private long switchTo(long frame, CodeInfo ci, int ip, int spSlot) {
     switched = true;
     stepped = true;
     frameOut = frame;

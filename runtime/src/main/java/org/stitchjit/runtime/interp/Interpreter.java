@@ -61,7 +61,7 @@ public final class Interpreter {
 
   /** Instructions the interpreter executed (for --stats). */
   public long instructionsExecuted() {
-    return instructions + fast.executed;
+    return instructions + U.getLong(ts + Layout.ThreadState.INSTRUCTIONS);
   }
 
   public long specializations;
