@@ -11,6 +11,7 @@ import org.stitchjit.api.layout.Layout.Kind;
 import org.stitchjit.api.layout.Layout.TypeFlags;
 import org.stitchjit.api.layout.Tag;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.objects.SetType;
 import org.stitchjit.runtime.heap.Collector;
 import org.stitchjit.runtime.vm.BuiltinImpl;
 import org.stitchjit.runtime.vm.Dicts;
@@ -1706,7 +1707,7 @@ public final class Protocols implements Runtime {
     vm.pushHandle(set);
     try {
       for (int i = 0; i < n; i++) {
-        callMethod(set, "add", new long[] {Mem.getLong(items + 8L * i)});
+        SetType.addKey(vm, set, Mem.getLong(items + 8L * i));
       }
     } finally {
       vm.popHandles(mark);

@@ -7,6 +7,7 @@ import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.Kind;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.runtime.objects.SetType;
 import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.PyException;
 import org.stitchjit.runtime.vm.VM;
@@ -23,8 +24,9 @@ final class SlowOps {
     VM vm = p.vm;
     switch (op) {
       case SET_ADD: {
-        long set = Mem.getLong(sp - 8 - 8L * oparg);
-        p.callMethod(set, "add", new long[] {Mem.getLong(sp - 8)});
+        // As CPython's SET_ADD, straight into the set (a comprehension's, so exactly a set):
+        // no lookup of its add method.
+        SetType.addKey(vm, Mem.getLong(sp - 8 - 8L * oparg), Mem.getLong(sp - 8));
         return sp - 8;
       }
       case MAP_ADD: {

@@ -55,7 +55,7 @@ public final class SetType {
   }
 
   /** so.add(key); key must be rooted by the caller. */
-  static void addKey(VM vm, long so, long key) {
+  public static void addKey(VM vm, long so, long key) {
     SetTable.add(vm, so, key, hashKey(vm, key));
   }
 
