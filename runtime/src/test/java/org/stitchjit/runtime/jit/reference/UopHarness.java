@@ -130,6 +130,10 @@ final class UopHarness implements AutoCloseable {
           yield 2
           yield 3
 
+      def _discarded(s, k):
+          s.discard(k)
+          return s
+
       def fn0():
           return 'fn0'
 
