@@ -329,10 +329,10 @@ static inline __attribute__((always_inline)) uint64_t *stitch_small_cells(int64_
     return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (bytes / 8 - 2);
 }
 
-/* Takes a cell from free list head (non-empty) and makes it an object of type with nslots
-   slots, all NULL, as Heap.allocate(type, nslots, 0, 0) does. */
-static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
-        uint64_t *ts, uint64_t *head, uint64_t type, int64_t nslots) {
+/* Takes a cell of cell_bytes from free list head (non-empty) and makes it an object of type
+   with nslots slots, all NULL, as Heap.allocate(type, nslots, 0, 0) does. */
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell_of(
+        uint64_t *ts, uint64_t *head, uint64_t cell_bytes, uint64_t type, int64_t nslots) {
     uint64_t obj = *head;
     *head = OBJ_WORD(obj, 0);
     OBJ_WORD(obj, STITCH_HEADER_TYPE) = type;
@@ -341,8 +341,30 @@ static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
     for (int64_t i = 0; i < nslots; i++) {
         OBJ_WORD(obj, STITCH_HEADER_SIZE + 8 * i) = 0;
     }
-    stitch_count_cell(ts, (uint64_t)(STITCH_HEADER_SIZE + 8 * nslots));
+    stitch_count_cell(ts, cell_bytes);
     return obj;
+}
+
+/* stitch_take_cell_of for a list from stitch_small_cells, whose cells are the object's size. */
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
+        uint64_t *ts, uint64_t *head, uint64_t type, int64_t nslots) {
+    return stitch_take_cell_of(ts, head, (uint64_t)(STITCH_HEADER_SIZE + 8 * nslots), type,
+                               nslots);
+}
+
+/* Objects of nslots slots of any small size (up to HeapControl.SMALL_UP_TO bytes): their
+   free-list head, and in *cell_bytes the bytes of its cells, from the heap's class table
+   (HeapControl.CELL_CLASSES); 0 when they are too large for inline allocation. */
+static inline __attribute__((always_inline)) uint64_t *stitch_cells(int64_t nslots,
+                                                                    uint64_t *cell_bytes) {
+    int64_t words = STITCH_HEADER_SIZE / 8 + nslots;
+    if (nslots < 0 || words > STITCH_HEAP_CONTROL_SMALL_UP_TO / 8) {
+        return 0;
+    }
+    uint64_t entry = STITCH_FIELD((char *)(uintptr_t)CONST_HEAP_CONTROL,
+                                  STITCH_HEAP_CONTROL_CELL_CLASSES + 8 * words);
+    *cell_bytes = entry & 0xFFFFFFFFu;
+    return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (entry >> 32);
 }
 
 /* Pops frame off the frame stack as the interpreter's return does, making caller (the frame's

@@ -444,12 +444,21 @@ public final class Layout {
     public static final long OBJECTS_ALLOCATED = 16;
     /** Bytes allocated over the heap's life, cell sizes counted (a statistic). */
     public static final long BYTES_ALLOCATED = 24;
-    public static final long SIZE = 32;
+    /**
+     * The heap's size classes as a table, so that compiled code allocating an object of any
+     * small size reads the heap's own classes instead of repeating them: word w (for an object
+     * of 8 * w bytes, 2 <= w <= SMALL_UP_TO / 8) holds the index of its class's free-list head
+     * in the high 32 bits and the class's cell bytes in the low 32. The heap fills it.
+     */
+    public static final long CELL_CLASSES = 32;
+    /** Objects up to this many bytes come from size classes; larger ones are malloc'ed. */
+    public static final int SMALL_UP_TO = 1024;
+    public static final long SIZE = CELL_CLASSES + 8L * (SMALL_UP_TO / 8 + 1);
     /**
      * Cells of up to this many bytes come in 8-byte steps from 16: an object of n bytes (a
      * multiple of 8) takes its cell from free list n / 8 - 2 of the heap's free-list heads, and
-     * counts n bytes. Compiled code allocates such objects inline; the heap checks its size
-     * classes agree.
+     * counts n bytes. Compiled code allocates such objects inline without the table; the heap
+     * checks its size classes agree.
      */
     public static final int EXACT_CELLS_UP_TO = 64;
   }

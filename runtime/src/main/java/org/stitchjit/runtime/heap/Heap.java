@@ -18,7 +18,7 @@ import org.stitchjit.platforms.Mem;
 public final class Heap implements AutoCloseable {
   static final int CHUNK_BYTES = 256 * 1024;
   /** Objects up to this size come from size classes; larger ones are malloc'ed. */
-  public static final int MAX_SMALL = 1024;
+  public static final int MAX_SMALL = HeapControl.SMALL_UP_TO;
 
   /** Cell sizes: 8-byte steps while objects are tiny (floats, ints, cells), coarser later. */
   static final int[] CLASS_SIZES = {
@@ -78,6 +78,11 @@ public final class Heap implements AutoCloseable {
     this.freeHeads = Mem.allocate(headBytes + HeapControl.SIZE);
     Mem.zero(freeHeads, headBytes + HeapControl.SIZE);
     this.control = freeHeads + headBytes;
+    for (int words = 2; words <= MAX_SMALL / 8; words++) {
+      int sc = CLASS_FOR_WORDS[words];
+      Mem.putLong(control + HeapControl.CELL_CLASSES + 8L * words,
+          ((long) sc << 32) | CLASS_SIZES[sc]);
+    }
     Mem.putLong(control + HeapControl.GC_THRESHOLD, initialThreshold(limitBytes));
   }
 

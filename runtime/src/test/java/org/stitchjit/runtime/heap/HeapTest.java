@@ -71,6 +71,22 @@ class HeapTest {
   }
 
   @Test
+  void theClassTableTellsCompiledCodeEachSmallSizesFreeListAndCellBytes() {
+    for (int words = 2; words <= HeapControl.SMALL_UP_TO / 8; words++) {
+      long entry = Mem.getLong(heap.control() + HeapControl.CELL_CLASSES + 8L * words);
+      long cell = entry & 0xFFFFFFFFL;
+      long head = heap.freeListHeads() + 8 * (entry >>> 32);
+      long before = heap.bytesAllocated();
+      long obj = heap.allocate(type, words - 2, 0, 0);
+      assertThat(cell).as("cell of %d words", words).isGreaterThanOrEqualTo(8L * words);
+      assertThat(heap.bytesAllocated() - before).as("counted for %d words", words)
+          .isEqualTo(cell);
+      // From that list: a fresh chunk's cells are threaded in address order.
+      assertThat(Mem.getLong(head)).as("next cell for %d words", words).isEqualTo(obj + cell);
+    }
+  }
+
+  @Test
   void theFloatSizeClassIsWhatCompiledCodeIsTold() {
     assertThat(FLOAT_SIZE).isEqualTo(24);
     assertThat(Heap.cellBytes(FLOAT_SIZE)).isEqualTo(24);

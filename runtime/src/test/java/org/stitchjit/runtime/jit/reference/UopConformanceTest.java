@@ -741,6 +741,18 @@ class UopConformanceTest {
           .pool("a", "''", "'x'").pool("b", "'\\u00e9'", "'yz'").pool("c", "'\\U0001f600'")
           .oracle("out = [''" + (n == 0 ? "" : " + " + String.join(" + ", args)) + "]"));
     }
+    // Tuples in coarser size classes (80 and 96 bytes), which the native path allocates from
+    // the heap's class table.
+    for (int n : new int[] {7, 9}) {
+      String[] args = new String[n];
+      java.util.Arrays.setAll(args, i -> "a" + i);
+      UopSpec spec = s("_BUILD_TUPLE " + n).step(BUILD_TUPLE, n).inputs(args)
+          .oracle("out = [(" + String.join(", ", args) + ")]");
+      for (int i = 0; i < n; i++) {
+        spec = spec.pool("a" + i, i % 2 == 0 ? String.valueOf(i) : "'s" + i + "'");
+      }
+      l.add(spec);
+    }
     l.add(s("_BUILD_MAP 0").step(BUILD_MAP, 0).pool("z", "0").oracle("out = [{}]"));
     l.add(s("_BUILD_MAP 2").step(BUILD_MAP, 2).inputs("a", "b", "c", "d")
         .pool("a", "'k'", "1", "[1]").pool("b", "'v'").pool("c", "'k'", "1.0", "Key(1)")
@@ -751,7 +763,10 @@ class UopConformanceTest {
     for (int n = 1; n <= 2; n++) {
       String[] ins = n == 1 ? new String[] {"c", "v"} : new String[] {"c", "x", "v"};
       String keep = n == 1 ? "c" : "c, x";
-      l.add(s("_LIST_APPEND " + n).step(LIST_APPEND, n).inputs(ins).pool("c", "[]", "[1]")
+      // Empty, full (of 1, 5 and 9 items: growths into exact and coarser size classes, which
+      // the native path allocates from the heap's class table) and roomy lists.
+      l.add(s("_LIST_APPEND " + n).step(LIST_APPEND, n).inputs(ins)
+          .pool("c", "[]", "[1]", "_full(5)", "_full(9)", "_roomy()")
           .pool("x", "'x'").pool("v", "2", "[3]").oracle("c.append(v)\nout = [" + keep + "]"));
       // The native path's cases: a small int found, or inserted after probing past other
       // keys (17 and 9 probe slot 1 first; 1064 probes slot 0, then 1 and 2 by the perturbed

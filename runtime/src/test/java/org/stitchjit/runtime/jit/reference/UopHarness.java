@@ -130,6 +130,19 @@ final class UopHarness implements AutoCloseable {
           yield 2
           yield 3
 
+      def _full(n):
+          # A list whose items array is exactly full (a display of n variables). The 9-item
+          # display, made either way, leaves cells in the size class a 5-item list grows into.
+          x = n
+          l = [x, x, x, x, x, x, x, x, x]
+          return l if n == 9 else [x, x, x, x, x] if n == 5 else [x]
+
+      def _roomy():
+          l = [1]
+          l.append(2)
+          l.pop()
+          return l
+
       def _discarded(s, k):
           s.discard(k)
           return s
