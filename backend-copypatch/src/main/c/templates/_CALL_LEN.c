@@ -1,5 +1,5 @@
 /* _CALL_LEN oparg operand: len(x) for the call's one argument x, the stack being NULL, len,
-   x. Natively for an exact list, tuple, str or dict, whose lengths are words of the object;
+   x. Natively for an exact list, tuple, str, dict or set, whose lengths are words of the object;
    anything else (a user __len__, a subclass) and keyword names escape, and the runtime makes
    the generic call. */
 #include "stitch_stencil.h"
@@ -18,6 +18,8 @@ STENCIL(_CALL_LEN)
         n = OBJ_WORD(x, STITCH_STR_LENGTH);
     } else if (type == CONST_DICT_TYPE) {
         n = OBJ_WORD(x, STITCH_DICT_USED);
+    } else if (type == CONST_SET_TYPE) {
+        n = OBJ_WORD(x, STITCH_SET_USED);
     } else if (type == CONST_TUPLE_TYPE) {
         n = stitch_make_small((int64_t)stitch_header_slots(OBJ_WORD(x, STITCH_HEADER_META)));
     } else {

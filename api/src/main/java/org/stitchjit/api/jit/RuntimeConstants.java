@@ -24,9 +24,10 @@ public interface RuntimeConstants {
   String FLOAT_TYPE = "FLOAT_TYPE";
   String LIST_TYPE = "LIST_TYPE";
   String TUPLE_TYPE = "TUPLE_TYPE";
-  /** The built-in types {@code str} and {@code dict}. */
+  /** The built-in types {@code str}, {@code dict} and {@code set}. */
   String STR_TYPE = "STR_TYPE";
   String DICT_TYPE = "DICT_TYPE";
+  String SET_TYPE = "SET_TYPE";
   /** The type of Python functions. */
   String FUNCTION_TYPE = "FUNCTION_TYPE";
   /** {@code type}: the type of every class. */

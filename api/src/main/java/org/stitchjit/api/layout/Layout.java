@@ -230,6 +230,8 @@ public final class Layout {
     /** Cached hash of a frozenset (small int) or NULL. */
     public static final long HASH = slot(4);
     public static final int NSLOTS = 5;
+    /** Slots of an empty set's table (MASK + 1), as CPython's PySet_MINSIZE. */
+    public static final int MIN_SIZE = 8;
   }
 
   public static final class Range {

@@ -28,7 +28,7 @@ import org.stitchjit.runtime.vm.VM;
  * callee may have resized or cleared the set.
  */
 public final class SetTable {
-  public static final int MIN_SIZE = 8;
+  public static final int MIN_SIZE = Layout.Set.MIN_SIZE;
   private static final int LINEAR_PROBES = 9;
   private static final int PERTURB_SHIFT = 5;
   private static final long FINGER = Layout.Set.HASH;

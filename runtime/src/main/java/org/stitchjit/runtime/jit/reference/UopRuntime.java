@@ -46,6 +46,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case TUPLE_TYPE -> vm.tupleType;
       case STR_TYPE -> vm.strType;
       case DICT_TYPE -> vm.dictType;
+      case SET_TYPE -> vm.setType;
       case TYPE_TYPE -> vm.typeType;
       case FUNCTION_TYPE -> vm.functionType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);

@@ -753,6 +753,11 @@ class UopConformanceTest {
       }
       l.add(spec);
     }
+    // An empty set the native path made, then filled: where its table (mask) puts the keys
+    // shows in their order.
+    l.add(s("_BUILD_SET 0 _SWAP 3 _SET_ADD 2 _SET_ADD 1").step(BUILD_SET, 0).step(SWAP, 3)
+        .step(SET_ADD, 2).step(SET_ADD, 1).inputs("a", "b").pool("a", "1", "17", "'s'")
+        .pool("b", "0", "9", "2").oracle("out = [{a, b}]"));
     l.add(s("_BUILD_MAP 0").step(BUILD_MAP, 0).pool("z", "0").oracle("out = [{}]"));
     l.add(s("_BUILD_MAP 2").step(BUILD_MAP, 2).inputs("a", "b", "c", "d")
         .pool("a", "'k'", "1", "[1]").pool("b", "'v'").pool("c", "'k'", "1.0", "Key(1)")
@@ -952,7 +957,7 @@ class UopConformanceTest {
     // generic call (a user __len__, a big int, a negative root, a bool) must all be the call.
     l.add(s("_CALL_LEN").step(CALL_LEN, 1).inputs("NULL", "f", "x").pool("f", "len")
         .pool("x", "[1, 2]", "[]", "()", "(1, 2, 3)", "'abc'", "''", "'\\u20ac2'", "{1: 2}",
-            "Sized(4)", "C()")
+            "{1, 2, 3}", "set()", "_discarded({1, 2}, 2)", "frozenset({1})", "Sized(4)", "C()")
         .oracle("out = [f(x)]"));
     l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
