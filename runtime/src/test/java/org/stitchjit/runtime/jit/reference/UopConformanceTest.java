@@ -776,11 +776,11 @@ class UopConformanceTest {
       // The native path's cases: a small int found, or inserted after probing past other
       // keys (17 and 9 probe slot 1 first; 1064 probes slot 0, then 1 and 2 by the perturbed
       // step, which the order of {0, 1, 4} shows); -1, whose hash is -2; an equal float; a
-      // set with a deleted slot (9 discarded); an insert that makes the set resize; an
-      // unhashable.
+      // set with a deleted slot (9 discarded); inserts that make the set resize, with and
+      // without cells for its new table (the order shows the keys re-placed); an unhashable.
       l.add(s("_SET_ADD " + n).step(SET_ADD, n).inputs(ins)
           .pool("c", "set()", "{1}", "{1, 17, 33}", "{0, 1, 4}", "{3, 4, 5, 6}",
-              "_discarded({1, 9}, 9)")
+              "_after_a_resize({3, 4, 12, 6})", "_discarded({1, 9}, 9)")
           .pool("x", "'x'").pool("v", "1", "17", "9", "1064", "-1", "1.0", "[3]")
           .oracle("c.add(v)\nout = [" + keep + "]"));
       l.add(s("_LIST_EXTEND " + n).step(LIST_EXTEND, n).inputs(ins).pool("c", "[]", "[1]")

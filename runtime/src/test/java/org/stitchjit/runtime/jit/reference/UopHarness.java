@@ -130,6 +130,13 @@ final class UopHarness implements AutoCloseable {
           yield 2
           yield 3
 
+      def _after_a_resize(s):
+          # A set of five resizes its table to 32 slots, leaving cells on the free list that a
+          # resize of s takes its new table from (compiled code allocates it inline).
+          x = len(s)
+          {x, x + 1, x + 2, x + 3, x + 4}
+          return s
+
       def _full(n):
           # A list whose items array is exactly full (a display of n variables). The 9-item
           # display, made either way, leaves cells in the size class a 5-item list grows into.
