@@ -98,7 +98,8 @@
  *    frame, 8 bytes each; a small int n is stitch_make_small(n) = (n << 1) | 1, and
  *    stitch_both_small(a, b) tests two words.
  *
- * 5. Inline allocation (floats, and instances of plain classes). The runtime's Heap keeps
+ * 5. Inline allocation (floats, instances of plain classes, tuples, lists, empty sets and
+ *    the arrays lists and sets grow into). The runtime's Heap keeps
  *    size-classed free lists whose heads are native words (the list is threaded through each
  *    free cell's first word, 0 at its end) and its counters in a native Layout.HeapControl
  *    block. stitch_new_float and stitch_take_cell repeat Heap.allocate's fast path word for
@@ -106,11 +107,13 @@
  *    clear the slots, add one object and the cell's size to the counters, and set ts's
  *    GC_WANTED word when the bytes since the last collection pass the threshold. Objects up
  *    to HeapControl.EXACT_CELLS_UP_TO bytes find their list by arithmetic (stitch_small_cells);
- *    larger ones escape. Allocation never collects (architecture decision 3): the region
- *    runs on until its next _CHECK_PERIODIC sees the flag and exits to the interpreter's
- *    safepoint. An empty list escapes before anything changes (section 3: the runtime
- *    performs the whole uop, and its allocator refills the list from a new chunk). Change
- *    Heap.allocate and these helpers together.
+ *    larger ones up to HeapControl.SMALL_UP_TO bytes read their list and cell size from the
+ *    heap's class table, HeapControl.CELL_CLASSES (stitch_cells), which Heap fills from its
+ *    own size classes; larger ones escape. Allocation never collects (architecture decision
+ *    3): the region runs on until its next _CHECK_PERIODIC sees the flag and exits to the
+ *    interpreter's safepoint. An empty list escapes before anything changes (section 3: the
+ *    runtime performs the whole uop, and its allocator refills the list from a new chunk).
+ *    Change Heap.allocate and these helpers together.
  *
  * Compile flags (StencilCompiler.FLAGS; README.md explains each):
  *   clang-19 --target=x86_64-unknown-linux-gnu -O2 -c -std=c11 -ffreestanding -fno-pic
