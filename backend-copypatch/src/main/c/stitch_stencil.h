@@ -171,6 +171,8 @@ extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
 extern char _JIT_CONST_SET_TYPE[];
 #define CONST_SET_TYPE ((uint64_t)&_JIT_CONST_SET_TYPE)
+extern char _JIT_CONST_DUNDER_NAME[];
+#define CONST_DUNDER_NAME ((uint64_t)&_JIT_CONST_DUNDER_NAME)
 extern char _JIT_CONST_FUNCTION_TYPE[];
 #define CONST_FUNCTION_TYPE ((uint64_t)&_JIT_CONST_FUNCTION_TYPE)
 extern char _JIT_CONST_TYPE_TYPE[];

@@ -28,6 +28,11 @@ public interface RuntimeConstants {
   String STR_TYPE = "STR_TYPE";
   String DICT_TYPE = "DICT_TYPE";
   String SET_TYPE = "SET_TYPE";
+  /**
+   * The interned str {@code '__name__'}: a module's dict has it as its first key, where a new
+   * function finds its {@code __module__}.
+   */
+  String DUNDER_NAME = "DUNDER_NAME";
   /** The type of Python functions. */
   String FUNCTION_TYPE = "FUNCTION_TYPE";
   /** {@code type}: the type of every class. */

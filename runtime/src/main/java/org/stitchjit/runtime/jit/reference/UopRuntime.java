@@ -47,6 +47,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case STR_TYPE -> vm.strType;
       case DICT_TYPE -> vm.dictType;
       case SET_TYPE -> vm.setType;
+      case DUNDER_NAME -> vm.intern("__name__");
       case TYPE_TYPE -> vm.typeType;
       case FUNCTION_TYPE -> vm.functionType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);

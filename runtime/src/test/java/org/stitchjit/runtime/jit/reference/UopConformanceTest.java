@@ -1042,35 +1042,59 @@ class UopConformanceTest {
     l.add(s("_CALL_FUNCTION_EX 0 (method)").step(CALL_FUNCTION_EX, 0).inputs("f", "o", "a")
         .pool("f", "fnvar", "fn2").pool("o", "C(1)").pool("a", "(1,)", "()")
         .oracle("out = [f(o, *a)]"));
-    // _MAKE_FUNCTION: flags 1 defaults, 2 kw defaults, 8 closure; TOS is the code object.
-    int[][] makes = {{0}, {1}, {2}, {3}};
-    for (int[] m : makes) {
-      int flags = m[0];
-      List<String> ins = new ArrayList<>();
-      if ((flags & 1) != 0) {
-        ins.add("dflt");
+    // _MAKE_FUNCTION: flags 1 defaults, 2 kw defaults, 4 annotations, 8 closure; TOS is the
+    // code object. The globals' __name__ (the first key of a module's dict, where the native
+    // path reads it) as it is, reassigned, or deleted (then None).
+    String[] nameStates = {null, "__name__ = 'renamed'", "del __name__"};
+    for (int flags : new int[] {0, 1, 2, 3, 8, 9, 12, 15}) {
+      for (String nameState : nameStates) {
+        List<String> ins = new ArrayList<>();
+        if ((flags & 1) != 0) {
+          ins.add("dflt");
+        }
+        if ((flags & 2) != 0) {
+          ins.add("kwd");
+        }
+        if ((flags & 4) != 0) {
+          ins.add("ann");
+        }
+        if ((flags & 8) != 0) {
+          ins.add("clo");
+        }
+        ins.add("co");
+        UopSpec spec = s("_MAKE_FUNCTION " + flags + (nameState == null ? "" : " " + nameState))
+            .step(MAKE_FUNCTION, flags)
+            .inputs(ins.toArray(new String[0])).pool("co", "fndef.__code__", "fnkw.__code__")
+            .pool("dflt", "(7,)", "(8, 9)").pool("kwd", "{'key': 1}")
+            .pool("ann", "('x', 'int')").pool("clo", "(1, 2)")
+            .oracle("out = [NULL]")
+            .check((c, r) -> {
+              long f = r.after()[1];
+              assertThat(c.h.vm.typeOf(f)).isEqualTo(c.h.vm.functionType);
+              long co = c.get("co");
+              assertThat(Mem.getLong(f + Layout.Function.CODE)).isEqualTo(co);
+              assertThat(Mem.getLong(f + Layout.Function.GLOBALS)).isEqualTo(c.ns);
+              assertThat(Mem.getLong(f + Layout.Function.NAME))
+                  .isEqualTo(Mem.getLong(co + Layout.Code.NAME));
+              assertThat(Mem.getLong(f + Layout.Function.QUALNAME))
+                  .isEqualTo(Mem.getLong(co + Layout.Code.QUALNAME));
+              assertThat(Mem.getLong(f + Layout.Function.DEFAULTS))
+                  .isEqualTo((flags & 1) != 0 ? c.get("dflt") : 0);
+              assertThat(Mem.getLong(f + Layout.Function.KWDEFAULTS))
+                  .isEqualTo((flags & 2) != 0 ? c.get("kwd") : 0);
+              assertThat(Mem.getLong(f + Layout.Function.CLOSURE))
+                  .isEqualTo((flags & 8) != 0 ? c.get("clo") : 0);
+              long name = c.get("__name__");
+              assertThat(c.h.repr(Mem.getLong(f + Layout.Function.MODULE)))
+                  .isEqualTo(c.h.repr(name == 0 ? c.h.vm.none : name));
+              assertThat(Mem.getLong(f + Layout.Function.VERSION)).isEqualTo(Tag.fromInt(1));
+              assertThat(Mem.getLong(f + Layout.Function.DICT)).isZero();
+              // Replace it by the NULL the oracle names, having checked it.
+              Mem.putLong(UopHarness.stackBase(c.frame, c.code) + 8, 0);
+              r.after()[1] = 0;
+            });
+        l.add(nameState == null ? spec : spec.mutate(nameState));
       }
-      if ((flags & 2) != 0) {
-        ins.add("kwd");
-      }
-      ins.add("co");
-      l.add(s("_MAKE_FUNCTION " + flags).step(MAKE_FUNCTION, flags)
-          .inputs(ins.toArray(new String[0])).pool("co", "fndef.__code__", "fnkw.__code__")
-          .pool("dflt", "(7,)", "(8, 9)").pool("kwd", "{'key': 1}")
-          .oracle("out = [NULL]")
-          .check((c, r) -> {
-            long f = r.after()[1];
-            assertThat(c.h.vm.typeOf(f)).isEqualTo(c.h.vm.functionType);
-            assertThat(Mem.getLong(f + Layout.Function.CODE)).isEqualTo(c.get("co"));
-            assertThat(Mem.getLong(f + Layout.Function.GLOBALS)).isEqualTo(c.ns);
-            assertThat(Mem.getLong(f + Layout.Function.DEFAULTS))
-                .isEqualTo((flags & 1) != 0 ? c.get("dflt") : 0);
-            assertThat(Mem.getLong(f + Layout.Function.KWDEFAULTS))
-                .isEqualTo((flags & 2) != 0 ? c.get("kwd") : 0);
-            // Replace it by the NULL the oracle names, having checked it.
-            Mem.putLong(UopHarness.stackBase(c.frame, c.code) + 8, 0);
-            r.after()[1] = 0;
-          }));
     }
     l.add(s("_LOAD_BUILD_CLASS").step(LOAD_BUILD_CLASS).pool("z", "0")
         .oracle("out = [__build_class__]"));
