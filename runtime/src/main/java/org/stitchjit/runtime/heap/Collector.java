@@ -119,8 +119,11 @@ public final class Collector {
     long[] heads = new long[nclasses];
     // Wholly empty chunks stay, up to what the program may allocate before the next
     // collection: a float loop empties most of its chunks at every collection, and giving
-    // them back to the OS only to map and fault in as many fresh ones cost nbody 7-11%.
-    long emptyBudget = heap.gcThreshold();
+    // them back to the OS only to map and fault in as many fresh ones cost nbody 7-11%. A
+    // kept chunk serves one size class only, so near the heap limit fewer stay, lest another
+    // class find no room.
+    long emptyBudget = Math.min(heap.gcThreshold(),
+        Math.max(0, heap.limitBytes() - lastLiveBytes) / 4);
     long emptyKept = 0;
     int kept = 0;
     for (int c = 0; c < heap.chunkCount; c++) {
