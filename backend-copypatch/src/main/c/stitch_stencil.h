@@ -106,10 +106,9 @@
  *    word: pop the head cell, write the header (type, meta = Header.meta(nslots, raw, 0)),
  *    clear the slots, add one object and the cell's size to the counters, and set ts's
  *    GC_WANTED word when the bytes since the last collection pass the threshold. Objects up
- *    to HeapControl.EXACT_CELLS_UP_TO bytes find their list by arithmetic (stitch_small_cells);
- *    larger ones up to HeapControl.SMALL_UP_TO bytes read their list and cell size from the
- *    heap's class table, HeapControl.CELL_CLASSES (stitch_cells), which Heap fills from its
- *    own size classes; larger ones escape. Allocation never collects (architecture decision
+ *    to HeapControl.SMALL_UP_TO bytes read their list and cell size from the heap's class
+ *    table, HeapControl.CELL_CLASSES (stitch_cells), which Heap fills from its own size
+ *    classes; larger ones escape. Allocation never collects (architecture decision
  *    3): the region runs on until its next _CHECK_PERIODIC sees the flag and exits to the
  *    interpreter's safepoint. An empty list escapes before anything changes (section 3: the
  *    runtime performs the whole uop, and its allocator refills the list from a new chunk).
@@ -326,19 +325,9 @@ static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t 
     return obj;
 }
 
-/* The free-list head word objects of nslots slots (no raw bytes) come from, or 0 when they
-   are too large for inline allocation (HeapControl.EXACT_CELLS_UP_TO). */
-static inline __attribute__((always_inline)) uint64_t *stitch_small_cells(int64_t nslots) {
-    int64_t bytes = STITCH_HEADER_SIZE + 8 * nslots;
-    if (bytes > STITCH_HEAP_CONTROL_EXACT_CELLS_UP_TO) {
-        return 0;
-    }
-    return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (bytes / 8 - 2);
-}
-
 /* Takes a cell of cell_bytes from free list head (non-empty) and makes it an object of type
    with nslots slots, all NULL, as Heap.allocate(type, nslots, 0, 0) does. */
-static inline __attribute__((always_inline)) uint64_t stitch_take_cell_of(
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
         uint64_t *ts, uint64_t *head, uint64_t cell_bytes, uint64_t type, int64_t nslots) {
     uint64_t obj = *head;
     *head = OBJ_WORD(obj, 0);
@@ -350,13 +339,6 @@ static inline __attribute__((always_inline)) uint64_t stitch_take_cell_of(
     }
     stitch_count_cell(ts, cell_bytes);
     return obj;
-}
-
-/* stitch_take_cell_of for a list from stitch_small_cells, whose cells are the object's size. */
-static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
-        uint64_t *ts, uint64_t *head, uint64_t type, int64_t nslots) {
-    return stitch_take_cell_of(ts, head, (uint64_t)(STITCH_HEADER_SIZE + 8 * nslots), type,
-                               nslots);
 }
 
 /* Objects of nslots slots of any small size (up to HeapControl.SMALL_UP_TO bytes): their

@@ -12,8 +12,10 @@ STENCIL(_ALLOCATE_OBJECT)
     uint64_t cls = null_slot[1];
     int64_t nslots = stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_INSTANCE_SLOTS));
     int64_t cap = stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_ATTR_CAPACITY));
-    uint64_t *obj_cells = stitch_small_cells(nslots);
-    uint64_t *values_cells = stitch_small_cells(cap);
+    uint64_t obj_bytes;
+    uint64_t values_bytes;
+    uint64_t *obj_cells = stitch_cells(nslots, &obj_bytes);
+    uint64_t *values_cells = stitch_cells(cap, &values_bytes);
     if (obj_cells == 0 || values_cells == 0 || *obj_cells == 0) {
         ESCAPE(); /* the runtime allocates */
     }
@@ -21,8 +23,9 @@ STENCIL(_ALLOCATE_OBJECT)
     if (cap > 0 && (values_cells == obj_cells ? OBJ_WORD(*obj_cells, 0) : *values_cells) == 0) {
         ESCAPE();
     }
-    uint64_t obj = stitch_take_cell(ts, obj_cells, cls, nslots);
-    uint64_t values = cap > 0 ? stitch_take_cell(ts, values_cells, CONST_ARRAY_TYPE, cap) : 0;
+    uint64_t obj = stitch_take_cell(ts, obj_cells, obj_bytes, cls, nslots);
+    uint64_t values =
+        cap > 0 ? stitch_take_cell(ts, values_cells, values_bytes, CONST_ARRAY_TYPE, cap) : 0;
     uint64_t attrs = obj + (uint64_t)stitch_small_value(OBJ_WORD(cls, STITCH_TYPE_ATTR_OFFSET));
     OBJ_WORD(attrs, STITCH_ATTRS_SHAPE) = OBJ_WORD(cls, STITCH_TYPE_ROOT_SHAPE);
     OBJ_WORD(attrs, STITCH_ATTRS_VALUES) = values;

@@ -8,7 +8,8 @@
 STENCIL(_BUILD_SET)
 {
     uint64_t table_bytes;
-    uint64_t *set_cells = stitch_small_cells(STITCH_SET_NSLOTS);
+    uint64_t set_bytes;
+    uint64_t *set_cells = stitch_cells(STITCH_SET_NSLOTS, &set_bytes);
     uint64_t *table_cells = stitch_cells(2 * STITCH_SET_MIN_SIZE, &table_bytes);
     if (OPAQUE(OPARG) != 0 || set_cells == 0 || table_cells == 0 || *set_cells == 0
         || *table_cells == 0) {
@@ -18,8 +19,8 @@ STENCIL(_BUILD_SET)
     if (table_cells == set_cells && OBJ_WORD(*set_cells, 0) == 0) {
         ESCAPE();
     }
-    uint64_t so = stitch_take_cell(ts, set_cells, CONST_SET_TYPE, STITCH_SET_NSLOTS);
-    uint64_t table = stitch_take_cell_of(ts, table_cells, table_bytes, CONST_ARRAY_TYPE,
+    uint64_t so = stitch_take_cell(ts, set_cells, set_bytes, CONST_SET_TYPE, STITCH_SET_NSLOTS);
+    uint64_t table = stitch_take_cell(ts, table_cells, table_bytes, CONST_ARRAY_TYPE,
                                          2 * STITCH_SET_MIN_SIZE);
     OBJ_WORD(so, STITCH_SET_USED) = stitch_make_small(0);
     OBJ_WORD(so, STITCH_SET_FILL) = stitch_make_small(0);

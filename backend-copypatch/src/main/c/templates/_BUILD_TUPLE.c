@@ -11,7 +11,7 @@ STENCIL(_BUILD_TUPLE)
     if (n == 0 || cells == 0 || *cells == 0) {
         ESCAPE();
     }
-    uint64_t t = stitch_take_cell_of(ts, cells, cell_bytes, CONST_TUPLE_TYPE, n);
+    uint64_t t = stitch_take_cell(ts, cells, cell_bytes, CONST_TUPLE_TYPE, n);
     sp -= n;
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
     for (int64_t i = 0; i < n; i++) {

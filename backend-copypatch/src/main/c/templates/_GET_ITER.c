@@ -8,19 +8,21 @@
 STENCIL(_GET_ITER)
 {
     uint64_t v = sp[-1];
-    uint64_t *cells = stitch_small_cells(STITCH_ITER_NSLOTS);
+    uint64_t cell_bytes;
+    uint64_t *cells = stitch_cells(STITCH_ITER_NSLOTS, &cell_bytes);
     if (stitch_is_small(v) || *cells == 0) {
         ESCAPE();
     }
     uint64_t type = OBJ_WORD(v, STITCH_HEADER_TYPE);
     uint64_t it;
     if (type == CONST_RANGE_TYPE) {
-        it = stitch_take_cell(ts, cells, CONST_RANGE_ITERATOR_TYPE, STITCH_ITER_NSLOTS);
+        it = stitch_take_cell(ts, cells, cell_bytes, CONST_RANGE_ITERATOR_TYPE,
+                              STITCH_ITER_NSLOTS);
         OBJ_WORD(it, STITCH_ITER_INDEX) = OBJ_WORD(v, STITCH_RANGE_START);
         OBJ_WORD(it, STITCH_ITER_AUX) = OBJ_WORD(v, STITCH_RANGE_STEP);
         OBJ_WORD(it, STITCH_ITER_LIMIT) = OBJ_WORD(v, STITCH_RANGE_LENGTH);
     } else if (type == CONST_LIST_TYPE || type == CONST_TUPLE_TYPE) {
-        it = stitch_take_cell(ts, cells,
+        it = stitch_take_cell(ts, cells, cell_bytes,
                               type == CONST_LIST_TYPE ? CONST_LIST_ITERATOR_TYPE
                                                       : CONST_TUPLE_ITERATOR_TYPE,
                               STITCH_ITER_NSLOTS);

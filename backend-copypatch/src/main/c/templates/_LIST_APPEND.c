@@ -20,7 +20,7 @@ STENCIL(_LIST_APPEND)
         if (cells == 0 || *cells == 0) {
             ESCAPE();
         }
-        uint64_t fresh = stitch_take_cell_of(ts, cells, cell_bytes, CONST_ARRAY_TYPE, cap);
+        uint64_t fresh = stitch_take_cell(ts, cells, cell_bytes, CONST_ARRAY_TYPE, cap);
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
         for (int64_t i = 0; i < n; i++) {
             uint64_t item = OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * i);

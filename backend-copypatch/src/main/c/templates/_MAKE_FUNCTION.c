@@ -37,7 +37,7 @@ STENCIL(_MAKE_FUNCTION)
     if (flags & 1) {
         defaults = *--p;
     }
-    uint64_t f = stitch_take_cell_of(ts, cells, cell_bytes, CONST_FUNCTION_TYPE,
+    uint64_t f = stitch_take_cell(ts, cells, cell_bytes, CONST_FUNCTION_TYPE,
                                      STITCH_FUNCTION_NSLOTS);
     OBJ_WORD(f, STITCH_FUNCTION_CODE) = code;
     OBJ_WORD(f, STITCH_FUNCTION_GLOBALS) = globals;

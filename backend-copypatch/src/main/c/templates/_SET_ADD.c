@@ -84,7 +84,7 @@ STENCIL(_SET_ADD)
                 OBJ_WORD(so, STITCH_SET_FILL) = stitch_make_small(n);
                 OBJ_WORD(so, STITCH_SET_USED) = stitch_make_small(n);
                 if (cells != 0) {
-                    uint64_t fresh = stitch_take_cell_of(ts, cells, cell_bytes, CONST_ARRAY_TYPE,
+                    uint64_t fresh = stitch_take_cell(ts, cells, cell_bytes, CONST_ARRAY_TYPE,
                                                          2 * size);
                     char *new_tab = (char *)(uintptr_t)fresh + STITCH_ARRAY_ITEMS;
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)

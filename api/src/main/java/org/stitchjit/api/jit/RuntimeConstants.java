@@ -48,8 +48,8 @@ public interface RuntimeConstants {
   String FLOAT_CELL_BYTES = "FLOAT_CELL_BYTES";
   /**
    * Inline allocation of small objects: the address of the heap's array of free-list heads,
-   * one word per size class (Layout.HeapControl.EXACT_CELLS_UP_TO says which class a size
-   * takes), and the type of the arrays that hold instances' attribute values.
+   * one word per size class (Layout.HeapControl.CELL_CLASSES says which class a size takes),
+   * and the type of the arrays that hold instances' attribute values.
    */
   String FREE_LIST_HEADS = "FREE_LIST_HEADS";
   String ARRAY_TYPE = "ARRAY_TYPE";

@@ -456,13 +456,6 @@ public final class Layout {
     /** Objects up to this many bytes come from size classes; larger ones are malloc'ed. */
     public static final int SMALL_UP_TO = 1024;
     public static final long SIZE = CELL_CLASSES + 8L * (SMALL_UP_TO / 8 + 1);
-    /**
-     * Cells of up to this many bytes come in 8-byte steps from 16: an object of n bytes (a
-     * multiple of 8) takes its cell from free list n / 8 - 2 of the heap's free-list heads, and
-     * counts n bytes. Compiled code allocates such objects inline without the table; the heap
-     * checks its size classes agree.
-     */
-    public static final int EXACT_CELLS_UP_TO = 64;
   }
 
   /** Per-thread VM state in native memory (one thread per VM today). */

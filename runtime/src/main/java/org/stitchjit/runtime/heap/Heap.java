@@ -35,12 +35,6 @@ public final class Heap implements AutoCloseable {
       }
       CLASS_FOR_WORDS[words] = (byte) sc;
     }
-    // Compiled code computes these classes' indices instead of looking them up.
-    for (int bytes = 16; bytes <= HeapControl.EXACT_CELLS_UP_TO; bytes += 8) {
-      if (CLASS_SIZES[bytes / 8 - 2] != bytes) {
-        throw new AssertionError("HeapControl.EXACT_CELLS_UP_TO disagrees with the classes");
-      }
-    }
   }
 
   /** Native array of free-list heads, one per size class. */
