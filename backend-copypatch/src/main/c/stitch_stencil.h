@@ -309,20 +309,26 @@ static inline __attribute__((always_inline)) void stitch_count_cell(uint64_t *ts
 }
 
 /* A new float holding d, allocated as the runtime's Heap.allocate(floatType, 0, RAW, 0)
-   does (section 5), or 0 when the float free list is empty: then nothing has changed, and
-   the stencil escapes so that the runtime allocates (and refills the list). */
-static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t *ts, double d) {
+   does (section 5), from a float free list the caller knows is not empty (the exit boxing
+   stubs, after _EXIT_BOX_CHECK counted the cells they take). */
+static inline __attribute__((always_inline)) uint64_t stitch_take_float(uint64_t *ts, double d) {
     uint64_t *head = (uint64_t *)(uintptr_t)CONST_FLOAT_FREE_LIST;
     uint64_t obj = *head;
-    if (obj == 0) {
-        return 0;
-    }
     *head = OBJ_WORD(obj, 0);
     OBJ_WORD(obj, STITCH_HEADER_TYPE) = CONST_FLOAT_TYPE;
     OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta(0, STITCH_FLOAT_RAW, 0);
     STITCH_FIELD_F64(obj, STITCH_FLOAT_VALUE) = d;
     stitch_count_cell(ts, CONST_FLOAT_CELL_BYTES);
     return obj;
+}
+
+/* stitch_take_float, or 0 when the float free list is empty: then nothing has changed, and
+   the stencil escapes so that the runtime allocates (and refills the list). */
+static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t *ts, double d) {
+    if (*(uint64_t *)(uintptr_t)CONST_FLOAT_FREE_LIST == 0) {
+        return 0;
+    }
+    return stitch_take_float(ts, d);
 }
 
 /* Takes a cell of cell_bytes from free list head (non-empty) and makes it an object of type

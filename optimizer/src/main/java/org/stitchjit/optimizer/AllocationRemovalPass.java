@@ -1,17 +1,20 @@
 package org.stitchjit.optimizer;
 
 import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Sets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.OperandKind;
+import org.stitchjit.api.uop.RawLocals;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
@@ -68,14 +71,19 @@ public final class AllocationRemovalPass implements OptimizerPass {
     List<UopInstr> uops = trace.uops();
     int n = uops.size();
     int[] depth = depths(uops);
+    boolean[] entryFrame = entryFrame(uops);
+    Set<Integer> rawLocals = rawLocals(uops, depth, entryFrame);
     boolean[] rawResult = new boolean[n];
     long made = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
-      if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0
-          && consumedByFloatArithmetic(uops, depth, i)) {
-        rawResult[i] = true;
-        made++;
+      if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
+        int r = reader(uops, depth, i, depth[i] - 2);
+        if (r >= 0 && (readsAsFloat(uops, r)
+            || storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
+          rawResult[i] = true;
+          made++;
+        }
       }
     }
     if (made == 0) {
@@ -90,7 +98,10 @@ public final class AllocationRemovalPass implements OptimizerPass {
     List<UopInstr> out = new ArrayList<>(n);
     // Raw slots, as depths relative to the frame (depths()); never live across a frame change.
     TreeSet<Integer> raw = new TreeSet<>();
+    // Raw locals of the entry frame, as rawLocals() planned them.
+    Set<Integer> rawNow = new TreeSet<>();
     long guardsRemoved = 0;
+    long loadsUnboxed = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       Uop u = in.uop();
@@ -107,6 +118,14 @@ public final class AllocationRemovalPass implements OptimizerPass {
       };
       if (guard == null) {
         guardsRemoved++;
+        continue;
+      }
+      if (entryFrame[i] && (u == Uop.LOAD_FAST || u == Uop.LOAD_FAST_CHECK)
+          && rawNow.contains(in.oparg())) {
+        // A raw local is bound: the trace stored it.
+        raw.add(d);
+        out.add(UopInstr.of(Uop.LOAD_FAST, in.oparg()));
+        loadsUnboxed++;
         continue;
       }
       if (u.has(OperandKind.EXIT) && !raw.isEmpty()) {
@@ -128,9 +147,18 @@ public final class AllocationRemovalPass implements OptimizerPass {
         out.add(UopInstr.withExit(guard, in.target()));
         continue;
       }
+      if (entryFrame[i] && u == Uop.STORE_FAST) {
+        if (raw.remove(d - 1)) {
+          rawNow.add(in.oparg());
+        } else {
+          rawNow.remove(in.oparg());
+        }
+      } else if (entryFrame[i] && u == Uop.DELETE_FAST) {
+        rawNow.remove(in.oparg());
+      }
       int inputs = u.inputs(in.oparg());
       if (u != Uop.GUARD_NOS_FLOAT_OPERAND && !raw.isEmpty() && raw.last() >= d - inputs) {
-        // consumedByFloatArithmetic admitted no such reader: a bug here, not in the trace.
+        // reader() and rawLocals() admitted no such reader: a bug here, not in the trace.
         throw new IllegalStateException("uop " + i + " (" + in + ") would read a raw slot");
       }
       // A guard leaves what it checked in place (a _POP guard drops it); any other uop
@@ -138,6 +166,11 @@ public final class AllocationRemovalPass implements OptimizerPass {
       int popped = u.is(UopFlag.GUARD) ? inputs - u.outputs(in.oparg()) : inputs;
       raw.tailSet(d - popped, true).clear();
       out.add(in);
+    }
+    if (!rawLocals.isEmpty()) {
+      nameRawLocals(out, exits, exitIndex);
+      stats.count("raw-locals", rawLocals.size());
+      stats.count("loads-unboxed", loadsUnboxed);
     }
     stats.count("allocations-removed", made);
     if (guardsRemoved > 0) {
@@ -147,26 +180,175 @@ public final class AllocationRemovalPass implements OptimizerPass {
   }
 
   /**
-   * Whether the float result of uop i is read by a float operation (or the float guard right
-   * before one) with only raw-safe uops in between (see the class comment).
+   * The locals of the entry frame that may hold raw doubles (decision 7, "Raw locals"): each is
+   * stored only from float arithmetic or from another such local, every load of it while it is
+   * raw is read by float arithmetic or stored to another such local, no uop across which a raw
+   * slot may not stay live ({@link #rawMayStayLiveAcross}) runs while it is raw, and the loop
+   * closes with the raw locals it opened with. Found by dropping the locals that break a rule
+   * until none does; each round walks the trace once.
    */
-  private static boolean consumedByFloatArithmetic(List<UopInstr> uops, int[] depth, int i) {
-    int slot = depth[i] - 2;
+  private static Set<Integer> rawLocals(List<UopInstr> uops, int[] depth,
+      boolean[] entryFrame) {
+    Set<Integer> candidates = new TreeSet<>();
+    // Per uop, whether it is a _STORE_FAST of float arithmetic's result.
+    boolean[] storesFloat = new boolean[uops.size()];
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      if (isFloatArithmetic(in.uop())) {
+        int r = reader(uops, depth, i, depth[i] - 2);
+        if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
+          candidates.add(uops.get(r).oparg());
+          storesFloat[r] = true;
+        }
+      }
+    }
+    // A copy of a candidate (n = m) is one too.
+    Map<Integer, Integer> copies = new HashMap<>();
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      if (entryFrame[i] && (in.uop() == Uop.LOAD_FAST || in.uop() == Uop.LOAD_FAST_CHECK)) {
+        int r = reader(uops, depth, i, depth[i]);
+        if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
+          copies.put(uops.get(r).oparg(), in.oparg());
+        }
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<Integer, Integer> c : copies.entrySet()) {
+        grew |= candidates.contains(c.getValue()) && candidates.add(c.getKey());
+      }
+    }
+    boolean loops = uops.stream().anyMatch(in -> in.uop() == Uop.JUMP_TO_TOP);
+    while (!candidates.isEmpty()) {
+      Set<Integer> broken = new TreeSet<>();
+      // Raw locals some uop loads. In a trace that does not loop, the others would only move
+      // their boxing from the store to the exits.
+      Set<Integer> loaded = new TreeSet<>();
+      Set<Integer> now = new TreeSet<>();
+      Set<Integer> atHead = Set.of();
+      // Per slot pushed by a load of a raw local: that local (a store of the slot copies it).
+      Map<Integer, Integer> loadedFrom = new HashMap<>();
+      for (int i = 0; i < uops.size(); i++) {
+        UopInstr in = uops.get(i);
+        Uop u = in.uop();
+        if (u == Uop.LOOP_HEAD) {
+          atHead = Set.copyOf(now);
+        } else if (u == Uop.JUMP_TO_TOP) {
+          Sets.symmetricDifference(now, atHead).copyInto(broken);
+        } else if (!now.isEmpty() && !rawMayStayLiveAcross(u) && u != Uop.EXIT_TRACE) {
+          broken.addAll(now);
+        }
+        if (!entryFrame[i]) {
+          continue;
+        }
+        int local = in.oparg();
+        if ((u == Uop.LOAD_FAST || u == Uop.LOAD_FAST_CHECK) && now.contains(local)) {
+          loaded.add(local);
+          int r = reader(uops, depth, i, depth[i]);
+          if (r >= 0 && readsAsFloat(uops, r)) {
+            continue;
+          }
+          if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
+            loadedFrom.put(r, local);
+            continue;
+          }
+          broken.add(local);
+        } else if (u == Uop.STORE_FAST) {
+          Integer source = loadedFrom.remove(i);
+          if (candidates.contains(local) && (storesFloat[i] || source != null)) {
+            now.add(local);
+          } else {
+            now.remove(local);
+            if (source != null) {
+              broken.add(source);
+            }
+          }
+        } else if (u == Uop.DELETE_FAST) {
+          now.remove(local);
+        }
+      }
+      if (broken.isEmpty() && !loops) {
+        broken.addAll(Sets.difference(candidates, loaded));
+      }
+      if (broken.isEmpty() || !candidates.removeAll(broken)) {
+        break;
+      }
+    }
+    return candidates;
+  }
+
+  /** Whether uop r, the reader of a raw slot, reads it as a float operand. */
+  private static boolean readsAsFloat(List<UopInstr> uops, int r) {
+    Uop u = uops.get(r).uop();
+    return isFloatArithmetic(u)
+        || isFloatGuard(u) && r + 1 < uops.size() && isFloatArithmetic(uops.get(r + 1).uop());
+  }
+
+  private static boolean storesToRawLocal(UopInstr in, boolean entryFrame, Set<Integer> raw) {
+    return entryFrame && in.uop() == Uop.STORE_FAST && raw.contains(in.oparg());
+  }
+
+  /**
+   * Gives every exit a uop may take while raw locals are live a copy naming them, as {@link
+   * RawLocals} reads them off the rewritten uops (the runtime reads them the same way when a
+   * guest exception unwinds the region).
+   */
+  private static void nameRawLocals(List<UopInstr> out, List<Exit> exits,
+      Map<Exit, Integer> exitIndex) {
+    List<ImmutableSortedSet<Integer>> live = RawLocals.before(Trace.of(out, exits));
+    for (int i = 0; i < out.size(); i++) {
+      UopInstr in = out.get(i);
+      if (in.uop().has(OperandKind.EXIT) && !live.get(i).isEmpty()) {
+        Exit withRaw = exits.get(in.target()).withRawLocals(live.get(i));
+        int k = exitIndex.computeIfAbsent(withRaw, x -> {
+          exits.add(x);
+          return exits.size() - 1;
+        });
+        out.set(i, in.withTarget(k));
+      }
+    }
+  }
+
+  /** Per uop, whether it runs in the frame the trace was entered in. */
+  private static boolean[] entryFrame(List<UopInstr> uops) {
+    boolean[] entry = new boolean[uops.size()];
+    int inlined = 0;
+    boolean left = false;
+    for (int i = 0; i < uops.size(); i++) {
+      Uop u = uops.get(i).uop();
+      entry[i] = inlined == 0 && !left;
+      if (u == Uop.PUSH_FRAME) {
+        inlined++;
+      } else if (u == Uop.POP_FRAME) {
+        if (inlined == 0) {
+          left = true;
+        } else {
+          inlined--;
+        }
+      }
+    }
+    return entry;
+  }
+
+  /**
+   * The uop that next reads stack slot {@code slot} (a depth, as {@link #depths}) after uop i,
+   * or -1 when a uop across which a raw slot may not stay live comes first (see the class
+   * comment).
+   */
+  private static int reader(List<UopInstr> uops, int[] depth, int i, int slot) {
     for (int j = i + 1; j < uops.size(); j++) {
       UopInstr in = uops.get(j);
       Uop u = in.uop();
       if (depth[j] - u.inputs(in.oparg()) <= slot) {
-        if (isFloatArithmetic(u)) {
-          return true;
-        }
-        return isFloatGuard(u) && j + 1 < uops.size()
-            && isFloatArithmetic(uops.get(j + 1).uop());
+        return j;
       }
       if (!rawMayStayLiveAcross(u)) {
-        return false;
+        return -1;
       }
     }
-    return false;
+    return -1;
   }
 
   /**

@@ -219,6 +219,133 @@ class AllocationRemovalPassTest {
     assertThat(counts).isEmpty();
   }
 
+  /** z = z * z + c, peeled: the loop's z. */
+  private static final String PEELED_LOOP = """
+      trace
+        _LOAD_FAST_CHECK 0 exit=0
+        _LOAD_FAST_CHECK 0 exit=3
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_MULTIPLY_FLOAT
+        _LOAD_FAST 1
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_ADD_FLOAT
+        _STORE_FAST 0
+        _CHECK_PERIODIC exit=2
+        _LOOP_HEAD
+        _LOAD_FAST_CHECK 0 exit=0
+        _LOAD_FAST_CHECK 0 exit=3
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_MULTIPLY_FLOAT
+        _LOAD_FAST 1
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_ADD_FLOAT
+        %s
+        _STORE_FAST 0
+        _CHECK_PERIODIC exit=2
+        _JUMP_TO_TOP
+      exit 0: code=0x7 ip=0 depth=0 GUARD_FAILED
+      exit 1: code=0x7 ip=2 depth=2 GUARD_FAILED
+      exit 2: code=0x7 ip=8 depth=0 SAFEPOINT
+      exit 3: code=0x7 ip=1 depth=1 GUARD_FAILED
+      """;
+
+  @Test
+  void aLocalStoredFromFloatArithmeticAndReadOnlyByItStaysRawAcrossTheLoop() {
+    Region r = pass.run(PEELED_LOOP.formatted(""));
+    // The peeled iteration reads z boxed, as the trace is entered, and stores it raw; from the
+    // head on, z's loads push its bits (no unbound check: the trace stored it), the guard on
+    // them goes, and every exit taken with z raw boxes it (rawlocals=0).
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST_CHECK 0 exit=0
+          _LOAD_FAST_CHECK 0 exit=3
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _LOAD_FAST 1
+          _GUARD_TOS_FLOAT_OPERAND exit=4
+          _BINARY_OP_ADD_FLOAT_RAW 5
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=5
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 7
+          _LOAD_FAST 1
+          _GUARD_TOS_FLOAT_OPERAND exit=6
+          _BINARY_OP_ADD_FLOAT_RAW 5
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=5
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=0 GUARD_FAILED
+        exit 1: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=8 depth=0 SAFEPOINT
+        exit 3: code=0x7 ip=1 depth=1 GUARD_FAILED
+        exit 4: code=0x7 ip=2 depth=2 GUARD_FAILED raw=0
+        exit 5: code=0x7 ip=8 depth=0 SAFEPOINT rawlocals=0
+        exit 6: code=0x7 ip=2 depth=2 GUARD_FAILED raw=0 rawlocals=0
+        """);
+    assertThat(counts).containsEntry("raw-locals", 1L).containsEntry("loads-unboxed", 2L)
+        .containsEntry("allocations-removed", 4L);
+    assertThat(RegionText.format(pass.run(r))).isEqualTo(RegionText.format(r));
+  }
+
+  @Test
+  void aLocalStaysBoxedWhenTheLoopDoesWhatARawWordCannotSurvive() {
+    // In the loop body, before z's store: a global load (escapes: guest code may collect),
+    // a list built (a generic allocation), and an inlined call (another frame).
+    for (String between : new String[] {
+        "_LOAD_GLOBAL 0\n _POP_TOP",
+        "_LOAD_FAST 1\n _BUILD_LIST 1\n _POP_TOP",
+        "_PUSH_NULL\n _LOAD_CONST_INLINE operand=0x1000\n _INIT_CALL_PY_EXACT_ARGS 0"
+            + " operand=0x2000\n _PUSH_FRAME\n _LOAD_CONST 0\n _POP_FRAME\n _POP_TOP"}) {
+      String text = PEELED_LOOP.formatted(between);
+      assertThat(RegionText.format(pass.run(text))).as(between)
+          .doesNotContain("rawlocals").contains("_BINARY_OP_ADD_FLOAT_RAW 1\n");
+    }
+    assertThat(counts).doesNotContainKey("raw-locals");
+  }
+
+  @Test
+  void aLocalStaysBoxedWhenAnythingButFloatArithmeticReadsIt() {
+    // The loop also compares z with c: _COMPARE_OP_FLOAT reads boxed floats only.
+    String text = PEELED_LOOP.formatted("").replace("  _JUMP_TO_TOP",
+        "  _LOAD_FAST 0\n  _LOAD_FAST 1\n  _COMPARE_OP_FLOAT 0\n  _POP_TOP\n  _JUMP_TO_TOP");
+    assertThat(RegionText.format(pass.run(text))).doesNotContain("rawlocals");
+    assertThat(counts).doesNotContainKey("raw-locals");
+  }
+
+  @Test
+  void aCopyOfARawLocalIsRawAndALoopThatEndsWithoutItsHeadsRawLocalsKeepsThemBoxed() {
+    // t = z * z; z = t (a copy): both raw.
+    String copy = """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 1
+          _LOAD_FAST 1
+          _STORE_FAST 0
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 1
+          _LOAD_FAST 1
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=1
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=8 depth=0 SAFEPOINT
+        """;
+    assertThat(RegionText.format(pass.run(copy)))
+        .endsWith("exit 2: code=0x7 ip=8 depth=0 SAFEPOINT rawlocals=0,1\n");
+    // Without a head the loop starts over at uop 0, where the trace is entered boxed.
+    Region headless = RegionText.parse(copy.replace("  _LOOP_HEAD\n", ""));
+    assertThat(pass.run(headless)).isSameAs(headless);
+  }
+
   @Test
   void runningTwiceChangesNothingMore() {
     String text = """

@@ -17,9 +17,12 @@ import java.util.Objects;
  *     each below {@code stackDepth}) that hold a raw double's bits when the exit is taken
  *     (decision 7): leaving boxes each into a new float before the interpreter, a bridge or
  *     the collector sees the frame. Empty for every exit a frontend makes.
+ * @param rawLocals the locals (indices into the exit's frame's localsplus) that hold a raw
+ *     double's bits when the exit is taken, boxed on leaving like {@code rawSlots} (decision
+ *     7, "Raw locals"). Empty for every exit a frontend makes.
  */
 public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
-    ImmutableSortedSet<Integer> rawSlots) {
+    ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals) {
 
   public Exit {
     if (bytecodeIndex < 0) {
@@ -34,15 +37,35 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
       throw new IllegalArgumentException("raw slots " + rawSlots + " at stack depth "
           + stackDepth);
     }
+    Objects.requireNonNull(rawLocals, "rawLocals");
+    if (!rawLocals.isEmpty() && rawLocals.first() < 0) {
+      throw new IllegalArgumentException("raw locals " + rawLocals);
+    }
   }
 
-  /** An exit with no raw slots. */
+  /** An exit with no raw slots or locals. */
   public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason) {
     this(codeId, bytecodeIndex, stackDepth, reason, ImmutableSortedSet.of());
   }
 
+  /** An exit with the given raw slots and no raw locals. */
+  public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
+      ImmutableSortedSet<Integer> rawSlots) {
+    this(codeId, bytecodeIndex, stackDepth, reason, rawSlots, ImmutableSortedSet.of());
+  }
+
   /** This exit with the given slots raw. */
   public Exit withRawSlots(ImmutableSortedSet<Integer> slots) {
-    return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots);
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots, rawLocals);
+  }
+
+  /** This exit with the given locals raw. */
+  public Exit withRawLocals(ImmutableSortedSet<Integer> locals) {
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals);
+  }
+
+  /** Whether leaving through this exit must box anything. */
+  public boolean boxesOnLeaving() {
+    return !rawSlots.isEmpty() || !rawLocals.isEmpty();
   }
 }

@@ -24,7 +24,8 @@ import java.util.Locale;
  * exit 0: code=0x7 ip=4 depth=2 GUARD_FAILED
  * </pre>
  *
- * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}.
+ * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}, one with raw
+ * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}).
  *
  * A block region starts with {@code blocks entry=N}; each block with {@code block N:} or, when
  * it falls through, {@code block N -> M:}. Indentation is free, {@code #} starts a comment,
@@ -84,6 +85,9 @@ public final class RegionText {
           .append(' ').append(e.reason());
       if (!e.rawSlots().isEmpty()) {
         sb.append(" raw=").append(Joiner.on(',').join(e.rawSlots()));
+      }
+      if (!e.rawLocals().isEmpty()) {
+        sb.append(" rawlocals=").append(Joiner.on(',').join(e.rawLocals()));
       }
       sb.append('\n');
     }
@@ -234,10 +238,11 @@ public final class RegionText {
   }
 
   private static Exit parseExit(String line, int lineNo, int expected) {
-    // exit N: code=0x.. ip=N depth=N REASON [raw=N,N...]
+    // exit N: code=0x.. ip=N depth=N REASON [raw=N,N...] [rawlocals=N,N...]
     String[] words = line.split("\\s+");
-    if (words.length != 6 && words.length != 7 || !words[1].endsWith(":")) {
-      throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]'");
+    if (words.length < 6 || words.length > 8 || !words[1].endsWith(":")) {
+      throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]"
+          + " [rawlocals=N,...]'");
     }
     int index = parseInt(words[1].substring(0, words[1].length() - 1), lineNo, "exit index");
     if (index != expected) {
@@ -261,15 +266,24 @@ public final class RegionText {
     } catch (IllegalArgumentException e) {
       throw error(lineNo, "unknown exit reason '" + words[5] + "'");
     }
-    ImmutableSortedSet.Builder<Integer> raw =
-        ImmutableSortedSet.naturalOrder();
-    if (words.length == 7) {
-      for (String slot : value(words[6], "raw", lineNo).split(",", -1)) {
+    ImmutableSortedSet.Builder<Integer> raw = ImmutableSortedSet.naturalOrder();
+    ImmutableSortedSet.Builder<Integer> rawLocals = ImmutableSortedSet.naturalOrder();
+    int w = 6;
+    if (w < words.length && words[w].startsWith("raw=")) {
+      for (String slot : value(words[w++], "raw", lineNo).split(",", -1)) {
         raw.add(parseInt(slot, lineNo, "raw slot"));
       }
     }
+    if (w < words.length) {
+      if (w + 1 < words.length) {
+        throw error(lineNo, "unexpected '" + words[w + 1] + "'");
+      }
+      for (String local : value(words[w++], "rawlocals", lineNo).split(",", -1)) {
+        rawLocals.add(parseInt(local, lineNo, "raw local"));
+      }
+    }
     try {
-      return new Exit(codeId, ip, depth, reason, raw.build());
+      return new Exit(codeId, ip, depth, reason, raw.build(), rawLocals.build());
     } catch (IllegalArgumentException e) {
       throw error(lineNo, e.getMessage());
     }

@@ -74,6 +74,36 @@ class RegionTextTest {
   }
 
   @Test
+  void rawLocalsOfAnExitRoundTrip() {
+    String text = String.join("\n",
+        "trace",
+        "  _LOAD_FAST 0",
+        "  _LOAD_FAST 1",
+        "  _BINARY_OP_MULTIPLY_FLOAT_RAW 4",
+        "  _STORE_FAST 0",
+        "  _CHECK_PERIODIC exit=0",
+        "  _LOAD_FAST 0",
+        "  _GUARD_IS_TRUE_POP exit=1",
+        "  _EXIT_TRACE exit=2",
+        "exit 0: code=0x7 ip=4 depth=0 SAFEPOINT rawlocals=0",
+        "exit 1: code=0x7 ip=6 depth=1 GUARD_FAILED raw=0 rawlocals=0,3",
+        "exit 2: code=0x7 ip=6 depth=0 END_OF_REGION",
+        "");
+    Trace t = (Trace) RegionText.parse(text);
+    assertThat(t.exits().get(0).rawLocals()).containsExactly(0);
+    assertThat(t.exits().get(1).rawSlots()).containsExactly(0);
+    assertThat(t.exits().get(1).rawLocals()).containsExactly(0, 3);
+    assertThat(t.exits().get(2).boxesOnLeaving()).isFalse();
+    assertThat(RegionText.format(t)).isEqualTo(text);
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawlocals=-1"))
+        .hasMessage("line 3: raw locals [-1]");
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawlocals=1 x=2"))
+        .hasMessageContaining("line 3");
+  }
+
+  @Test
   void blockRegionRoundTrips() {
     BlockRegion r = (BlockRegion) RegionText.parse(BLOCKS);
     assertThat(r.block(0).fallThrough()).hasValue(1);

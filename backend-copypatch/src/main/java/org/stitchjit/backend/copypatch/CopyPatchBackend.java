@@ -126,12 +126,8 @@ public final class CopyPatchBackend implements Backend {
     for (int i = 0; i < uops.length; i++) {
       uops[i] = instrs.get(i).uop();
     }
-    boolean[] materializes = new boolean[trace.exits().size()];
-    for (int k = 0; k < materializes.length; k++) {
-      materializes[k] = !trace.exits().get(k).rawSlots().isEmpty();
-    }
     NativeRegion compiled = new NativeRegion(blob, validity, token, regions, layout.start,
-        layout.exitStubStart, materializes, isNative, uops, runtime.steps(trace), escapes,
+        layout.linkStart, isNative, uops, runtime.steps(trace), escapes,
         this::released)
         .describedBy(layout::parts);
     regions.set(token, compiled);

@@ -15,12 +15,15 @@ import org.stitchjit.backend.copypatch.stencil.HoleEncoding;
 import org.stitchjit.backend.copypatch.stencil.HoleKind;
 import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
+import org.stitchjit.backend.copypatch.stencil.StencilParser;
 
 /**
  * Lays out and patches the machine code of one trace: {@code stitch_enter}, then each uop's
  * code in trace order (a stencil's final jump to {@code _JIT_CONTINUE} is left out, since the
  * next uop's code always follows directly), then one {@code _EXIT_STUB} per entry of the exit
- * table, then one {@code _ESCAPE_STUB} per stencil with a slow path ({@code _JIT_ESCAPE}). A
+ * table (for an exit that leaves raw doubles, its boxing stubs first and an unboxed stub after:
+ * {@link #layout}), then one {@code _ESCAPE_STUB} per stencil with a slow path ({@code
+ * _JIT_ESCAPE}). A
  * uop's code is its stencil, or, for a uop the library has no template for, an {@code
  * _ESCAPE_STUB} (the runtime performs the uop: {@code stitch_stencil.h}, section 3). Holes get:
  *
@@ -130,6 +133,9 @@ final class Emitter {
     final Plan enter;
     final Plan escape;
     final Plan exit;
+    final Plan boxCheck;
+    final Plan boxLocal;
+    final Plan boxSlot;
     /** The {@code _JIT_CONST_} symbols of all plans, indexed as the plans refer to them. */
     final String[] constantSymbols;
 
@@ -144,6 +150,9 @@ final class Emitter {
       enter = new Plan(library.entryTrampoline(), ids);
       escape = new Plan(library.escapeStub(), ids);
       exit = new Plan(library.exitStub(), ids);
+      boxCheck = new Plan(library.get(StencilParser.EXIT_BOX_CHECK), ids);
+      boxLocal = new Plan(library.get(StencilParser.EXIT_BOX_LOCAL), ids);
+      boxSlot = new Plan(library.get(StencilParser.EXIT_BOX_SLOT), ids);
       constantSymbols = new String[ids.size()];
       ids.forEach((symbol, id) -> constantSymbols[id] = symbol);
     }
@@ -156,7 +165,15 @@ final class Emitter {
     final Plan[] stencils;
     /** Per uop, where its code starts; then where the exit stubs start. */
     final int[] start;
+    /** Per exit, where the code its uops jump to starts. */
     final int[] exitStubStart;
+    /**
+     * Per exit, where its {@code _EXIT_STUB} starts: the bytes a link to a bridge replaces, past
+     * any boxing. Equal to {@code exitStubStart} for an exit without raw doubles.
+     */
+    final int[] linkStart;
+    /** Per exit, where its unboxed stub starts (raw doubles left for the runtime), or -1. */
+    final int[] unboxedStart;
     /** Per uop, where the escape stub its {@code _JIT_ESCAPE} hole jumps to starts, or -1. */
     final int[] escapeStubStart;
     final int size;
@@ -164,12 +181,14 @@ final class Emitter {
     final int loopStart;
 
     private Layout(Trace trace, Plan[] stencils, int[] start, int[] exitStubStart,
-        int[] escapeStubStart, int size) {
+        int[] linkStart, int[] unboxedStart, int[] escapeStubStart, int size) {
       this.trace = trace;
       this.loopStart = trace.loopStart();
       this.stencils = stencils;
       this.start = start;
       this.exitStubStart = exitStubStart;
+      this.linkStart = linkStart;
+      this.unboxedStart = unboxedStart;
       this.escapeStubStart = escapeStubStart;
       this.size = size;
     }
@@ -193,7 +212,13 @@ final class Emitter {
             + RegionText.format(uops.get(i)) + (stencils[i] == null ? " (escape only)" : "")));
       }
       for (int e = 0; e < exitStubStart.length; e++) {
-        parts.add(new MachineCode.Part(exitStubStart[e], "exit " + e));
+        if (unboxedStart[e] >= 0) {
+          parts.add(new MachineCode.Part(exitStubStart[e], "exit " + e + ": boxing"));
+          parts.add(new MachineCode.Part(linkStart[e], "exit " + e));
+          parts.add(new MachineCode.Part(unboxedStart[e], "exit " + e + ": unboxed"));
+        } else {
+          parts.add(new MachineCode.Part(exitStubStart[e], "exit " + e));
+        }
       }
       for (int i = 0; i < escapeStubStart.length; i++) {
         if (escapeStubStart[i] >= 0) {
@@ -204,7 +229,14 @@ final class Emitter {
     }
   }
 
-  /** Picks the code of every uop and the offsets. */
+  /**
+   * Picks the code of every uop and the offsets. An exit that leaves raw doubles (decision 7)
+   * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local and an {@code
+   * _EXIT_BOX_SLOT} per raw slot, its {@code _EXIT_STUB}, and a second {@code _EXIT_STUB} the
+   * check jumps to when the float free list is short, whose code says the doubles are still raw
+   * ({@link NativeRegion#UNBOXED}). So a bridge can be linked to every exit: the boxing runs
+   * before the linked jump.
+   */
   static Layout layout(Trace trace, Stencils library) {
     List<UopInstr> uops = trace.uops();
     int n = uops.size();
@@ -223,9 +255,23 @@ final class Emitter {
     start[n] = at;
     int exits = trace.exits().size();
     int[] exitStubStart = new int[exits];
+    int[] linkStart = new int[exits];
+    int[] unboxedStart = new int[exits];
     for (int e = 0; e < exits; e++) {
+      Exit exit = trace.exits().get(e);
       exitStubStart[e] = at;
+      unboxedStart[e] = -1;
+      if (exit.boxesOnLeaving()) {
+        at += library.boxCheck.sizeWithoutTailJump
+            + exit.rawLocals().size() * library.boxLocal.sizeWithoutTailJump
+            + exit.rawSlots().size() * library.boxSlot.sizeWithoutTailJump;
+      }
+      linkStart[e] = at;
       at += library.exit.size;
+      if (exit.boxesOnLeaving()) {
+        unboxedStart[e] = at;
+        at += library.exit.size;
+      }
     }
     int[] escapeStubStart = new int[n];
     for (int i = 0; i < n; i++) {
@@ -235,7 +281,8 @@ final class Emitter {
         at += escapeSize;
       }
     }
-    return new Layout(trace, stencils, start, exitStubStart, escapeStubStart, at);
+    return new Layout(trace, stencils, start, exitStubStart, linkStart, unboxedStart,
+        escapeStubStart, at);
   }
 
   /**
@@ -322,10 +369,41 @@ final class Emitter {
     List<Exit> exits = layout.trace.exits();
     for (int e = 0; e < exits.size(); e++) {
       Exit exit = exits.get(e);
+      if (exit.boxesOnLeaving()) {
+        emitBoxing(layout, e, exit, base, library, constants, values, code);
+      }
       java.util.Arrays.fill(values, ((long) exit.bytecodeIndex() << 32) | exit.stackDepth());
       values[OPARG] = NativeRegion.exitCode(token, e);
-      stub.copyTo(code, layout.exitStubStart[e], base + layout.exitStubStart[e], false, values,
-          null);
+      stub.copyTo(code, layout.linkStart[e], base + layout.linkStart[e], false, values, null);
+      if (exit.boxesOnLeaving()) {
+        values[OPARG] = NativeRegion.exitCode(token, e) | NativeRegion.UNBOXED;
+        stub.copyTo(code, layout.unboxedStart[e], base + layout.unboxedStart[e], false, values,
+            null);
+      }
+    }
+  }
+
+  /** The boxing stubs of exit e, from its start to its {@code _EXIT_STUB} (see {@link #layout}). */
+  private static void emitBoxing(Layout layout, int e, Exit exit, long base, Stencils library,
+      ConstantHoles constants, long[] values, byte[] code) {
+    int at = layout.exitStubStart[e];
+    java.util.Arrays.fill(values, 0);
+    values[OPARG] = exit.rawLocals().size() + exit.rawSlots().size();
+    values[EXIT] = base + layout.unboxedStart[e];
+    values[CONTINUE] = base + at + library.boxCheck.sizeWithoutTailJump;
+    at += library.boxCheck.copyTo(code, at, base + at, true, values, constants);
+    for (int local : exit.rawLocals()) {
+      values[OPARG] = local;
+      values[CONTINUE] = base + at + library.boxLocal.sizeWithoutTailJump;
+      at += library.boxLocal.copyTo(code, at, base + at, true, values, constants);
+    }
+    for (int slot : exit.rawSlots()) {
+      values[OPARG] = exit.stackDepth() - slot;
+      values[CONTINUE] = base + at + library.boxSlot.sizeWithoutTailJump;
+      at += library.boxSlot.copyTo(code, at, base + at, true, values, constants);
+    }
+    if (at != layout.linkStart[e]) {
+      throw new IllegalStateException("layout mismatch in the boxing of exit " + e);
     }
   }
 

@@ -21,8 +21,10 @@ import org.stitchjit.platforms.exec.NativeCalls;
  * again at the next uop that has.
  *
  * <p>An exit with a bridge is linked natively ({@link #link}): its stub's first bytes become a
- * jump to the bridge's first uop, so the code goes on without returning. Not an exit with raw
- * float slots (decision 7): it returns, and {@link #enter} has the runtime box them. Exit and
+ * jump to the bridge's first uop, so the code goes on without returning. An exit that leaves raw
+ * doubles (decision 7) boxes them in native code before that stub; when the float free list is
+ * short it returns through a second stub instead ({@link #UNBOXED}), and {@link #enter} has the
+ * runtime box them. Exit and
  * escape stubs carry their region's token ({@link RegionTable}), so whichever region the code
  * has reached, {@link #enter} knows whose exit or uop it is.
  */
@@ -32,9 +34,8 @@ final class NativeRegion implements CompiledRegion {
   private final long[] uopAddress;
   private final boolean[] isNative;
   private final Uop[] uops;
-  private final int[] exitStubStart;
-  /** Per exit, whether it has raw slots to box (decision 7): then it is never linked. */
-  private final boolean[] materializes;
+  /** Per exit, where the stub a link replaces starts (past any boxing stubs). */
+  private final int[] linkStart;
   /** Per exit, the stub's first bytes while a jump to a bridge replaces them, else null. */
   private final byte[][] unlinked;
   private final int token;
@@ -51,10 +52,10 @@ final class NativeRegion implements CompiledRegion {
   /**
    * @param uopStart per uop, the offset of its code in the blob
    * @param isNative per uop, whether its code performs it (else it escapes at once)
-   * @param materializes per exit, whether it has raw slots the runtime boxes when it is taken
+   * @param linkStart per exit, where the stub a link to a bridge replaces starts
    */
   NativeRegion(CodeBlob blob, DataBlob validity, int token, RegionTable table, int[] uopStart,
-      int[] exitStubStart, boolean[] materializes, boolean[] isNative, Uop[] uops,
+      int[] linkStart, boolean[] isNative, Uop[] uops,
       RuntimeSteps.Steps steps, EscapeCounts escapes, Runnable onFree) {
     this.blob = blob;
     this.validity = validity;
@@ -66,14 +67,19 @@ final class NativeRegion implements CompiledRegion {
     this.isNative = isNative.clone();
     this.token = token;
     this.table = table;
-    this.exitStubStart = exitStubStart.clone();
-    this.materializes = materializes.clone();
-    this.unlinked = new byte[exitStubStart.length][];
+    this.linkStart = linkStart.clone();
+    this.unlinked = new byte[linkStart.length][];
     this.uops = uops.clone();
     this.steps = steps;
     this.escapes = escapes;
     this.onFree = onFree;
   }
+
+  /**
+   * The bit an exit's unboxed stub adds to its code: the exit left raw doubles for the runtime
+   * to box (the float free list was short). Exit indices stay below it.
+   */
+  static final long UNBOXED = 1L << 30;
 
   /** What exit k's stub makes {@code stitch_enter} return: not negative. */
   static long exitCode(int token, int exit) {
@@ -118,8 +124,8 @@ final class NativeRegion implements CompiledRegion {
       if (r >= 0) {
         NativeRegion left = table.get((int) (r >>> 32));
         lastExit = left;
-        int exit = (int) r;
-        if (left.materializes[exit]) {
+        int exit = (int) (r & (UNBOXED - 1));
+        if ((r & UNBOXED) != 0) {
           // The stub wrote IP and SP; the raw doubles it left become floats before anyone
           // (driver, bridge, interpreter, collector) sees the frame.
           left.steps.materialize(exit, ts);
@@ -156,29 +162,29 @@ final class NativeRegion implements CompiledRegion {
    */
   @Override
   public synchronized boolean link(int exit, CompiledRegion target) {
-    // An exit with raw slots must return to enter, which boxes them: a bridge's code expects
-    // tagged values (the driver enters the bridge after enter returns instead).
+    // An exit's boxing stubs run before the stub patched here, so a bridge only ever sees
+    // tagged values; when they cannot box, the unboxed stub returns to enter instead.
     if (!(target instanceof NativeRegion bridge) || freed || bridge.freed
-        || bridge.table != table || materializes[exit]) {
+        || bridge.table != table) {
       return false;
     }
-    long at = trampoline + exitStubStart[exit];
+    long at = trampoline + linkStart[exit];
     long disp = bridge.uopAddress[0] - (at + 5);
     byte[] jmp = {(byte) 0xE9, (byte) disp, (byte) (disp >> 8), (byte) (disp >> 16),
         (byte) (disp >> 24)};
     if (unlinked[exit] == null) {
       byte[] code = blob.read();
-      unlinked[exit] = java.util.Arrays.copyOfRange(code, exitStubStart[exit],
-          exitStubStart[exit] + jmp.length);
+      unlinked[exit] = java.util.Arrays.copyOfRange(code, linkStart[exit],
+          linkStart[exit] + jmp.length);
     }
-    blob.patch(exitStubStart[exit], jmp);
+    blob.patch(linkStart[exit], jmp);
     return true;
   }
 
   @Override
   public synchronized void unlink(int exit) {
     if (unlinked[exit] != null && !freed) {
-      blob.patch(exitStubStart[exit], unlinked[exit]);
+      blob.patch(linkStart[exit], unlinked[exit]);
       unlinked[exit] = null;
     }
   }

@@ -60,10 +60,13 @@ public final class Heap implements AutoCloseable {
 
   // Statistics (objects and bytes allocated are in the control block).
   long peakCommittedBytes;
+  /** Set while {@link #allocatePastLimit} runs. */
+  private boolean pastLimit;
 
   /**
    * @param gcWantedFlag address of the native word to set when a collection is wanted
-   * @param limitBytes the heap limit: committed bytes never exceed it
+   * @param limitBytes the heap limit: committed bytes never exceed it, except by the one chunk
+   *     {@link #allocatePastLimit} may add
    */
   public Heap(long gcWantedFlag, long limitBytes) {
     this.gcWantedFlag = gcWantedFlag;
@@ -126,6 +129,22 @@ public final class Heap implements AutoCloseable {
     return obj;
   }
 
+  /**
+   * {@link #allocate} for leaving compiled code, which must box the raw doubles it held
+   * (decision 7) to give the interpreter the exact state the unoptimized code would have: it
+   * may take the heap past its limit by a chunk rather than fail. The collector's next
+   * safepoint, which the GC-wanted flag asks for, brings the heap back, or the program's next
+   * allocation raises MemoryError.
+   */
+  public long allocatePastLimit(long type, long nslots, long rawBytes, long flags) {
+    pastLimit = true;
+    try {
+      return allocate(type, nslots, rawBytes, flags);
+    } finally {
+      pastLimit = false;
+    }
+  }
+
   private long refill(int sc) {
     int cell = CLASS_SIZES[sc];
     long base = newChunk(sc);
@@ -185,7 +204,9 @@ public final class Heap implements AutoCloseable {
     if (committedBytes + bytes > limitBytes) {
       // Ask for a collection anyway: the program may catch the MemoryError and go on.
       Mem.putLong(gcWantedFlag, 1);
-      throw new HeapExhausted(bytes);
+      if (!pastLimit || committedBytes + bytes > limitBytes + CHUNK_BYTES) {
+        throw new HeapExhausted(bytes);
+      }
     }
   }
 

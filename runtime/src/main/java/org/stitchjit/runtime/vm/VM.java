@@ -550,6 +550,13 @@ public final class VM implements AutoCloseable {
     return obj;
   }
 
+  /** A float boxing a raw double compiled code leaves, even past the heap limit. */
+  public long boxRawFloat(double d) {
+    long obj = heap.allocatePastLimit(floatType, 0, Layout.Float.RAW, 0);
+    Mem.putDouble(obj + Layout.Float.VALUE, d);
+    return obj;
+  }
+
   public static double floatValue(long f) {
     return Mem.getDouble(f + Layout.Float.VALUE);
   }

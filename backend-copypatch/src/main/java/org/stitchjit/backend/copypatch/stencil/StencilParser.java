@@ -61,6 +61,14 @@ public final class StencilParser {
   public static final String ESCAPE_STUB = "_ESCAPE_STUB";
 
   /**
+   * The stubs that box an exit's raw doubles before its exit stub (decision 7): uop-convention
+   * stencils that are not uops.
+   */
+  public static final String EXIT_BOX_CHECK = "_EXIT_BOX_CHECK";
+  public static final String EXIT_BOX_LOCAL = "_EXIT_BOX_LOCAL";
+  public static final String EXIT_BOX_SLOT = "_EXIT_BOX_SLOT";
+
+  /**
    * The one uop whose stencil returns, as the stubs do: {@code _RETURN_VALUE} leaves the
    * region (JIT_EXIT -1) after returning from the frame.
    */

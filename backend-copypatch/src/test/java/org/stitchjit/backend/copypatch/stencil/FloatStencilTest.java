@@ -292,6 +292,47 @@ class FloatStencilTest {
     }
   }
 
+  /**
+   * An exit's boxing stubs (decision 7): with a cell per raw word on the float free list they
+   * box raw local 1 and the raw stack slot under sp and go on to the exit's stub (exit 0 here);
+   * one cell short, the check jumps to the unboxed stub (exit 1) with nothing changed, so the
+   * runtime boxes every word and none twice.
+   */
+  @Test
+  void exitBoxingBoxesEveryRawWordOrNone() {
+    long entry = MiniEmitter.assemble(library, cache, List.of(
+        new Op("_EXIT_BOX_CHECK", 2, 0, 1),
+        Op.oparg("_EXIT_BOX_LOCAL", 1),
+        Op.oparg("_EXIT_BOX_SLOT", 1),
+        Op.exit("_EXIT_TRACE", 0)), true, this::constant, 1, 1);
+    long local = Double.doubleToRawLongBits(-0.0);
+    long slot = Double.doubleToRawLongBits(Math.PI);
+
+    long first = refill(1);
+    setLocal(1, local);
+    Mem.putLong(stackBase(), slot);
+    assertThat(MiniEmitter.enter(library, entry, frame, stackBase() + 8, ts)).isEqualTo(1);
+    assertThat(local(1)).isEqualTo(local);
+    assertThat(Mem.getLong(stackBase())).isEqualTo(slot);
+    assertThat(Mem.getLong(head)).isEqualTo(first);
+    assertThat(word(HeapControl.OBJECTS_ALLOCATED)).isZero();
+
+    long base = refill(2);
+    assertThat(MiniEmitter.enter(library, entry, frame, stackBase() + 8, ts)).isZero();
+    assertThat(local(1)).isEqualTo(base);
+    assertThat(Mem.getLong(stackBase())).isEqualTo(base + CELL);
+    assertThat(Mem.getLong(head)).isZero();
+    for (long f : new long[] {base, base + CELL}) {
+      assertThat(Mem.getLong(f + Header.TYPE)).isEqualTo(floatType);
+      assertThat(Mem.getLong(f + Header.META)).isEqualTo(FLOAT_META);
+    }
+    assertThat(Double.doubleToRawLongBits(Mem.getDouble(base + Layout.Float.VALUE)))
+        .isEqualTo(local);
+    assertThat(Mem.getDouble(base + CELL + Layout.Float.VALUE)).isEqualTo(Math.PI);
+    assertThat(word(HeapControl.OBJECTS_ALLOCATED)).isEqualTo(2);
+    assertThat(word(HeapControl.BYTES_ALLOCATED)).isEqualTo(2 * CELL);
+  }
+
   @Test
   void aZeroDivisorExitsBeforeAllocating() {
     long base = refill(4);

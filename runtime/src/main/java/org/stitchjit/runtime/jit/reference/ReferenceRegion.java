@@ -1,9 +1,11 @@
 package org.stitchjit.runtime.jit.reference;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.RuntimeSteps;
@@ -15,13 +17,13 @@ import org.stitchjit.api.uop.Block;
 import org.stitchjit.api.uop.BlockRegion;
 import org.stitchjit.api.uop.CacheOperands;
 import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.RawLocals;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
 import org.stitchjit.platforms.Mem;
-import org.stitchjit.runtime.heap.Heap;
 import org.stitchjit.runtime.interp.CodeInfo;
 import org.stitchjit.runtime.vm.Dicts;
 import org.stitchjit.runtime.vm.Strs;
@@ -59,6 +61,13 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   private final BitSet forced;
   /** The stack pointer a stepping {@link #run} went on with (see {@link #sp()}). */
   private long stepSp;
+  /**
+   * Per uop, the entry frame's raw locals before it ({@link RawLocals}); null when the region
+   * has none anywhere.
+   */
+  private final List<ImmutableSortedSet<Integer>> rawLocals;
+  /** The uop {@link #run} is performing, for boxing raw locals when a guest exception leaves. */
+  private int current;
 
   ReferenceRegion(Region region, UopRuntime rt) {
     this(region, rt, false);
@@ -103,6 +112,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
     ImmutableList<Exit> ex = region.exits();
     exits = ex.toArray(new Exit[0]);
+    List<ImmutableSortedSet<Integer>> raw =
+        region instanceof Trace t ? RawLocals.before(t) : List.of();
+    rawLocals = raw.stream().allMatch(Set::isEmpty) ? null : raw;
   }
 
   @Override
@@ -141,6 +153,24 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    */
   @Override
   public int run(int start, long ts, long sp, boolean[] stopAt) {
+    if (rawLocals == null) {
+      return runUops(start, ts, sp, stopAt);
+    }
+    try {
+      return runUops(start, ts, sp, stopAt);
+    } catch (RuntimeException | Error x) {
+      // A guest exception (a MemoryError from a float's allocation) unwinds the entry frame,
+      // whose handler or the collector must find tagged words in every local.
+      ImmutableSortedSet<Integer> live = rawLocals.get(current);
+      if (!live.isEmpty()) {
+        long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
+        box(ImmutableSortedSet.of(), live, frame, 0);
+      }
+      throw x;
+    }
+  }
+
+  private int runUops(int start, long ts, long sp, boolean[] stopAt) {
     long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
     CodeInfo ci = rt.codeOf(frame);
     long stackBase = stackBase(frame, ci);
@@ -151,6 +181,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         return pc;
       }
       int i = pc++;
+      current = i;
       Uop u = uops[i];
       int oparg = opargs[i];
       long operand = operands[i];
@@ -823,40 +854,36 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
-    box(e, stackBase);
+    box(e.rawSlots(), e.rawLocals(), frame, stackBase);
     return RuntimeSteps.Steps.left(k);
   }
 
   @Override
   public void materialize(int exit, long ts) {
     Exit e = exits[exit];
-    if (!e.rawSlots().isEmpty()) {
+    if (e.boxesOnLeaving()) {
       long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
-      box(e, stackBase(frame, rt.codeOf(frame)));
+      box(e.rawSlots(), e.rawLocals(), frame, stackBase(frame, rt.codeOf(frame)));
     }
   }
 
   /**
-   * Replaces the bits in each of the exit's raw slots by a new float holding them: the state
-   * the unoptimized trace leaves. Allocation never collects (decision 1), so the slots not yet
-   * boxed are never scanned as tagged words.
+   * Replaces the bits in each raw slot and local by a new float holding them: the state the
+   * unoptimized trace leaves, even when the heap is at its limit ({@link VM#boxRawFloat}).
+   * Allocation never collects (decision 1), so the words not yet boxed are never scanned as
+   * tagged words.
    */
-  private void box(Exit e, long stackBase) {
-    int boxed = 0;
-    try {
-      for (int slot : e.rawSlots()) {
-        long at = stackBase + 8L * slot;
-        Mem.putLong(at, vm.newFloat(Double.longBitsToDouble(Mem.getLong(at))));
-        boxed++;
-      }
-    } catch (Heap.HeapExhausted x) {
-      // The MemoryError unwinds a frame that must hold only tagged words: None stands in for
-      // the floats that could not be made.
-      for (int slot : e.rawSlots().asList().subList(boxed, e.rawSlots().size())) {
-        Mem.putLong(stackBase + 8L * slot, vm.none);
-      }
-      throw x;
+  private void box(Set<Integer> rawSlots, Set<Integer> rawLocals, long frame, long stackBase) {
+    for (int slot : rawSlots) {
+      boxAt(stackBase + 8L * slot);
     }
+    for (int local : rawLocals) {
+      boxAt(frame + Frame.LOCALSPLUS + 8L * local);
+    }
+  }
+
+  private void boxAt(long at) {
+    Mem.putLong(at, vm.boxRawFloat(Double.longBitsToDouble(Mem.getLong(at))));
   }
 
   /**
