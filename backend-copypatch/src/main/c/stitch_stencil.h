@@ -247,12 +247,15 @@ static inline double stitch_as_double(uint64_t v) {
                               : STITCH_FIELD_F64(v, STITCH_FLOAT_VALUE);
 }
 
-/* Raw stack slots (Uop.RAW_*, decision 7): the _BINARY_OP_*_FLOAT_RAW uops' oparg bits saying
-   which of their slots hold a double's IEEE bits instead of a tagged value. Equal to
-   Uop.RAW_NOS, RAW_TOS and RAW_RESULT (RawSlotBitsTest checks). */
+/* Raw stack slots (Uop.RAW_*, decision 7): the _BINARY_OP_*_FLOAT_RAW and _COMPARE_OP_FLOAT_RAW
+   uops' oparg bits saying which of their slots hold a double's IEEE bits instead of a tagged
+   value. Equal to Uop.RAW_NOS, RAW_TOS, RAW_RESULT and RAW_COMPARE_SHIFT (RawSlotBitsTest
+   checks). */
 #define STITCH_RAW_NOS 1u
 #define STITCH_RAW_TOS 2u
 #define STITCH_RAW_RESULT 4u
+/* _COMPARE_OP_FLOAT_RAW's comparison sits above its raw bits (Uop.RAW_COMPARE_SHIFT). */
+#define STITCH_RAW_COMPARE_SHIFT 3u
 
 /* A raw slot's double, and a double as a raw slot: the same 64 bits (a union, which C11
    allows for type punning; no memcpy under -fno-builtin). */
@@ -319,6 +322,7 @@ static inline __attribute__((always_inline)) uint64_t stitch_take_float(uint64_t
     OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta(0, STITCH_FLOAT_RAW, 0);
     STITCH_FIELD_F64(obj, STITCH_FLOAT_VALUE) = d;
     stitch_count_cell(ts, CONST_FLOAT_CELL_BYTES);
+    STITCH_FIELD((char *)(uintptr_t)CONST_HEAP_CONTROL, STITCH_HEAP_CONTROL_FLOATS_ALLOCATED) += 1;
     return obj;
 }
 

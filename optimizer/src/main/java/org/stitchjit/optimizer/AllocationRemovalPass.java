@@ -143,6 +143,17 @@ public final class AllocationRemovalPass implements OptimizerPass {
         out.add(new UopInstr(form, mask, 0, form.has(OperandKind.EXIT) ? in.target() : 0));
         continue;
       }
+      if (u == Uop.COMPARE_OP_FLOAT || u == Uop.COMPARE_OP_FLOAT_RAW) {
+        boolean was = u == Uop.COMPARE_OP_FLOAT_RAW;
+        int op = was ? in.oparg() >> Uop.RAW_COMPARE_SHIFT : in.oparg();
+        int mask = (was ? in.oparg() & (Uop.RAW_NOS | Uop.RAW_TOS) : 0)
+            | (rawNos ? Uop.RAW_NOS : 0) | (rawTos ? Uop.RAW_TOS : 0);
+        raw.remove(d - 1);
+        raw.remove(d - 2);
+        out.add(mask == 0 ? UopInstr.of(Uop.COMPARE_OP_FLOAT, op)
+            : UopInstr.of(Uop.COMPARE_OP_FLOAT_RAW, op << Uop.RAW_COMPARE_SHIFT | mask));
+        continue;
+      }
       if (guard != u) {
         out.add(UopInstr.withExit(guard, in.target()));
         continue;
@@ -279,10 +290,13 @@ public final class AllocationRemovalPass implements OptimizerPass {
     return candidates;
   }
 
-  /** Whether uop r, the reader of a raw slot, reads it as a float operand. */
+  /**
+   * Whether uop r, the reader of a raw slot, reads it as a float operand: float arithmetic
+   * (directly or after its float guard) or a float comparison.
+   */
   private static boolean readsAsFloat(List<UopInstr> uops, int r) {
     Uop u = uops.get(r).uop();
-    return isFloatArithmetic(u)
+    return isFloatArithmetic(u) || u == Uop.COMPARE_OP_FLOAT || u == Uop.COMPARE_OP_FLOAT_RAW
         || isFloatGuard(u) && r + 1 < uops.size() && isFloatArithmetic(uops.get(r + 1).uop());
   }
 

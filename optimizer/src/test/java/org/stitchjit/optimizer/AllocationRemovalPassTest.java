@@ -306,12 +306,31 @@ class AllocationRemovalPassTest {
   }
 
   @Test
-  void aLocalStaysBoxedWhenAnythingButFloatArithmeticReadsIt() {
-    // The loop also compares z with c: _COMPARE_OP_FLOAT reads boxed floats only.
+  void aLocalStaysBoxedWhenAnythingButFloatArithmeticOrAComparisonReadsIt() {
+    // The loop also evaluates z as a statement: _POP_TOP reads a tagged value.
     String text = PEELED_LOOP.formatted("").replace("  _JUMP_TO_TOP",
-        "  _LOAD_FAST 0\n  _LOAD_FAST 1\n  _COMPARE_OP_FLOAT 0\n  _POP_TOP\n  _JUMP_TO_TOP");
+        "  _LOAD_FAST 0\n  _POP_TOP\n  _JUMP_TO_TOP");
     assertThat(RegionText.format(pass.run(text))).doesNotContain("rawlocals");
     assertThat(counts).doesNotContainKey("raw-locals");
+  }
+
+  @Test
+  void aFloatComparisonReadsRawOperands() {
+    // z < c in the loop body, with z raw there: _COMPARE_OP_FLOAT_RAW, LT (0) above mask 1.
+    Region r = pass.run(PEELED_LOOP.formatted("""
+        _LOAD_FAST 0
+          _LOAD_FAST 1
+          _COMPARE_OP_FLOAT 0
+          _POP_TOP"""));
+    assertThat(RegionText.format(r)).contains("""
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _COMPARE_OP_FLOAT_RAW 1
+          _POP_TOP
+          _STORE_FAST 0
+        """);
+    assertThat(counts).containsEntry("raw-locals", 1L);
+    assertThat(RegionText.format(pass.run(r))).isEqualTo(RegionText.format(r));
   }
 
   @Test

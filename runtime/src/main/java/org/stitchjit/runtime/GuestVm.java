@@ -160,6 +160,7 @@ public final class GuestVm implements AutoCloseable {
         protocols.interpreter().instructionsExecuted(),
         vm.heap.objectsAllocated(),
         vm.heap.bytesAllocated(),
+        vm.heap.floatsAllocated(),
         vm.collector.cycles(),
         vm.collector.pauseNanosTotal() / 1e6,
         vm.collector.pauseNanosMax() / 1e6,

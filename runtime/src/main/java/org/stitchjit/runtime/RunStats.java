@@ -10,6 +10,7 @@ public record RunStats(
     long instructions,
     long objectsAllocated,
     long bytesAllocated,
+    long floatsAllocated,
     long gcCycles,
     double gcPauseMsTotal,
     double gcPauseMsMax,
@@ -34,6 +35,7 @@ public record RunStats(
     Map<String, Number> alloc = new LinkedHashMap<>();
     alloc.put("objects", objectsAllocated);
     alloc.put("bytes", bytesAllocated);
+    alloc.put("floats", floatsAllocated);
     s.put("alloc", alloc);
     Map<String, Number> gc = new LinkedHashMap<>();
     gc.put("cycles", gcCycles);

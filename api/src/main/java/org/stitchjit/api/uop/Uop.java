@@ -204,6 +204,13 @@ public enum Uop {
   COMPARE_OP(def(2, 1).kinds(OPARG).flags(ESCAPES)),
   COMPARE_OP_INT(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
   COMPARE_OP_FLOAT(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
+  /**
+   * _COMPARE_OP_FLOAT with raw operands (allocation-removal, decision 7): the oparg is the
+   * comparison shifted left by {@link #RAW_COMPARE_SHIFT}, or'ed with {@link #RAW_NOS} and
+   * {@link #RAW_TOS} for the operands that are raw (a boxed one is an exact float, as for
+   * _COMPARE_OP_FLOAT). The result, a bool, is never raw.
+   */
+  COMPARE_OP_FLOAT_RAW(def(2, 1).kinds(OPARG).flags(PURE, SYNTHETIC).produces(TypeFact.BOOL)),
   /** Equality and inequality only (the interpreter specializes no other str comparison). */
   COMPARE_OP_STR(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
   IS_OP(def(2, 1).kinds(OPARG).flags(PURE).produces(TypeFact.BOOL)),
@@ -406,6 +413,8 @@ public enum Uop {
   public static final int RAW_TOS = 2;
   /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: the result is left raw. */
   public static final int RAW_RESULT = 4;
+  /** Where _COMPARE_OP_FLOAT_RAW's oparg keeps the comparison, above its raw bits. */
+  public static final int RAW_COMPARE_SHIFT = 3;
 
   private static final ImmutableMap<String, Uop> BY_NAME;
 

@@ -227,6 +227,16 @@ public final class Heap implements AutoCloseable {
     return peakCommittedBytes;
   }
 
+  /** Counts a float allocated (VM.newFloat; FastLoop and compiled code count their own). */
+  public void countFloat() {
+    long floats = control + HeapControl.FLOATS_ALLOCATED;
+    Mem.putLong(floats, Mem.getLong(floats) + 1);
+  }
+
+  public long floatsAllocated() {
+    return Mem.getLong(control + HeapControl.FLOATS_ALLOCATED);
+  }
+
   public long objectsAllocated() {
     return Mem.getLong(control + HeapControl.OBJECTS_ALLOCATED);
   }

@@ -619,6 +619,8 @@ final class FastLoop {
               U.getLong(heapControl + HeapControl.OBJECTS_ALLOCATED) + 1);
           U.putLong(heapControl + HeapControl.BYTES_ALLOCATED,
               U.getLong(heapControl + HeapControl.BYTES_ALLOCATED) + floatCell);
+          U.putLong(heapControl + HeapControl.FLOATS_ALLOCATED,
+              U.getLong(heapControl + HeapControl.FLOATS_ALLOCATED) + 1);
           long since = U.getLong(heapControl + HeapControl.ALLOCATED_SINCE_GC) + floatCell;
           U.putLong(heapControl + HeapControl.ALLOCATED_SINCE_GC, since);
           if (since > U.getLong(heapControl + HeapControl.GC_THRESHOLD)) {

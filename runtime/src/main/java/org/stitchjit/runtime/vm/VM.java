@@ -546,6 +546,7 @@ public final class VM implements AutoCloseable {
   // ================================================================ float
   public long newFloat(double d) {
     long obj = heap.allocate(floatType, 0, Layout.Float.RAW, 0);
+    heap.countFloat();
     Mem.putDouble(obj + Layout.Float.VALUE, d);
     return obj;
   }
@@ -553,6 +554,7 @@ public final class VM implements AutoCloseable {
   /** A float boxing a raw double compiled code leaves, even past the heap limit. */
   public long boxRawFloat(double d) {
     long obj = heap.allocatePastLimit(floatType, 0, Layout.Float.RAW, 0);
+    heap.countFloat();
     Mem.putDouble(obj + Layout.Float.VALUE, d);
     return obj;
   }

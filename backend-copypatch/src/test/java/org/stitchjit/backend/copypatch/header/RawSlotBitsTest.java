@@ -25,6 +25,7 @@ class RawSlotBitsTest {
     assertThat(define(h, "STITCH_RAW_NOS")).isEqualTo(Uop.RAW_NOS);
     assertThat(define(h, "STITCH_RAW_TOS")).isEqualTo(Uop.RAW_TOS);
     assertThat(define(h, "STITCH_RAW_RESULT")).isEqualTo(Uop.RAW_RESULT);
+    assertThat(define(h, "STITCH_RAW_COMPARE_SHIFT")).isEqualTo(Uop.RAW_COMPARE_SHIFT);
   }
 
   private static int define(String header, String name) {

@@ -496,6 +496,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
               Mem.getDouble(top(sp, 2) + Layout.Float.VALUE),
               Mem.getDouble(top(sp, 1) + Layout.Float.VALUE)));
           break;
+        case COMPARE_OP_FLOAT_RAW: {
+          long a = top(sp, 2);
+          long b = top(sp, 1);
+          sp = pushBool(sp - 16, CompareOp.test(oparg >> Uop.RAW_COMPARE_SHIFT,
+              (oparg & Uop.RAW_NOS) != 0 ? Double.longBitsToDouble(a) : asDouble(a),
+              (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(b) : asDouble(b)));
+          break;
+        }
         case COMPARE_OP_STR:
           sp = pushBool(sp - 16, (oparg == CompareOp.EQ) == Strs.equal(top(sp, 2), top(sp, 1)));
           break;

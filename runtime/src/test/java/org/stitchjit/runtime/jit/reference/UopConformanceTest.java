@@ -661,6 +661,33 @@ class UopConformanceTest {
               "    else:",
               "        out = [((r1" + op + "c)" + op + "(d * d)) - c]")));
     }
+    for (int cmp = 0; cmp < 6; cmp++) {
+      String sym = " " + CompareOp.symbol(cmp) + " ";
+      // (a * b) cmp c, the product raw, c boxed (a float or small int), then both raw:
+      // (a * b) cmp (c - c).
+      l.add(s("raw floats: (a * b)" + sym + "c, (a * b)" + sym + "(c - c)")
+          .step(LOAD_FAST, 0).step(LOAD_FAST, 1).step(GUARD_FLOAT_OPERANDS)
+          .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+          .step(LOAD_FAST, 2).step(GUARD_TOS_FLOAT_OPERAND)
+          .step(COMPARE_OP_FLOAT_RAW, cmp << Uop.RAW_COMPARE_SHIFT | Uop.RAW_NOS)
+          .step(LOAD_FAST, 0).step(LOAD_FAST, 1)
+          .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+          .step(LOAD_FAST, 2).step(LOAD_FAST, 2)
+          .step(BINARY_OP_SUBTRACT_FLOAT_RAW, Uop.RAW_RESULT)
+          .step(COMPARE_OP_FLOAT_RAW, cmp << Uop.RAW_COMPARE_SHIFT | Uop.RAW_NOS | Uop.RAW_TOS)
+          .locals("a", "b", "c")
+          .pool("a", "1.5", "-0.0", "7", "'ab'").pool("b", "0.5", "float('nan')", "3")
+          .pool("c", "0.75", "0", "float('inf')", "-2", "None")
+          .prep(fop)
+          .oracle(py("if not (" + FLOAT_OPERANDS + "):", "    exit = 2", "    out = [a, b]",
+              "else:",
+              "    r = a * b",
+              "    if not fop(c):",
+              "        exit = 5",
+              "        out = [r, c]",
+              "    else:",
+              "        out = [r" + sym + "c, r" + sym + "(c - c)]")));
+    }
     for (String[] g : new String[][] {
         {"GUARD_TOS_FLOAT_OPERAND", "b"}, {"GUARD_NOS_FLOAT_OPERAND", "a"}}) {
       // Alone, over every kind of value; the slot it does not read holds a float here.
