@@ -271,13 +271,13 @@ static inline uint64_t stitch_raw_bits(double d) {
 /* The _BINARY_OP_*_FLOAT_RAW uops' operands and result. Their OPARG (raw) is patched into an
    immediate, so each copy tests constant bits: predicted branches, no second stencil per
    combination. An operand is raw bits when its bit is set, else an exact float or a small int
-   (a guard checked). RAW_FLOAT_RESULT replaces the two operands by d: raw bits, or a new float;
-   a boxed result escapes, changing nothing, when the float free list is empty (the runtime
-   performs the uop, raw inputs included). */
+   (a guard checked). RAW_FLOAT_RESULT replaces the top `inputs` slots by d: raw bits, or a new
+   float; a boxed result escapes, changing nothing, when the float free list is empty (the
+   runtime performs the uop, raw inputs included). */
 static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v) {
     return (raw & bit) ? stitch_raw_double(v) : stitch_as_double(v);
 }
-#define RAW_FLOAT_RESULT(raw, d)                                                            \
+#define RAW_FLOAT_RESULT(raw, d, inputs)                                                    \
     do {                                                                                     \
         double value_ = (d);                                                                 \
         uint64_t result_;                                                                    \
@@ -289,7 +289,7 @@ static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v
                 ESCAPE(); /* the runtime allocates, refilling the free list */              \
             }                                                                                \
         }                                                                                    \
-        sp -= 1;                                                                             \
+        sp -= (inputs) - 1;                                                                  \
         sp[-1] = result_;                                                                    \
     } while (0)
 

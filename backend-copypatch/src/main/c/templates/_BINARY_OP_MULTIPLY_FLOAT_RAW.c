@@ -8,6 +8,6 @@ STENCIL(_BINARY_OP_MULTIPLY_FLOAT_RAW)
     uint64_t raw = OPAQUE(OPARG);
     double x = stitch_float_operand(raw, STITCH_RAW_NOS, sp[-2]);
     double y = stitch_float_operand(raw, STITCH_RAW_TOS, sp[-1]);
-    RAW_FLOAT_RESULT(raw, x * y);
+    RAW_FLOAT_RESULT(raw, x * y, 2);
     CONTINUE();
 }

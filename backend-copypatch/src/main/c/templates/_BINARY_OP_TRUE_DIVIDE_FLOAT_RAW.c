@@ -12,6 +12,6 @@ STENCIL(_BINARY_OP_TRUE_DIVIDE_FLOAT_RAW)
     if (y == 0.0) {
         EXIT();
     }
-    RAW_FLOAT_RESULT(raw, x / y);
+    RAW_FLOAT_RESULT(raw, x / y, 2);
     CONTINUE();
 }

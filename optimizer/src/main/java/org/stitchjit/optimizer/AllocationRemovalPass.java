@@ -68,17 +68,17 @@ public final class AllocationRemovalPass implements OptimizerPass {
     if (!(region instanceof Trace trace)) {
       return region;
     }
-    List<UopInstr> uops = trace.uops();
+    int[] depth = depths(trace.uops());
+    boolean[] entryFrame = entryFrame(trace.uops());
+    List<UopInstr> uops = withSqrtOfFloats(trace.uops(), depth, entryFrame);
     int n = uops.size();
-    int[] depth = depths(uops);
-    boolean[] entryFrame = entryFrame(uops);
     Set<Integer> rawLocals = rawLocals(uops, depth, entryFrame);
     boolean[] rawResult = new boolean[n];
     long made = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
-        int r = reader(uops, depth, i, depth[i] - 2);
+        int r = reader(uops, depth, i, resultSlot(in, depth[i]));
         if (r >= 0 && (readsAsFloat(uops, r)
             || storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
@@ -132,15 +132,17 @@ public final class AllocationRemovalPass implements OptimizerPass {
         in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, d));
       }
       if (isFloatArithmetic(u)) {
+        // (A square root's NOS is the callable, never raw.)
         int mask = rawOparg(in) | (rawNos ? Uop.RAW_NOS : 0) | (rawTos ? Uop.RAW_TOS : 0)
             | (rawResult[i] ? Uop.RAW_RESULT : 0);
-        raw.remove(d - 1);
-        raw.remove(d - 2);
+        int result = resultSlot(in, d);
+        raw.tailSet(result, true).clear();
         if ((mask & Uop.RAW_RESULT) != 0) {
-          raw.add(d - 2);
+          raw.add(result);
         }
         Uop form = mask == 0 ? boxedForm(u) : rawForm(u);
-        out.add(new UopInstr(form, mask, 0, form.has(OperandKind.EXIT) ? in.target() : 0));
+        out.add(new UopInstr(form, mask, in.operand(),
+            form.has(OperandKind.EXIT) ? in.target() : 0));
         continue;
       }
       if (u == Uop.COMPARE_OP_FLOAT || u == Uop.COMPARE_OP_FLOAT_RAW) {
@@ -206,7 +208,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop())) {
-        int r = reader(uops, depth, i, depth[i] - 2);
+        int r = reader(uops, depth, i, resultSlot(in, depth[i]));
         if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
           candidates.add(uops.get(r).oparg());
           storesFloat[r] = true;
@@ -438,8 +440,74 @@ public final class AllocationRemovalPass implements OptimizerPass {
         || u == Uop.GUARD_NOS_FLOAT_OPERAND;
   }
 
+  /** Float arithmetic, or a square root of a float (which {@link #withSqrtOfFloats} made). */
   private static boolean isFloatArithmetic(Uop u) {
     return rawForm(u) != null;
+  }
+
+  /** Where a float operation leaves its result: its first input's slot. */
+  private static int resultSlot(UopInstr in, int depth) {
+    return depth - in.uop().inputs(in.oparg());
+  }
+
+  /**
+   * The uops with each {@code _CALL_MATH_SQRT 1} whose argument is sure to be a float made
+   * {@code _CALL_MATH_SQRT_RAW} (no raw bits yet): an argument that float arithmetic made, or a
+   * load of a local of the entry frame after a store of it, when every store of it in the trace
+   * is of float arithmetic's result. Unlike _CALL_MATH_SQRT it runs no guest code (math.sqrt of
+   * a float only computes or raises ValueError), so raw values may stay live across it and it
+   * may read and leave raw bits like the other float operations.
+   */
+  private static List<UopInstr> withSqrtOfFloats(List<UopInstr> uops, int[] depth,
+      boolean[] entryFrame) {
+    List<UopInstr> out = null;
+    Set<Integer> floatStores = new TreeSet<>();
+    Set<Integer> otherStores = new TreeSet<>();
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      if (entryFrame[i] && in.uop() == Uop.STORE_FAST) {
+        (i > 0 && producedByFloatArithmetic(uops, depth, i) ? floatStores : otherStores)
+            .add(in.oparg());
+      }
+    }
+    floatStores.removeAll(otherStores);
+    Set<Integer> stored = new TreeSet<>();
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      Uop u = in.uop();
+      if (entryFrame[i] && u == Uop.STORE_FAST) {
+        stored.add(in.oparg());
+      }
+      if (u != Uop.CALL_MATH_SQRT || in.oparg() != 1) {
+        continue;
+      }
+      // The argument's producer right before the call (so no _KW_NAMES between).
+      int j = i - 1;
+      while (j >= 0 && uops.get(j).uop() == Uop.SET_IP) {
+        j--;
+      }
+      UopInstr arg = j >= 0 ? uops.get(j) : null;
+      boolean floatArg = producedByFloatArithmetic(uops, depth, i)
+          || arg != null && entryFrame[j]
+              && (arg.uop() == Uop.LOAD_FAST || arg.uop() == Uop.LOAD_FAST_CHECK)
+              && floatStores.contains(arg.oparg()) && stored.contains(arg.oparg());
+      if (floatArg) {
+        if (out == null) {
+          out = new ArrayList<>(uops);
+        }
+        out.set(i, new UopInstr(Uop.CALL_MATH_SQRT_RAW, 0, in.operand(), 0));
+      }
+    }
+    return out == null ? uops : out;
+  }
+
+  /** Whether uop i's top input is the result of the float arithmetic right before it. */
+  private static boolean producedByFloatArithmetic(List<UopInstr> uops, int[] depth, int i) {
+    int j = i - 1;
+    while (j >= 0 && uops.get(j).uop() == Uop.SET_IP) {
+      j--;
+    }
+    return j >= 0 && isFloatArithmetic(uops.get(j).uop()) && depth[j + 1] == depth[i];
   }
 
   /** The raw bits a uop already has (it may have run through this pass before). */
@@ -456,6 +524,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
           Uop.BINARY_OP_MULTIPLY_FLOAT_RAW;
       case BINARY_OP_TRUE_DIVIDE_FLOAT, BINARY_OP_TRUE_DIVIDE_FLOAT_RAW ->
           Uop.BINARY_OP_TRUE_DIVIDE_FLOAT_RAW;
+      case CALL_MATH_SQRT_RAW -> Uop.CALL_MATH_SQRT_RAW;
       default -> null;
     };
   }

@@ -366,6 +366,55 @@ class AllocationRemovalPassTest {
   }
 
   @Test
+  void theSquareRootOfAFloatReadsAndLeavesRawBits() {
+    // d2 = x * x; d2 * math.sqrt(d2): every store of d2 is float arithmetic's, so the square
+    // root's argument is a float and _CALL_MATH_SQRT_RAW (no guest code) takes it raw.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 1
+          _LOAD_FAST 1
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 1
+          _CALL_MATH_SQRT 1 operand=0x1000
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=1
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=9 depth=0 END_OF_REGION
+        """;
+    assertThat(RegionText.format(pass.run(text))).isEqualTo("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _STORE_FAST 1
+          _LOAD_FAST 1
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 1
+          _CALL_MATH_SQRT_RAW 6 operand=0x1000
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 3
+          _STORE_FAST 2
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=9 depth=0 END_OF_REGION
+        exit 2: code=0x7 ip=9 depth=0 END_OF_REGION rawlocals=1
+        """);
+    // A local stored from anything else (here a constant) may hold any object, whose
+    // __float__ math.sqrt would call: the call stays _CALL_MATH_SQRT.
+    Region other = pass.run(text.replace("  _STORE_FAST 1\n",
+        "  _POP_TOP\n  _LOAD_CONST_INLINE operand=0x2000\n  _STORE_FAST 1\n"));
+    assertThat(RegionText.format(other)).contains("_CALL_MATH_SQRT 1 operand=0x1000")
+        .doesNotContain("rawlocals");
+  }
+
+  @Test
   void runningTwiceChangesNothingMore() {
     String text = """
         trace

@@ -88,7 +88,7 @@ public final class RawLocals {
   public static boolean rawResult(Uop u, int oparg) {
     return switch (u) {
       case BINARY_OP_ADD_FLOAT_RAW, BINARY_OP_SUBTRACT_FLOAT_RAW, BINARY_OP_MULTIPLY_FLOAT_RAW,
-          BINARY_OP_TRUE_DIVIDE_FLOAT_RAW -> (oparg & Uop.RAW_RESULT) != 0;
+          BINARY_OP_TRUE_DIVIDE_FLOAT_RAW, CALL_MATH_SQRT_RAW -> (oparg & Uop.RAW_RESULT) != 0;
       default -> false;
     };
   }

@@ -376,6 +376,15 @@ public enum Uop {
   CALL_MATH_SQRT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
       .produces(TypeFact.FLOAT)),
   /**
+   * _CALL_MATH_SQRT 1 of an argument that is a float (allocation-removal writes it only where
+   * float arithmetic made the argument, decision 7), with the raw bits of
+   * _BINARY_OP_*_FLOAT_RAW: {@link #RAW_TOS} for a raw argument, {@link #RAW_RESULT}. Runs no
+   * guest code: a negative argument raises ValueError as math.sqrt does. The operand is
+   * math.sqrt, as for _CALL_MATH_SQRT.
+   */
+  CALL_MATH_SQRT_RAW(def(3, 1).kinds(OPARG, OPERAND).flags(ALLOCATES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  /**
    * {@code _CALL_BUILTIN} of the type {@code range} (the operand) with one or two arguments:
    * native for small ints, the rest (a big int, a non-int: TypeError) taking the generic call.
    */

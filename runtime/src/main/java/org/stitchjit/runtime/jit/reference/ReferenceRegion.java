@@ -496,6 +496,23 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
               Mem.getDouble(top(sp, 2) + Layout.Float.VALUE),
               Mem.getDouble(top(sp, 1) + Layout.Float.VALUE)));
           break;
+        case CALL_MATH_SQRT_RAW: {
+          long a = top(sp, 1);
+          double x = (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(a) : asDouble(a);
+          if (x < 0 || Mem.getLong(sp - 24) != 0) {
+            // math.sqrt raises ValueError (or, called as a method, TypeError): the call
+            // itself, with x boxed as it would be.
+            Mem.putLong(sp - 8, vm.newFloat(x));
+            syncSp(frame, stackBase, sp);
+            sp = rt.escape(Uop.CALL_BUILTIN, 1, frame, sp, 0);
+            break;
+          }
+          double r = StrictMath.sqrt(x);
+          sp -= 16;
+          Mem.putLong(sp - 8, (oparg & Uop.RAW_RESULT) != 0 ? Double.doubleToRawLongBits(r)
+              : vm.newFloat(r));
+          break;
+        }
         case COMPARE_OP_FLOAT_RAW: {
           long a = top(sp, 2);
           long b = top(sp, 1);

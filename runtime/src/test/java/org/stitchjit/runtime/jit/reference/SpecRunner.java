@@ -15,6 +15,7 @@ import org.stitchjit.api.uop.ExitReason;
 import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.RawLocals;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
@@ -172,8 +173,8 @@ final class SpecRunner {
     List<UopInstr> rest = new ArrayList<>();
     first.add(UopInstr.of(Uop.SET_IP, ip0));
     int depthAtBranch = -1;
-    // Which stack slots hold raw doubles (the _BINARY_OP_*_FLOAT_RAW uops' results), for the
-    // exits' resume data, as the pass allocation-removal computes it.
+    // Which stack slots hold raw doubles (the raw results of float uops: RawLocals.rawResult),
+    // for the exits' resume data, as the pass allocation-removal computes it.
     List<Boolean> raw = new ArrayList<>(java.util.Collections.nCopies(depth, false));
     for (int k = 0; k < spec.steps.size(); k++) {
       UopSpec.Step st = spec.steps.get(k);
@@ -205,7 +206,7 @@ final class SpecRunner {
         raw.remove(raw.size() - 1);
       }
       for (int p = u.is(UopFlag.GUARD) ? 0 : u.outputs(oparg); p > 0; p--) {
-        raw.add(p == 1 && u.uopName().endsWith("_FLOAT_RAW") && (oparg & Uop.RAW_RESULT) != 0);
+        raw.add(p == 1 && RawLocals.rawResult(u, oparg));
       }
       depth += u.stackEffect(oparg);
     }
@@ -292,6 +293,13 @@ final class SpecRunner {
       }
       after = UopHarness.stack(frame, ci);
       ipAfter = UopHarness.ip(frame);
+      // The oracle runs guest code, so the collector may run before the outputs are observed:
+      // the namespace keeps them alive (the frame they were in is gone by then).
+      for (int i = 1; i < after.length; i++) {
+        if (after[i] != 0) {
+          h.set(nsU, "_after" + i, after[i]);
+        }
+      }
       for (int i = 0; i < spec.locals.size(); i++) {
         h.set(nsU, spec.locals.get(i), UopHarness.local(frame, i));
       }

@@ -1002,6 +1002,35 @@ class UopConformanceTest {
         .pool("x", "4", "2", "0", "2.25", "-0.0", "1e308", "float('inf')", "-1", "-1.5",
             "float('nan')", "2**70", "'s'")
         .oracle("out = [f(x)]"));
+    // The raw form (allocation-removal) sees only floats: boxed, or raw from float arithmetic.
+    l.add(s("_CALL_MATH_SQRT_RAW 0").step(CALL_MATH_SQRT_RAW, 0).inputs("NULL", "f", "x")
+        .pool("f", "math.sqrt")
+        .pool("x", "2.25", "0.0", "-0.0", "1e308", "5e-324", "float('inf')", "-1.5",
+            "float('-inf')", "float('nan')")
+        .oracle("out = [f(x)]"));
+    // Called as a method (the callable in the NULL slot, self above it): TypeError.
+    l.add(s("_CALL_MATH_SQRT_RAW 0 (method form)").step(CALL_MATH_SQRT_RAW, 0)
+        .inputs("m", "o", "x").pool("m", "math.sqrt").pool("o", "2.0").pool("x", "4.0")
+        .oracle("out = [m(o, x)]").anyPaths());
+    l.add(s("raw floats: math.sqrt(a * b) + c")
+        .step(LOAD_FAST, 0).step(LOAD_FAST, 1).step(GUARD_FLOAT_OPERANDS)
+        .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+        .step(CALL_MATH_SQRT_RAW, Uop.RAW_TOS | Uop.RAW_RESULT)
+        .step(LOAD_FAST, 2).step(GUARD_TOS_FLOAT_OPERAND)
+        .step(BINARY_OP_ADD_FLOAT_RAW, Uop.RAW_NOS)
+        .inputs("NULL", "f").locals("a", "b", "c").pool("f", "math.sqrt")
+        .pool("a", "1.5", "-2.0", "7", "None").pool("b", "6.0", "0.0", "float('nan')")
+        .pool("c", "0.25", "-3", "'s'")
+        .prep("def fop(v):\n    return sfloat(v) or small(v)\n")
+        .oracle(py("if not (" + FLOAT_OPERANDS + "):", "    exit = 2",
+            "    out = [NULL, f, a, b]",
+            "else:",
+            "    r = f(a * b)",
+            "    if not fop(c):",
+            "        exit = 6",
+            "        out = [r, c]",
+            "    else:",
+            "        out = [r + c]")));
     l.add(s("_CHECK_FUNCTION_VERSION").step(CHECK_FUNCTION_VERSION, c -> 2, c -> c.get("want"))
         .inputs("NULL", "f", "x", "y").pool("want", "fn2", "fndef")
         .pool("f", "fn2", "fndef", "fn1", "len").pool("x", "1").pool("y", "2")
