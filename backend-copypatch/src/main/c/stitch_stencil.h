@@ -80,8 +80,10 @@
  *    exits before it changes anything, so sp at the exit always equals the stack base plus
  *    the exit's depth, and the stub need not look at sp. The frame is the frame the region
  *    was entered in, or the innermost frame a _PUSH_FRAME made current. An exit whose table
- *    entry names raw float slots (decision 7) is boxed by the runtime after the stub returns,
- *    so its stub is never linked to a bridge.
+ *    entry names raw float slots or locals (decision 7) runs _EXIT_BOX_CHECK and one
+ *    _EXIT_BOX_LOCAL or _EXIT_BOX_SLOT per raw word before its stub (a bridge links there),
+ *    or, when the float free list is short, a second stub that leaves the boxing to the
+ *    runtime.
  *
  *    _ESCAPE_STUB is the escape protocol: native code hands uop i to the runtime, which
  *    performs it (and the uops after it that have no native code) and calls stitch_enter

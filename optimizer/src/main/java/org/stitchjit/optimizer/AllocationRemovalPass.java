@@ -41,19 +41,28 @@ import org.stitchjit.api.uop.UopInstr;
  *   <li>does not push, build or pop a frame, and does not end the trace,
  * </ul>
  *
- * and the consumer is a float operation, directly or after the float guard that precedes it.
- * That guard must not inspect a raw slot: {@code _GUARD_FLOAT_OPERANDS} with one raw operand
+ * and the consumer is a float operation, directly or after the float guard that precedes it,
+ * or a float comparison ({@code _COMPARE_OP_FLOAT_RAW}). A {@code _CALL_MATH_SQRT 1} whose
+ * argument is sure to be a float becomes {@code _CALL_MATH_SQRT_RAW}, one more float operation
+ * ({@link #withSqrtOfFloats}). That guard must not inspect a raw slot: {@code _GUARD_FLOAT_OPERANDS} with one raw operand
  * becomes the one-sided {@code _GUARD_TOS_FLOAT_OPERAND} or {@code _GUARD_NOS_FLOAT_OPERAND},
  * and goes when both are raw (both floats by construction).
  *
- * <p>Every exit a uop can take while raw slots are live is given a copy of its exit that names
- * them ({@link Exit#rawSlots()}); leaving through it boxes them, so the interpreter, a bridge or
- * the collector sees exactly the state the unoptimized trace leaves. Other uops and exits are
+ * <p><b>Raw locals</b> (decision 7, "Later"): a local of the trace's own frame that is stored
+ * only from float results and read only by float operations keeps the raw bits from its store
+ * on, across the loop's back edge when loop peeling gave the trace a {@code _LOOP_HEAD}
+ * ({@link #rawLocals} has the rules; {@link RawLocals} reads them back off the uops).
+ *
+ * <p>Every exit a uop can take while raw slots or locals are live is given a copy of its exit
+ * that names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}); leaving through it boxes
+ * them, so the interpreter, a bridge or the collector sees exactly the state the unoptimized
+ * trace leaves. Other uops and exits are
  * unchanged. The pass reads nothing another pass computes (it knows float results from the uops
  * that make them), so it runs alone or in any order. Block regions are returned as they are.
  *
- * <p>Counted: {@code allocations-removed}, the float results made raw (per trace, not per run);
- * {@code guards-removed}, the float guards that had only raw operands left to check.
+ * <p>Counted (per trace, not per run): {@code allocations-removed}, the float results made
+ * raw; {@code guards-removed}, the float guards that had only raw operands left to check;
+ * {@code raw-locals}, the locals kept raw; {@code loads-unboxed}, the loads of raw locals.
  */
 public final class AllocationRemovalPass implements OptimizerPass {
   public static final String NAME = "allocation-removal";

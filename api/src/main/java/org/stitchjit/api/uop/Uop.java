@@ -179,10 +179,12 @@ public enum Uop {
    * a double's IEEE bits instead of a tagged value: {@link #RAW_NOS} (a, below), {@link
    * #RAW_TOS} (b, top), {@link #RAW_RESULT}. A raw input is a float by construction; a boxed
    * one is what _GUARD_FLOAT_OPERANDS admits. A raw result allocates nothing; a boxed one
-   * allocates as the boxed uop does. No other uop reads a raw slot, and a raw slot is never
-   * live across a uop that escapes, allocates anything but a float, or changes frames, since
-   * the collector scans operand stacks as tagged words: an exit taken while raw slots are live
-   * names them ({@link Exit#rawSlots()}), and leaving boxes them.
+   * allocates as the boxed uop does. Only the uops with raw bits in their oparg read a raw slot
+   * (_LOAD_FAST and _STORE_FAST copy one between the stack and a raw local: {@link RawLocals}),
+   * and a raw slot or local is never live across a uop that escapes, allocates anything but a
+   * float, or changes frames, since the collector scans frames as tagged words: an exit taken
+   * while raw words are live names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}),
+   * and leaving boxes them.
    */
   BINARY_OP_ADD_FLOAT_RAW(def(2, 1).kinds(OPARG).flags(PURE, ALLOCATES, SYNTHETIC)
       .produces(TypeFact.FLOAT)),
