@@ -142,3 +142,23 @@ def deleted(n):
 
 
 print(deleted(12))
+
+
+# An inlined function's float result, read raw by the caller's arithmetic.
+def ratio(i, j):
+    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+
+
+def weighted(n, w):
+    total = 0.0
+    for j in range(n):
+        total += ratio(3, j) * w[j]
+    return total
+
+
+print(weighted(40, [0.5] * 40))
+print(weighted(40, [0.5] * 39 + [2 ** 80]))
+try:
+    weighted(40, [0.5] * 39 + ["x"])
+except TypeError as e:
+    print("TypeError", e)

@@ -88,8 +88,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
         int r = reader(uops, depth, i, resultSlot(in, depth[i]));
-        if (r >= 0 && (readsAsFloat(uops, r)
-            || storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
+        if (r >= 0 && (readsAsFloat(uops, r) || !returns(uops, i, r)
+            && storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
           made++;
         }
@@ -178,6 +178,13 @@ public final class AllocationRemovalPass implements OptimizerPass {
       } else if (entryFrame[i] && u == Uop.DELETE_FAST) {
         rawNow.remove(in.oparg());
       }
+      if (u == Uop.POP_FRAME && raw.contains(d - 1)) {
+        // The return value stays raw on the caller's stack; nothing else outlives the frame.
+        raw.clear();
+        raw.add(depth[i + 1] - 1);
+        out.add(in);
+        continue;
+      }
       int inputs = u.inputs(in.oparg());
       if (u != Uop.GUARD_NOS_FLOAT_OPERAND && !raw.isEmpty() && raw.last() >= d - inputs) {
         // reader() and rawLocals() admitted no such reader: a bug here, not in the trace.
@@ -218,7 +225,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop())) {
         int r = reader(uops, depth, i, resultSlot(in, depth[i]));
-        if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
+        if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST
+            && !returns(uops, i, r)) {
           candidates.add(uops.get(r).oparg());
           storesFloat[r] = true;
         }
@@ -302,6 +310,15 @@ public final class AllocationRemovalPass implements OptimizerPass {
   }
 
   /**
+   * Whether a value made by uop i reaches uop r through a return ({@link #reader} follows
+   * those): {@link RawLocals} reads a local's rawness off its own frame's uops only, so such
+   * a value is never stored raw.
+   */
+  private static boolean returns(List<UopInstr> uops, int i, int r) {
+    return uops.subList(i, r).stream().anyMatch(in -> in.uop() == Uop.POP_FRAME);
+  }
+
+  /**
    * Whether uop r, the reader of a raw slot, reads it as a float operand: float arithmetic
    * (directly or after its float guard) or a float comparison.
    */
@@ -366,6 +383,11 @@ public final class AllocationRemovalPass implements OptimizerPass {
     for (int j = i + 1; j < uops.size(); j++) {
       UopInstr in = uops.get(j);
       Uop u = in.uop();
+      if (u == Uop.POP_FRAME && slot == depth[j] - 1 && j + 1 < uops.size()) {
+        // An inlined call's return value: _POP_FRAME only moves it to the caller's stack.
+        slot = depth[j + 1] - 1;
+        continue;
+      }
       if (depth[j] - u.inputs(in.oparg()) <= slot) {
         return j;
       }

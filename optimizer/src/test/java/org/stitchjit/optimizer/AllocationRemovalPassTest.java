@@ -415,6 +415,41 @@ class AllocationRemovalPassTest {
   }
 
   @Test
+  void anInlinedCallsFloatResultStaysRawIntoTheCallersArithmetic() {
+    // x * f(x) with f(y) = y * y inlined: _POP_FRAME only moves the product to the caller,
+    // where the sum reads it raw; the guard on the other operand exits with it raw.
+    Region r = pass.run("""
+        trace
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 0
+          _INIT_CALL_PY_EXACT_ARGS 1 operand=0x2000
+          _PUSH_FRAME
+          _LOAD_FAST 0
+          _LOAD_FAST 0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _POP_FRAME
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 2
+          _EXIT_TRACE exit=2
+        exit 0: code=0x9 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=9 depth=0 END_OF_REGION
+        """);
+    assertThat(RegionText.format(r)).contains("""
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _POP_FRAME
+          _LOAD_FAST 1
+          _GUARD_TOS_FLOAT_OPERAND exit=3
+          _BINARY_OP_ADD_FLOAT_RAW 1
+        """).endsWith("exit 3: code=0x7 ip=6 depth=2 GUARD_FAILED raw=0\n");
+    assertThat(counts).containsEntry("allocations-removed", 1L);
+  }
+
+  @Test
   void runningTwiceChangesNothingMore() {
     String text = """
         trace
