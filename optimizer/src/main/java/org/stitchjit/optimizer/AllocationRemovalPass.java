@@ -13,10 +13,12 @@ import java.util.TreeSet;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.RawLocals;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
+import org.stitchjit.api.uop.TypeFact;
 import org.stitchjit.api.uop.Uop;
 import org.stitchjit.api.uop.UopFlag;
 import org.stitchjit.api.uop.UopInstr;
@@ -81,13 +83,14 @@ public final class AllocationRemovalPass implements OptimizerPass {
     boolean[] entryFrame = entryFrame(trace.uops());
     List<UopInstr> uops = withSqrtOfFloats(trace.uops(), depth, entryFrame);
     int n = uops.size();
-    Set<Integer> rawLocals = rawLocals(uops, depth, entryFrame);
+    boolean[] quiet = quiet(uops, depth);
+    Set<Integer> rawLocals = rawLocals(uops, depth, entryFrame, quiet);
     boolean[] rawResult = new boolean[n];
     long made = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
-        int r = reader(uops, depth, i, resultSlot(in, depth[i]));
+        int r = reader(uops, depth, quiet, i, resultSlot(in, depth[i]));
         if (r >= 0 && (readsAsFloat(uops, r) || !returns(uops, i, r)
             && storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
@@ -217,14 +220,14 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * until none does; each round walks the trace once.
    */
   private static Set<Integer> rawLocals(List<UopInstr> uops, int[] depth,
-      boolean[] entryFrame) {
+      boolean[] entryFrame, boolean[] quiet) {
     Set<Integer> candidates = new TreeSet<>();
     // Per uop, whether it is a _STORE_FAST of float arithmetic's result.
     boolean[] storesFloat = new boolean[uops.size()];
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop())) {
-        int r = reader(uops, depth, i, resultSlot(in, depth[i]));
+        int r = reader(uops, depth, quiet, i, resultSlot(in, depth[i]));
         if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST
             && !returns(uops, i, r)) {
           candidates.add(uops.get(r).oparg());
@@ -237,7 +240,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       if (entryFrame[i] && (in.uop() == Uop.LOAD_FAST || in.uop() == Uop.LOAD_FAST_CHECK)) {
-        int r = reader(uops, depth, i, depth[i]);
+        int r = reader(uops, depth, quiet, i, depth[i]);
         if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
           copies.put(uops.get(r).oparg(), in.oparg());
         }
@@ -267,7 +270,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
           atHead = Set.copyOf(now);
         } else if (u == Uop.JUMP_TO_TOP) {
           Sets.symmetricDifference(now, atHead).copyInto(broken);
-        } else if (!now.isEmpty() && !rawMayStayLiveAcross(u) && u != Uop.EXIT_TRACE) {
+        } else if (!now.isEmpty() && !quiet[i] && u != Uop.EXIT_TRACE) {
           broken.addAll(now);
         }
         if (!entryFrame[i]) {
@@ -276,7 +279,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
         int local = in.oparg();
         if ((u == Uop.LOAD_FAST || u == Uop.LOAD_FAST_CHECK) && now.contains(local)) {
           loaded.add(local);
-          int r = reader(uops, depth, i, depth[i]);
+          int r = reader(uops, depth, quiet, i, depth[i]);
           if (r >= 0 && readsAsFloat(uops, r)) {
             continue;
           }
@@ -379,7 +382,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * or -1 when a uop across which a raw slot may not stay live comes first (see the class
    * comment).
    */
-  private static int reader(List<UopInstr> uops, int[] depth, int i, int slot) {
+  private static int reader(List<UopInstr> uops, int[] depth, boolean[] quiet, int i,
+      int slot) {
     for (int j = i + 1; j < uops.size(); j++) {
       UopInstr in = uops.get(j);
       Uop u = in.uop();
@@ -391,11 +395,49 @@ public final class AllocationRemovalPass implements OptimizerPass {
       if (depth[j] - u.inputs(in.oparg()) <= slot) {
         return j;
       }
-      if (!rawMayStayLiveAcross(u)) {
+      if (!quiet[j]) {
         return -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * Per uop, whether a raw value may stay live across it ({@link #rawMayStayLiveAcross}), or it
+   * is a generic {@code _BINARY_OP} of two values the uops before it made small ints: then its
+   * native code computes it, or it escapes to the runtime's arithmetic on two ints (a big
+   * result, a zero divisor's ZeroDivisionError), which runs no guest code either. (spectral_norm's
+   * {@code (ij * (ij + 1)) // 2}, between the loads and the store of its raw total.)
+   */
+  private static boolean[] quiet(List<UopInstr> uops, int[] depth) {
+    boolean[] quiet = new boolean[uops.size()];
+    // Slots (depths, as depths()) holding values a uop made or proved small ints.
+    TreeSet<Integer> ints = new TreeSet<>();
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      Uop u = in.uop();
+      int d = depth[i];
+      quiet[i] = rawMayStayLiveAcross(u)
+          || u == Uop.BINARY_OP && ints.contains(d - 1) && ints.contains(d - 2);
+      if (u == Uop.PUSH_FRAME || u == Uop.POP_FRAME || u == Uop.LOOP_HEAD) {
+        ints.clear();
+        continue;
+      }
+      int inputs = u.inputs(in.oparg());
+      int popped = u.is(UopFlag.GUARD) ? inputs - u.outputs(in.oparg()) : inputs;
+      ints.tailSet(d - popped, true).clear();
+      int after = d + u.stackEffect(in.oparg());
+      for (GuardFact f : u.proves()) {
+        if (f.fact() == TypeFact.INT && f.slot() != GuardFact.NOT_ON_STACK) {
+          ints.add(after - f.slot());
+        }
+      }
+      boolean smallConstant = u == Uop.LOAD_CONST_INLINE && (in.operand() & 1) != 0;
+      if (smallConstant || u.produces().filter(f -> f == TypeFact.INT).isPresent()) {
+        ints.add(after - 1);
+      }
+    }
+    return quiet;
   }
 
   /**

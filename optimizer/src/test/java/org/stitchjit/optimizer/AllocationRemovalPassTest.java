@@ -306,6 +306,19 @@ class AllocationRemovalPassTest {
   }
 
   @Test
+  void aGenericOperatorOnSmallIntsLetsARawLocalLive() {
+    // 7 // 2 between z's load and store: two small ints, so the runtime's arithmetic at worst
+    // (no guest code); with an operand of unknown type it could call __floordiv__.
+    String ints = "_LOAD_CONST_INLINE operand=0xf\n _LOAD_CONST_INLINE operand=0x5\n"
+        + " _BINARY_OP 2\n _POP_TOP";
+    assertThat(RegionText.format(pass.run(PEELED_LOOP.formatted(ints))))
+        .contains("rawlocals=0");
+    String unknown = "_LOAD_FAST 1\n _LOAD_CONST_INLINE operand=0x5\n _BINARY_OP 2\n _POP_TOP";
+    assertThat(RegionText.format(pass.run(PEELED_LOOP.formatted(unknown))))
+        .doesNotContain("rawlocals");
+  }
+
+  @Test
   void aLocalStaysBoxedWhenAnythingButFloatArithmeticOrAComparisonReadsIt() {
     // The loop also evaluates z as a statement: _POP_TOP reads a tagged value.
     String text = PEELED_LOOP.formatted("").replace("  _JUMP_TO_TOP",
