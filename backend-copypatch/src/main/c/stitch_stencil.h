@@ -276,6 +276,36 @@ static inline uint64_t stitch_raw_bits(double d) {
    (a guard checked). RAW_FLOAT_RESULT replaces the top `inputs` slots by d: raw bits, or a new
    float; a boxed result escapes, changing nothing, when the float free list is empty (the
    runtime performs the uop, raw inputs included). */
+/* The IEEE comparison op (api CompareOp, STITCH_COMPARE_OP_*) of x and y: with a NaN only NE
+   is true. No switch on the op (section 2): a packed constant gives, per op, four bits saying
+   which of <, ==, >, unordered make it true. */
+static inline __attribute__((always_inline)) int stitch_compare_doubles(uint64_t op, double x,
+                                                                        double y) {
+    const uint64_t less = 1, equal = 2, greater = 4, unordered = 8;
+    const uint64_t outcomes = (less << (4 * STITCH_COMPARE_OP_LT))
+                              | ((less | equal) << (4 * STITCH_COMPARE_OP_LE))
+                              | (equal << (4 * STITCH_COMPARE_OP_EQ))
+                              | ((less | greater | unordered) << (4 * STITCH_COMPARE_OP_NE))
+                              | (greater << (4 * STITCH_COMPARE_OP_GT))
+                              | ((equal | greater) << (4 * STITCH_COMPARE_OP_GE));
+    uint64_t outcome = x < y ? less : x == y ? equal : x > y ? greater : unordered;
+    return ((outcomes >> (4 * op)) & outcome) != 0;
+}
+
+/* The correctly rounded square root of d, one instruction (what Java's StrictMath.sqrt gives
+   the interpreter, bit for bit). */
+static inline __attribute__((always_inline)) double stitch_sqrt(double d) {
+    double root;
+#if defined(__x86_64__)
+    __asm__("sqrtsd %1, %0" : "=x"(root) : "x"(d));
+#elif defined(__aarch64__)
+    __asm__("fsqrt %d0, %d1" : "=w"(root) : "w"(d));
+#else
+#error "no square root instruction for this target"
+#endif
+    return root;
+}
+
 static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v) {
     return (raw & bit) ? stitch_raw_double(v) : stitch_as_double(v);
 }

@@ -16,14 +16,7 @@ STENCIL(_CALL_MATH_SQRT)
     if (!(d >= 0)) {
         ESCAPE();
     }
-    double root;
-#if defined(__x86_64__)
-    __asm__("sqrtsd %1, %0" : "=x"(root) : "x"(d));
-#elif defined(__aarch64__)
-    __asm__("fsqrt %d0, %d1" : "=w"(root) : "w"(d));
-#else
-#error "no square root instruction for this target"
-#endif
+    double root = stitch_sqrt(d);
     uint64_t r = stitch_new_float(ts, root);
     if (r == 0) {
         ESCAPE();

@@ -12,14 +12,7 @@ STENCIL(_CALL_MATH_SQRT_RAW)
     if (!(d >= 0) || sp[-3] != 0) {
         ESCAPE();
     }
-    double root;
-#if defined(__x86_64__)
-    __asm__("sqrtsd %1, %0" : "=x"(root) : "x"(d));
-#elif defined(__aarch64__)
-    __asm__("fsqrt %d0, %d1" : "=w"(root) : "w"(d));
-#else
-#error "no square root instruction for this target"
-#endif
+    double root = stitch_sqrt(d);
     RAW_FLOAT_RESULT(raw, root, 3);
     CONTINUE();
 }

@@ -214,9 +214,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
   /**
    * The locals of the entry frame that may hold raw doubles (decision 7, "Raw locals"): each is
    * stored only from float arithmetic or from another such local, every load of it while it is
-   * raw is read by float arithmetic or stored to another such local, no uop across which a raw
-   * slot may not stay live ({@link #rawMayStayLiveAcross}) runs while it is raw, and the loop
-   * closes with the raw locals it opened with. Found by dropping the locals that break a rule
+   * raw is read as a float operand ({@link #readsAsFloat}) or stored to another such local, no
+   * uop across which a raw slot may not stay live ({@link #quiet}) runs while it is raw, and
+   * the loop closes with the raw locals it opened with. Found by dropping the locals that break a rule
    * until none does; each round walks the trace once.
    */
   private static Set<Integer> rawLocals(List<UopInstr> uops, int[] depth,
@@ -323,7 +323,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
 
   /**
    * Whether uop r, the reader of a raw slot, reads it as a float operand: float arithmetic
-   * (directly or after its float guard) or a float comparison.
+   * (directly or after its float guard; a square root of a float counts) or a float comparison.
    */
   private static boolean readsAsFloat(List<UopInstr> uops, int r) {
     Uop u = uops.get(r).uop();
@@ -406,8 +406,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * Per uop, whether a raw value may stay live across it ({@link #rawMayStayLiveAcross}), or it
    * is a generic {@code _BINARY_OP} of two values the uops before it made small ints: then its
    * native code computes it, or it escapes to the runtime's arithmetic on two ints (a big
-   * result, a zero divisor's ZeroDivisionError), which runs no guest code either. (spectral_norm's
-   * {@code (ij * (ij + 1)) // 2}, between the loads and the store of its raw total.)
+   * result, a zero divisor's ZeroDivisionError), which runs no guest code either.
    */
   private static boolean[] quiet(List<UopInstr> uops, int[] depth) {
     boolean[] quiet = new boolean[uops.size()];
