@@ -72,6 +72,14 @@ public final class CodeInfo implements CodeView {
   public Object entryExecutor;
   /** The executors ENTER_EXECUTOR instructions in this code name by index. */
   public final java.util.ArrayList<Object> executors = new java.util.ArrayList<>();
+  /**
+   * Per instruction index, the region a native return to that instruction continues in (a
+   * return site's bridge), or null; made on first use. Arrays, not a map keyed by code and
+   * index: the driver looks here after every native return (queens: a million per iteration).
+   */
+  public Object[] returnSites;
+  /** Per instruction index, the return site's hot counter; made on first use. */
+  public long[] returnCounts;
 
   private CodeInfo(VM vm, CodeUnit u) {
     this.unit = u;

@@ -95,12 +95,6 @@ public final class JitDriver {
   private int activeJumpIndex;
 
   private final Map<String, Integer> failures = new HashMap<>();
-  /**
-   * Regions that start where a callee returned natively into an interpreted caller (a return
-   * site), by {@link #siteOf}; and, for sites without one, how often that happened.
-   */
-  private final Map<Long, Executor> returnSites = new HashMap<>();
-  private final Map<Long, Long> returnCounts = new HashMap<>();
   /** Bridges compiled that start at an instruction, by {@link #siteOf}. */
   private final Map<Long, Integer> bridgesAt = new HashMap<>();
   private final Map<Long, List<Executor>> dependents = new HashMap<>();
@@ -302,7 +296,7 @@ public final class JitDriver {
         long count = never ? Long.MIN_VALUE / 4
             : -(long) jit.config().hotExit() * pow(BACKOFF_FACTOR, n);
         if (parent == null) {
-          returnCounts.put(siteOf(code, jumpIndex), count);
+          returnCounts(code)[jumpIndex] = count;
         } else {
           parent.exitCounts[parentExit] = count;
         }
@@ -342,12 +336,30 @@ public final class JitDriver {
 
   /**
    * The key of an instruction of a code object, exactly: the code object's mirror index
-   * (Layout.Code.ID) and the instruction index. It names return sites and counts bridges per
-   * instruction. A bridge without a parent is a return site's region; its jump index is the
-   * index it starts at.
+   * (Layout.Code.ID) and the instruction index. It counts bridges per instruction.
    */
   private static long siteOf(CodeInfo code, int index) {
     return (Mem.getLong(code.code + Layout.Code.ID) >> 1 << 32) | index;
+  }
+
+  /**
+   * The regions that start where a callee returned natively into an interpreted caller (return
+   * sites), by instruction index. A bridge without a parent is a return site's region; its
+   * jump index is the index it starts at.
+   */
+  private static Object[] returnSites(CodeInfo code) {
+    if (code.returnSites == null) {
+      code.returnSites = new Object[code.units];
+    }
+    return code.returnSites;
+  }
+
+  /** For return sites without a region, how often a callee returned there. */
+  private static long[] returnCounts(CodeInfo code) {
+    if (code.returnCounts == null) {
+      code.returnCounts = new long[code.units];
+    }
+    return code.returnCounts;
   }
 
   // ================================================================ compile and install
@@ -445,7 +457,7 @@ public final class JitDriver {
       case FUNCTION -> ex.code.entryExecutor = ex;
       case BRIDGE -> {
         if (ex.parent == null) {
-          returnSites.put(siteOf(ex.code, ex.startIndex), ex);
+          returnSites(ex.code)[ex.startIndex] = ex;
         } else {
           ex.parent.bridges[ex.parentExit] = ex;
           // Natively where the backend can: the parent's code then jumps into the bridge's.
@@ -711,7 +723,9 @@ public final class JitDriver {
       }
       case BRIDGE -> {
         if (ex.parent == null) {
-          returnSites.remove(siteOf(ex.code, ex.startIndex), ex);
+          if (ex.code.returnSites != null && ex.code.returnSites[ex.startIndex] == ex) {
+            ex.code.returnSites[ex.startIndex] = null;
+          }
         } else if (ex.parent.bridges[ex.parentExit] == ex) {
           ex.parent.bridges[ex.parentExit] = null;
           ex.parent.compiled.unlink(ex.parentExit);
@@ -779,16 +793,15 @@ public final class JitDriver {
           // itself pushed), and the interpreter would run the caller from there: a region
           // that starts there runs it instead, and a hot return site gets one, as an exit
           // gets a bridge.
-          long site = siteOf(code, ip);
-          Executor next = returnSites.get(site);
-          if (next != null && next.valid && next.code == code && next.startIndex == ip) {
+          Executor next = code.returnSites == null ? null : (Executor) code.returnSites[ip];
+          if (next != null && next.valid) {
             stats.linked++;
             ex = next;
             continue;
           }
-          if (returnCounts.merge(site, 1L, Long::sum) >= jit.config().hotExit()
-              && active == null && !codeCacheFull) {
-            returnCounts.put(site, 0L);
+          long[] counts = returnCounts(code);
+          if (++counts[ip] >= jit.config().hotExit() && active == null && !codeCacheFull) {
+            counts[ip] = 0;
             activeJumpIndex = ip;
             return begin(new RegionStart(RegionStart.Kind.BRIDGE, code, ip, frame,
                 (int) (Mem.getLong(frame + Frame.SP) >> 1), -1, new Environment(frame)),
