@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.Sets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
 
   @Override
   public Region run(Region region, PassContext stats) {
-    if (!(region instanceof Trace trace)) {
+    if (!(region instanceof Trace trace) || trace.uops().stream().noneMatch(
+        in -> isFloatArithmetic(in.uop()) || in.uop() == Uop.CALL_MATH_SQRT)) {
+      // Nothing makes a float: the analyses below would find nothing to do.
       return region;
     }
     int[] depth = depths(trace.uops());
@@ -410,30 +413,32 @@ public final class AllocationRemovalPass implements OptimizerPass {
    */
   private static boolean[] quiet(List<UopInstr> uops, int[] depth) {
     boolean[] quiet = new boolean[uops.size()];
-    // Slots (depths, as depths()) holding values a uop made or proved small ints.
-    TreeSet<Integer> ints = new TreeSet<>();
+    // Slots holding values a uop made or proved small ints, by depth (as depths(), which may be
+    // negative) plus off.
+    int off = uops.size() + 1;
+    BitSet ints = new BitSet();
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       Uop u = in.uop();
-      int d = depth[i];
+      int d = depth[i] + off;
       quiet[i] = rawMayStayLiveAcross(u)
-          || u == Uop.BINARY_OP && ints.contains(d - 1) && ints.contains(d - 2);
+          || u == Uop.BINARY_OP && ints.get(d - 1) && ints.get(d - 2);
       if (u == Uop.PUSH_FRAME || u == Uop.POP_FRAME || u == Uop.LOOP_HEAD) {
         ints.clear();
         continue;
       }
       int inputs = u.inputs(in.oparg());
       int popped = u.is(UopFlag.GUARD) ? inputs - u.outputs(in.oparg()) : inputs;
-      ints.tailSet(d - popped, true).clear();
+      ints.clear(d - popped, Math.max(d - popped, ints.length()));
       int after = d + u.stackEffect(in.oparg());
       for (GuardFact f : u.proves()) {
         if (f.fact() == TypeFact.INT && f.slot() != GuardFact.NOT_ON_STACK) {
-          ints.add(after - f.slot());
+          ints.set(after - f.slot());
         }
       }
       boolean smallConstant = u == Uop.LOAD_CONST_INLINE && (in.operand() & 1) != 0;
       if (smallConstant || u.produces().filter(f -> f == TypeFact.INT).isPresent()) {
-        ints.add(after - 1);
+        ints.set(after - 1);
       }
     }
     return quiet;
