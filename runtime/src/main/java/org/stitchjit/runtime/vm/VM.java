@@ -545,15 +545,16 @@ public final class VM implements AutoCloseable {
 
   // ================================================================ float
   public long newFloat(double d) {
-    long obj = heap.allocate(floatType, 0, Layout.Float.RAW, 0);
-    heap.countFloat();
-    Mem.putDouble(obj + Layout.Float.VALUE, d);
-    return obj;
+    return holding(heap.allocate(floatType, 0, Layout.Float.RAW, 0), d);
   }
 
   /** A float boxing a raw double compiled code leaves, even past the heap limit. */
   public long boxRawFloat(double d) {
-    long obj = heap.allocatePastLimit(floatType, 0, Layout.Float.RAW, 0);
+    return holding(heap.allocatePastLimit(floatType, 0, Layout.Float.RAW, 0), d);
+  }
+
+  /** A newly allocated float cell, counted and holding d. */
+  private long holding(long obj, double d) {
     heap.countFloat();
     Mem.putDouble(obj + Layout.Float.VALUE, d);
     return obj;

@@ -164,7 +164,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       ImmutableSortedSet<Integer> live = rawLocals.get(current);
       if (!live.isEmpty()) {
         long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
-        box(ImmutableSortedSet.of(), live, frame, 0);
+        boxLocals(live, frame);
       }
       throw x;
     }
@@ -457,10 +457,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case BINARY_OP_TRUE_DIVIDE_FLOAT_RAW: {
           // Raw slots hold a double's bits (decision 7); nothing here can collect: newFloat
           // only raises the GC-wanted flag (decision 1), so raw slots below stay unscanned.
-          double x = (oparg & Uop.RAW_NOS) != 0 ? Double.longBitsToDouble(top(sp, 2))
-              : asDouble(top(sp, 2));
-          double y = (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(top(sp, 1))
-              : asDouble(top(sp, 1));
+          double x = floatOperand(oparg, Uop.RAW_NOS, top(sp, 2));
+          double y = floatOperand(oparg, Uop.RAW_TOS, top(sp, 1));
           if (u == Uop.BINARY_OP_TRUE_DIVIDE_FLOAT_RAW && y == 0.0) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
@@ -497,12 +495,13 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
               Mem.getDouble(top(sp, 1) + Layout.Float.VALUE)));
           break;
         case CALL_MATH_SQRT_RAW: {
-          long a = top(sp, 1);
-          double x = (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(a) : asDouble(a);
+          double x = floatOperand(oparg, Uop.RAW_TOS, top(sp, 1));
           if (x < 0 || Mem.getLong(sp - 24) != 0) {
             // math.sqrt raises ValueError (or, called as a method, TypeError): the call
             // itself, with x boxed as it would be.
-            Mem.putLong(sp - 8, vm.newFloat(x));
+            if ((oparg & Uop.RAW_TOS) != 0) {
+              Mem.putLong(sp - 8, vm.newFloat(x));
+            }
             syncSp(frame, stackBase, sp);
             sp = rt.escape(Uop.CALL_BUILTIN, 1, frame, sp, 0);
             break;
@@ -514,11 +513,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
         }
         case COMPARE_OP_FLOAT_RAW: {
-          long a = top(sp, 2);
-          long b = top(sp, 1);
           sp = pushBool(sp - 16, CompareOp.test(oparg >> Uop.RAW_COMPARE_SHIFT,
-              (oparg & Uop.RAW_NOS) != 0 ? Double.longBitsToDouble(a) : asDouble(a),
-              (oparg & Uop.RAW_TOS) != 0 ? Double.longBitsToDouble(b) : asDouble(b)));
+              floatOperand(oparg, Uop.RAW_NOS, top(sp, 2)),
+              floatOperand(oparg, Uop.RAW_TOS, top(sp, 1))));
           break;
         }
         case COMPARE_OP_STR:
@@ -879,7 +876,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
-    box(e.rawSlots(), e.rawLocals(), frame, stackBase);
+    boxSlots(e.rawSlots(), stackBase);
+    boxLocals(e.rawLocals(), frame);
     return RuntimeSteps.Steps.left(k);
   }
 
@@ -888,7 +886,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     Exit e = exits[exit];
     if (e.boxesOnLeaving()) {
       long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
-      box(e.rawSlots(), e.rawLocals(), frame, stackBase(frame, rt.codeOf(frame)));
+      boxSlots(e.rawSlots(), stackBase(frame, rt.codeOf(frame)));
+      boxLocals(e.rawLocals(), frame);
     }
   }
 
@@ -898,10 +897,13 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    * Allocation never collects (decision 1), so the words not yet boxed are never scanned as
    * tagged words.
    */
-  private void box(Set<Integer> rawSlots, Set<Integer> rawLocals, long frame, long stackBase) {
+  private void boxSlots(Set<Integer> rawSlots, long stackBase) {
     for (int slot : rawSlots) {
       boxAt(stackBase + 8L * slot);
     }
+  }
+
+  private void boxLocals(Set<Integer> rawLocals, long frame) {
     for (int local : rawLocals) {
       boxAt(frame + Frame.LOCALSPLUS + 8L * local);
     }
@@ -909,6 +911,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
 
   private void boxAt(long at) {
     Mem.putLong(at, vm.boxRawFloat(Double.longBitsToDouble(Mem.getLong(at))));
+  }
+
+  /**
+   * A float uop's operand: a raw double's bits when its bit is set in the oparg (decision 7),
+   * else a float or small int (stitch_float_operand in the stencils).
+   */
+  private static double floatOperand(int oparg, int rawBit, long v) {
+    return (oparg & rawBit) != 0 ? Double.longBitsToDouble(v) : asDouble(v);
   }
 
   /**
