@@ -18,6 +18,7 @@ import org.stitchjit.backend.copypatch.CopyPatchBackend;
 import org.stitchjit.frontend.tracing.TracingFrontend;
 import org.stitchjit.optimizer.AllocationRemovalPass;
 import org.stitchjit.optimizer.LoopPeelingPass;
+import org.stitchjit.optimizer.PromotionPass;
 import org.stitchjit.platforms.Platform;
 import org.stitchjit.runtime.GuestVm;
 import org.stitchjit.runtime.RunStats;
@@ -105,11 +106,12 @@ class CopyPatchBackendTest {
       """;
 
   @Test
-  void aNativeReturnIntoAnInterpretedCallerContinuesInARegionThatStartsThere() {
+  void aNativeReturnGoesOnInTheCallersReturnSiteRegion() {
     // fib's entry region inlines a few levels and ends at the deeper calls; each deeper
     // call's region returns natively into a caller the interpreter would go on with after
-    // its CALL. Once such a return site is hot, a region starts there and later returns go
-    // on in it (counted as links) instead of in the interpreter.
+    // its CALL. Once such a return site is hot, a region starts there, and later returns jump
+    // into it natively (through the CALL's return-entry unit) instead of coming back to the
+    // driver: fib(22) makes 57,313 calls, and without those jumps each return was an entry.
     Run r = check("""
         def fib(n):
             if n < 2:
@@ -117,8 +119,116 @@ class CopyPatchBackendTest {
             return fib(n - 1) + fib(n - 2)
         print(fib(22))
         """, "17711\n");
-    assertThat(r.jit("linked")).isGreaterThan(1000);
+    assertThat(r.jit("entries")).isLessThan(5_000);
     assertThat(r.jit("compile_failures")).isZero();
+  }
+
+  @Test
+  void aReturnSiteRegionInvalidatedWhileTheRecursionRunsIsNoLongerJumpedInto() {
+    // The return-site regions promote K; the store in the middle of the recursion invalidates
+    // them while native frames below still return to their sites. Those returns must leave
+    // for the interpreter (the CALL's return entry is cleared) and see the new K.
+    String source = """
+        K = 1
+        calls = 0
+        def fib(n):
+            global calls, K
+            calls += 1
+            if calls == 20000:
+                K = 3
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2) * K
+        print(fib(22))
+        print(calls)
+        """;
+    String expected = run(source, null).out();
+    Run r = run(source, "tracing+copypatch", 1L << 28, ImmutableList.of(new PromotionPass()));
+    assertThat(r.out()).isEqualTo(expected);
+    assertThat(r.jit("invalidations")).isPositive();
+    assertThat(r.jit("entries")).isLessThan(10_000);
+  }
+
+  @Test
+  void theDriverWritesAReturnSitesEntryIntoItsCallAndClearsItWhenTheRegionGoes() {
+    // Both return sites load a global (fib, ZERO), so both regions depend on the globals.
+    String fib = """
+        ZERO = 0
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2) + ZERO
+        print(fib(18))
+        """;
+    assertThat(returnEntriesOfCalls(fib)).anyMatch(e -> e != 0);
+    // A new global changes the keys version the regions' global loads depend on: every
+    // region is invalidated, and nothing runs afterwards to compile one again.
+    assertThat(returnEntriesOfCalls(fib + "new_global = 1\n")).containsOnly(0L);
+  }
+
+  /**
+   * Runs source under tracing+copypatch and reads, before the VM closes, the return-entry unit
+   * (Layout.Frame.CALL_RETURN_ENTRY) of every CALL in the code objects regions started in.
+   */
+  private static List<Long> returnEntriesOfCalls(String source) {
+    List<org.stitchjit.api.jit.CodeView> codes = new java.util.ArrayList<>();
+    TracingFrontend tracing = new TracingFrontend();
+    org.stitchjit.api.jit.Frontend watching = new org.stitchjit.api.jit.Frontend() {
+      @Override
+      public String name() {
+        return tracing.name();
+      }
+
+      @Override
+      public org.stitchjit.api.jit.Recorder begin(org.stitchjit.api.jit.RegionStart start,
+          JitConfig config) {
+        codes.add(start.code());
+        return tracing.begin(start, config);
+      }
+    };
+    JitConfig config = JitConfig.parse("tracing+copypatch").toBuilder()
+        .option("hot-loop", "2").option("hot-function", "2").option("hot-exit", "2").build();
+    Jit j = new Jit(config, watching, ImmutableList.of(), new CopyPatchBackend());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        GuestVm vm = new GuestVm(1L << 28, o, o, j, null)) {
+      assertThat(vm.runSource(source, "t.py")).as(out.toString(StandardCharsets.UTF_8)).isZero();
+      List<Long> entries = new java.util.ArrayList<>();
+      for (org.stitchjit.api.jit.CodeView c : codes) {
+        for (int i = 0; i < c.length(); i += c.opcode(i).size()) {
+          if (c.opcode(i).family() == org.stitchjit.api.bytecode.Opcode.CALL) {
+            entries.add(c.cache(i, org.stitchjit.api.layout.Layout.Frame.CALL_RETURN_ENTRY - 1));
+          }
+        }
+      }
+      assertThat(entries).isNotEmpty();
+      return entries;
+    }
+  }
+
+  @Test
+  void collectionsBetweenNativeReturnsKeepEveryReturnedValue() {
+    // Every call allocates, so collections fall due while returns go on natively into their
+    // return-site regions (a native return whose collection is due leaves for the
+    // interpreter's safepoint instead). Each returned list must be on its caller's stack,
+    // below the SP the return stored, when the collector looks.
+    String source = """
+        def tree(n):
+            if n < 2:
+                return [n, None, None]
+            return [n, tree(n - 1), tree(n - 2)]
+        def size(t):
+            if t is None:
+                return 0
+            return 1 + size(t[1]) + size(t[2])
+        for i in range(6):
+            print(size(tree(17)))
+        """;
+    String expected = run(source, null).out();
+    Run r = run(source, "tracing+copypatch", 8L << 20);
+    assertThat(r.out()).isEqualTo(expected);
+    assertThat(r.stats().gcCycles()).isPositive();
+    assertThat(r.stats().json()).doesNotContain("-error\"");
   }
 
   @Test

@@ -423,7 +423,14 @@ public final class Layout {
      * Units of a CALL with its caches ({@code Opcode.CALL.size()}, which a test checks): a
      * caller's IP stays at its CALL while the callee runs, and moves on by this on the return.
      */
-    public static final int CALL_UNITS = 3;
+    public static final int CALL_UNITS = 4;
+    /**
+     * The unit, counted from a CALL, that holds the native code address compiled code jumps to
+     * when it returns to that call (the caller's return-site region), or 0. The JIT driver
+     * writes it when such a region is installed and clears it when the region is invalidated;
+     * the interpreter never reads or writes it. The CALL's last cache unit.
+     */
+    public static final int CALL_RETURN_ENTRY = 3;
 
     /** Size of a frame for a code object with these counts, in bytes. */
     public static long size(int nlocalsplus, int stacksize) {

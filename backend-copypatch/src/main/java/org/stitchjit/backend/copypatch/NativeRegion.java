@@ -151,6 +151,11 @@ final class NativeRegion implements CompiledRegion {
   }
 
   @Override
+  public long returnEntry() {
+    return freed ? 0 : uopAddress[0];
+  }
+
+  @Override
   public CompiledRegion lastExitRegion() {
     return lastExit;
   }

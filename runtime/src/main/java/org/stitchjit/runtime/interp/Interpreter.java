@@ -1093,7 +1093,7 @@ public final class Interpreter {
               sp = nullSlot;
               U.putLong(sp, r);
               sp += 8;
-              ip += 2;
+              ip += CALL_SIZE - 1;
               break;
             }
 

@@ -347,6 +347,17 @@ public final class JitDriver {
    * sites), by instruction index. A bridge without a parent is a return site's region; its
    * jump index is the index it starts at.
    */
+  /**
+   * Tells native returns to the call before a return-site region where to go on (decision 9,
+   * "Later"): the CALL's return-entry unit, which the backend's {@code _RETURN_VALUE} reads.
+   */
+  private static void setReturnEntry(Executor site, long entry) {
+    int call = site.startIndex - Frame.CALL_UNITS;
+    if (call >= 0 && site.code.opcode(call).family() == Opcode.CALL) {
+      Mem.putLong(site.code.bytecode + 8L * (call + Frame.CALL_RETURN_ENTRY), entry);
+    }
+  }
+
   private static Object[] returnSites(CodeInfo code) {
     if (code.returnSites == null) {
       code.returnSites = new Object[code.units];
@@ -458,6 +469,7 @@ public final class JitDriver {
       case BRIDGE -> {
         if (ex.parent == null) {
           returnSites(ex.code)[ex.startIndex] = ex;
+          setReturnEntry(ex, ex.compiled.returnEntry());
         } else {
           ex.parent.bridges[ex.parentExit] = ex;
           // Natively where the backend can: the parent's code then jumps into the bridge's.
@@ -725,6 +737,7 @@ public final class JitDriver {
         if (ex.parent == null) {
           if (ex.code.returnSites != null && ex.code.returnSites[ex.startIndex] == ex) {
             ex.code.returnSites[ex.startIndex] = null;
+            setReturnEntry(ex, 0);
           }
         } else if (ex.parent.bridges[ex.parentExit] == ex) {
           ex.parent.bridges[ex.parentExit] = null;

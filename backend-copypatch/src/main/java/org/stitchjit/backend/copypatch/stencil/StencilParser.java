@@ -39,8 +39,9 @@ import org.stitchjit.backend.copypatch.stencil.X86_64Decoder.Instruction;
  *             jmp} or {@code jcc} (what clang emits without {@code -fno-plt}): a REL32 hole as it
  *             stands
  *       </ul>
- *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB}, {@code _ESCAPE_STUB} and
- *       the trampoline; no calls in uop stencils; no indirect jumps and no RIP-relative
+ *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB}, {@code _ESCAPE_STUB}, {@code
+ *       _RETURN_VALUE} and the trampoline; no calls in uop stencils; no indirect jumps (but
+ *       {@code _RETURN_VALUE}'s into a return-site region) and no RIP-relative
  *       operands except the relaxed holes; no indirect calls except the trampoline's (it calls
  *       the uop to start at through its argument); relative branches that land on an
  *       instruction of the stencil
@@ -70,7 +71,8 @@ public final class StencilParser {
 
   /**
    * The one uop whose stencil returns, as the stubs do: {@code _RETURN_VALUE} leaves the
-   * region (JIT_EXIT -1) after returning from the frame.
+   * region (JIT_EXIT -1) after returning from the frame. It is also the one uop with an
+   * indirect jump: into the caller's return-site region, when the driver installed one.
    */
   public static final String RETURNING_UOP = "_RETURN_VALUE";
 
@@ -349,7 +351,11 @@ public final class StencilParser {
                   + EXIT_STUB + ", " + ESCAPE_STUB + ", " + RETURNING_UOP + " and "
                   + ENTRY_TRAMPOLINE + " return");
         }
-        if (!hole && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline)) {
+        // _RETURN_VALUE's one indirect jump goes to the caller's return-site region, whose
+        // address the driver left in the caller's CALL (Layout.Frame.CALL_RETURN_ENTRY).
+        boolean returnSiteJump = insn.isIndirectJump() && name.equals(RETURNING_UOP);
+        if (!hole && !returnSiteJump
+            && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "indirect " + (insn.isIndirectJump() ? "jump" : "call") + " (" + where
