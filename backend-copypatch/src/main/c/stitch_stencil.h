@@ -402,6 +402,37 @@ static inline __attribute__((always_inline)) uint64_t *stitch_cells(int64_t nslo
     return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (entry >> 32);
 }
 
+/* Appends v to list (an exact list), as VM.listAppend does: when its items array is full (or
+   not there yet) grows it as VM.listReserve does, to the same capacity, allocating the new
+   array inline. Returns 0, having changed nothing, when that array is too large for inline
+   allocation or its free list is empty (the caller escapes and the runtime grows the list),
+   else 1. */
+static inline __attribute__((always_inline)) int stitch_list_append(
+        uint64_t *ts, uint64_t list, uint64_t v) {
+    uint64_t items = OBJ_WORD(list, STITCH_LIST_ITEMS);
+    int64_t n = stitch_small_value(OBJ_WORD(list, STITCH_LIST_SIZE));
+    if (items == 0 || (int64_t)stitch_header_slots(OBJ_WORD(items, STITCH_HEADER_META)) == n) {
+        int64_t need = n + 1;
+        int64_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
+        uint64_t cell_bytes;
+        uint64_t *cells = stitch_cells(cap, &cell_bytes);
+        if (cells == 0 || *cells == 0) {
+            return 0;
+        }
+        uint64_t fresh = stitch_take_cell(ts, cells, cell_bytes, CONST_ARRAY_TYPE, cap);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+        for (int64_t i = 0; i < n; i++) {
+            uint64_t item = OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * i);
+            OBJ_WORD(fresh, STITCH_ARRAY_ITEMS + 8 * i) = item;
+        }
+        OBJ_WORD(list, STITCH_LIST_ITEMS) = fresh;
+        items = fresh;
+    }
+    OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * n) = v;
+    OBJ_WORD(list, STITCH_LIST_SIZE) = stitch_make_small(n + 1);
+    return 1;
+}
+
 /* Pops frame off the frame stack as the interpreter's return does, making caller (the frame's
    PREVIOUS, as a raw pointer) current; returns caller. */
 static inline __attribute__((always_inline)) uint64_t *stitch_pop_frame(

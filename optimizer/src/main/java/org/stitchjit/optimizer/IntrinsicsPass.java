@@ -15,7 +15,9 @@ import org.stitchjit.api.uop.UopInstr;
  * The pass {@code intrinsics}: a call of a built-in function the backends implement natively
  * becomes that function's own uop ({@code _CALL_BUILTIN 1} of {@code len} becomes {@code
  * _CALL_LEN}), as CPython specializes {@code CALL_LEN}; so does a call of the type {@code
- * range} with one or two arguments ({@code _CALL_RANGE}). The new uop means exactly the call it
+ * range} with one or two arguments ({@code _CALL_RANGE}), and of the list methods {@code append}
+ * and {@code pop} on their receivers, as CPython's {@code CALL_LIST_APPEND}. The new uop means
+ * exactly the call it
  * replaces: it only adds a native path for the arguments it knows (an exact list for {@code
  * len}), and takes the generic call for the rest. The callee is the call's operand, which the
  * {@code _CHECK_CALLABLE} before it (or the types pass's proof) guarantees.
@@ -23,9 +25,17 @@ import org.stitchjit.api.uop.UopInstr;
 public final class IntrinsicsPass implements OptimizerPass {
   public static final String NAME = "intrinsics";
 
-  /** Built-in functions by qualified name, and the uop that calls each with one argument. */
+  /**
+   * Built-in functions and methods by qualified name, and the uop that calls each with one
+   * argument (for a method: besides its receiver).
+   */
   private static final ImmutableMap<String, Uop> ONE_ARGUMENT = ImmutableMap.of(
-      "len", Uop.CALL_LEN, "abs", Uop.CALL_ABS, "math.sqrt", Uop.CALL_MATH_SQRT);
+      "len", Uop.CALL_LEN, "abs", Uop.CALL_ABS, "math.sqrt", Uop.CALL_MATH_SQRT,
+      "list.append", Uop.CALL_LIST_APPEND);
+
+  /** Built-in methods called with no argument besides their receiver. */
+  private static final ImmutableMap<String, Uop> NO_ARGUMENT =
+      ImmutableMap.of("list.pop", Uop.CALL_LIST_POP);
 
   @Override
   public String name() {
@@ -50,8 +60,9 @@ public final class IntrinsicsPass implements OptimizerPass {
       if (u.operand() == range) {
         intrinsic = u.oparg() == 1 || u.oparg() == 2 ? Uop.CALL_RANGE : null;
       } else {
-        String name = u.oparg() == 1 ? env.builtinName(u.operand()) : null;
-        intrinsic = name == null ? null : ONE_ARGUMENT.get(name);
+        String name = u.oparg() <= 1 ? env.builtinName(u.operand()) : null;
+        intrinsic = name == null ? null
+            : (u.oparg() == 1 ? ONE_ARGUMENT : NO_ARGUMENT).get(name);
       }
       if (intrinsic != null) {
         out.set(i, new UopInstr(intrinsic, u.oparg(), u.operand(), 0));

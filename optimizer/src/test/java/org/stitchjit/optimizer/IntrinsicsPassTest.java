@@ -11,29 +11,40 @@ class IntrinsicsPassTest {
   private final FakeEnvironment env = new FakeEnvironment();
 
   @Test
-  void oneArgumentCallsOfKnownBuiltinsBecomeTheirNativeForms() {
+  void oneArgumentCallsOfKnownBuiltinsAndListAppendBecomeTheirNativeForms() {
     env.builtinNames.put(0x5000L, "len");
     env.builtinNames.put(0x5100L, "math.sqrt");
     env.builtinNames.put(0x5200L, "repr");
+    env.builtinNames.put(0x5300L, "list.append");
+    env.builtinNames.put(0x5400L, "list.pop");
     PassHarness h = new PassHarness(env, new IntrinsicsPass());
     Region r = h.run("""
         trace
           _CALL_BUILTIN 1 operand=0x5000
           _CALL_BUILTIN 1 operand=0x5100
+          _CALL_BUILTIN 1 operand=0x5300
+          _CALL_BUILTIN 0 operand=0x5400
+          _CALL_BUILTIN 1 operand=0x5400
+          _CALL_BUILTIN 0 operand=0x5000
           _CALL_BUILTIN 1 operand=0x5200
           _CALL_BUILTIN 2 operand=0x5000
           _EXIT_TRACE exit=0
         exit 0: code=0x7 ip=8 depth=1 END_OF_REGION
         """);
-    // repr has no native form; len with two arguments is left to raise its TypeError.
+    // repr has no native form; len with two arguments or none, and list.pop with an index,
+    // are left to the generic call.
     assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
         _CALL_LEN 1 operand=0x5000
         _CALL_MATH_SQRT 1 operand=0x5100
+        _CALL_LIST_APPEND 1 operand=0x5300
+        _CALL_LIST_POP 0 operand=0x5400
+        _CALL_BUILTIN 1 operand=0x5400
+        _CALL_BUILTIN 0 operand=0x5000
         _CALL_BUILTIN 1 operand=0x5200
         _CALL_BUILTIN 2 operand=0x5000
         _EXIT_TRACE exit=0
         """));
-    assertThat(h.counts).containsEntry("calls-replaced", 2L);
+    assertThat(h.counts).containsEntry("calls-replaced", 4L);
   }
 
   @Test

@@ -46,8 +46,8 @@ public interface RegionEnvironment extends RuntimeConstants {
   OptionalLong entryValue(long dict, int index);
 
   /**
-   * The qualified name of a built-in function the VM defines ({@code "len"}, {@code
-   * "math.sqrt"}), or null for any other object.
+   * The qualified name of a built-in function or method the VM defines ({@code "len"}, {@code
+   * "math.sqrt"}, {@code "list.append"}), or null for any other object.
    */
   String builtinName(long callable);
 

@@ -369,6 +369,19 @@ public enum Uop {
    */
   CALL_LEN(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
       .produces(TypeFact.INT)),
+  /**
+   * {@code _CALL_BUILTIN 1} of the method {@code list.append} called on its receiver (the
+   * stack being list.append, self, x): native when self is an exact list, growing its items
+   * array inline as {@code _LIST_APPEND} does; anything else (a subclass, keyword names, the
+   * unbound form) takes the generic call. As CPython's {@code CALL_LIST_APPEND}.
+   */
+  CALL_LIST_APPEND(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
+  /**
+   * {@code _CALL_BUILTIN 0} of the method {@code list.pop} called on its receiver (the stack
+   * being list.pop, self): native when self is a non-empty exact list that the pop does not
+   * shrink (as {@code ListType.pop} would); anything else takes the generic call.
+   */
+  CALL_LIST_POP(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
   CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /**
@@ -514,7 +527,7 @@ public enum Uop {
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
-        || this == CALL_RANGE;
+        || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP;
   }
 
   /**

@@ -774,7 +774,9 @@ public final class VM implements AutoCloseable {
   /** Defines a method (receiver in args[0]) in a type's dict. */
   public void defineMethod(long type, String name, BuiltinImpl impl) {
     typeDictEpoch++;
-    Dicts.setItemStr(this, get(type, Layout.Type.DICT), intern(name), newBuiltin(name, impl));
+    long b = newBuiltin(name, impl);
+    builtinNames.put(b, str(get(type, Layout.Type.NAME)) + "." + name);
+    Dicts.setItemStr(this, get(type, Layout.Type.DICT), intern(name), b);
   }
 
   /** Puts a value in a type's dict. */
@@ -813,8 +815,8 @@ public final class VM implements AutoCloseable {
   }
 
   /**
-   * The qualified name of a built-in function this VM defines ("len", "math.sqrt"), or null
-   * for any other object: what the JIT's intrinsics know a callee by.
+   * The qualified name of a built-in function or method this VM defines ("len", "math.sqrt",
+   * "list.append"), or null for any other object: what the JIT's intrinsics know a callee by.
    */
   public String builtinName(long builtin) {
     return builtinNames.get(builtin);

@@ -986,6 +986,26 @@ class UopConformanceTest {
         .pool("x", "[1, 2]", "[]", "()", "(1, 2, 3)", "'abc'", "''", "'\\u20ac2'", "{1: 2}",
             "{1, 2, 3}", "set()", "_discarded({1, 2}, 2)", "frozenset({1})", "Sized(4)", "C()")
         .oracle("out = [f(x)]"));
+    // list.append on its receiver: exact lists of every fullness (empty, full of 1, 5 and 9
+    // items, roomy) append natively; a subclass's instance and a tuple take the generic call
+    // (a TypeError for the tuple), as does the unbound form.
+    l.add(s("_CALL_LIST_APPEND").step(CALL_LIST_APPEND, 1).inputs("m", "o", "x")
+        .pool("m", "list.append")
+        .pool("o", "[]", "[1]", "_full(5)", "_full(9)", "_roomy()", "MyList([1])", "(1,)")
+        .pool("x", "2", "[3]").oracle("out = [m(o, x)]"));
+    l.add(s("_CALL_LIST_APPEND (unbound)").step(CALL_LIST_APPEND, 1).inputs("NULL", "f", "x")
+        .pool("f", "list.append").pool("x", "[1]").oracle("out = [f(x)]").anyPaths());
+    // list.pop() on its receiver: from short, full and roomy lists; an empty list's
+    // IndexError, a subclass's instance, a tuple and the unbound form take the generic call.
+    // (Whether a pop shrinks the items array, which the native path leaves to the runtime, is
+    // not visible to a program.)
+    l.add(s("_CALL_LIST_POP").step(CALL_LIST_POP, 0).inputs("m", "o")
+        .pool("m", "list.pop")
+        .pool("o", "[]", "[1]", "[1, [2]]", "_full(9)", "_roomy()", "list(range(40))",
+            "MyList([1])", "(1,)")
+        .oracle("out = [m(o)]"));
+    l.add(s("_CALL_LIST_POP (unbound)").step(CALL_LIST_POP, 0).inputs("NULL", "f")
+        .pool("f", "list.pop").oracle("out = [f()]").anyPaths());
     l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
             "float('-inf')", "True", "'s'")
