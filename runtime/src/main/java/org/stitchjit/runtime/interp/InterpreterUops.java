@@ -74,8 +74,14 @@ final class InterpreterUops implements UopRuntime {
     Opcode form;
     switch (family) {
       case LOAD_ATTR -> {
-        cache = p.instanceLoadCache(receiver, name);
-        form = Opcode.LOAD_ATTR_INSTANCE;
+        // A module's global (math.sqrt) in code the interpreter had not quickened yet when a
+        // trace went through it.
+        cache = p.moduleLoadCache(receiver, name);
+        form = Opcode.LOAD_ATTR_MODULE;
+        if (cache == null) {
+          cache = p.instanceLoadCache(receiver, name);
+          form = Opcode.LOAD_ATTR_INSTANCE;
+        }
       }
       case STORE_ATTR -> {
         cache = p.instanceStoreCache(receiver, name);

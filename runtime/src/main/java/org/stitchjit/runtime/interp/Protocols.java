@@ -948,22 +948,17 @@ public final class Protocols implements Runtime {
     if ((obj & 1) != 0 || !Interpreter.readyToSpecialize(bc, here)) {
       return v;
     }
-    long type = Mem.getLong(obj);
     long c = bc + 8L * (here + 1);
-    int kind = VM.typeKind(type);
-    if (kind == Kind.MODULE) {
-      long dict = Mem.getLong(obj + Layout.Module.DICT);
-      int ix = Dicts.lookupStr(vm, dict, name);
-      if (ix >= 0) {
-        Mem.putLong(c, obj);
-        Mem.putLong(c + 8, Dicts.keysVersion(dict));
-        Mem.putLong(c + 16, ix);
-        Interpreter.rewrite(bc, here, Opcode.LOAD_ATTR_MODULE, Opcode.opargOf(Mem.getLong(bc + 8L * here)));
-        interp.specializations++;
-        return v;
-      }
+    long[] cache = moduleLoadCache(obj, name);
+    if (cache != null) {
+      Mem.putLong(c, cache[0]);
+      Mem.putLong(c + 8, cache[1]);
+      Mem.putLong(c + 16, cache[2]);
+      Interpreter.rewrite(bc, here, Opcode.LOAD_ATTR_MODULE, Opcode.opargOf(Mem.getLong(bc + 8L * here)));
+      interp.specializations++;
+      return v;
     }
-    long[] cache = instanceLoadCache(obj, name);
+    cache = instanceLoadCache(obj, name);
     if (cache != null) {
       Mem.putLong(c, cache[0]);
       Mem.putLong(c + 8, cache[1]);
@@ -976,6 +971,20 @@ public final class Protocols implements Runtime {
     Mem.putLong(c - 8 + 8, 0);
     Mem.putLong(bc + 8L * (here + 1), Interpreter.BACKOFF);
     return v;
+  }
+
+  /**
+   * LOAD_ATTR_MODULE's cache for loading name from obj (the module, its dict's keys version, the
+   * entry's index), or null when obj is no module or has no such global. Shared by the
+   * interpreter's specialization and the trace recorder's, as instanceLoadCache is.
+   */
+  long[] moduleLoadCache(long obj, long name) {
+    if ((obj & 1) != 0 || VM.typeKind(Mem.getLong(obj)) != Kind.MODULE) {
+      return null;
+    }
+    long dict = Mem.getLong(obj + Layout.Module.DICT);
+    int ix = Dicts.lookupStr(vm, dict, name);
+    return ix < 0 ? null : new long[] {obj, Dicts.keysVersion(dict), ix};
   }
 
   /**
