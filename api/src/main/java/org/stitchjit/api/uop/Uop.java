@@ -382,6 +382,13 @@ public enum Uop {
    * shrink (as {@code ListType.pop} would); anything else takes the generic call.
    */
   CALL_LIST_POP(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
+  /**
+   * {@code _CALL_BUILTIN 1} of the type {@code int} (the operand): native for a small int (its
+   * own value) and an exact finite float whose truncation is a small int; anything else (a
+   * str, a big value, NaN or an infinity, a user {@code __int__}) takes the generic call.
+   */
+  CALL_INT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.INT)),
   /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
   CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /**
@@ -527,7 +534,8 @@ public enum Uop {
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
-        || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP;
+        || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
+        || this == CALL_INT;
   }
 
   /**

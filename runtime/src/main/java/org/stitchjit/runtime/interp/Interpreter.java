@@ -950,8 +950,7 @@ public final class Interpreter {
               // The specialized forms only guard; the call itself is the generic one below.
               if (op == Op.CALL_PY_EXACT_ARGS ? callable != U.getLong(bc + 8L * (here + 2))
                   : op == Op.CALL_BUILTIN
-                      ? (callable & 1) != 0
-                          || U.getLong(callable) != vm.builtinType && callable != vm.rangeType
+                      ? !callsLikeABuiltin(callable)
                       : op == Op.CALL_ALLOC_AND_ENTER_INIT && (first != 0 || kw != 0
                           || (callable & 1) != 0 || U.getLong(callable) != vm.typeType
                           || U.getLong(callable + Layout.Type.VERSION)
@@ -1079,11 +1078,8 @@ public final class Interpreter {
               if (op == Op.CALL_BUILTIN) {
                 // The callee last seen, for a trace's identity guard (_CHECK_CALLABLE).
                 U.putLong(bc + 8L * (here + 2), callable);
-              } else if (op == Op.CALL && (callable & 1) == 0
-                  && (U.getLong(callable) == vm.builtinType || callable == vm.rangeType)
+              } else if (op == Op.CALL && callsLikeABuiltin(callable)
                   && readyToSpecialize(bc, here)) {
-                // range is a type, but its call is as plain as a builtin's: a trace may make
-                // it natively (the intrinsics pass's _CALL_RANGE).
                 U.putLong(bc + 8L * (here + 2), callable);
                 rewrite(bc, here, Opcode.CALL_BUILTIN, oparg);
                 specializations++;
@@ -1330,6 +1326,17 @@ public final class Interpreter {
     long wait = n < FREE_RESPECIALIZATIONS ? 0
         : (long) BACKOFF << Math.min(n - FREE_RESPECIALIZATIONS, 7);
     Mem.putLong(bc + 8L * (here + 1), wait);
+  }
+
+  /**
+   * Whether a CALL of callable specializes to CALL_BUILTIN: a built-in function or method, or
+   * one of the types whose call is as plain as a builtin's (range, int), which a trace may then
+   * make natively (the intrinsics pass's _CALL_RANGE, _CALL_INT). The trace recorder's observed
+   * calls decide alike (InterpreterUops.specializeCall).
+   */
+  boolean callsLikeABuiltin(long callable) {
+    return (callable & 1) == 0 && (U.getLong(callable) == vm.builtinType
+        || callable == vm.rangeType || callable == vm.intType);
   }
 
   static void rewrite(long bc, int here, Opcode specialized, int oparg) {

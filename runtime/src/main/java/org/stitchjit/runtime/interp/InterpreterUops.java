@@ -61,6 +61,10 @@ final class InterpreterUops implements UopRuntime {
           : new RegionEnvironment.Specialization(Opcode.CALL_PY_EXACT_ARGS,
               new long[] {ci.code, callable});
     }
+    if (interp.callsLikeABuiltin(callable)) {
+      // CALL_BUILTIN's cache: the counter, then the callee its _CHECK_CALLABLE compares with.
+      return new RegionEnvironment.Specialization(Opcode.CALL_BUILTIN, new long[] {0, callable});
+    }
     long init = first == 0 && type == vm.typeType ? p.simpleInitFor(callable, nargs) : 0;
     return init == 0 ? null : new RegionEnvironment.Specialization(
         Opcode.CALL_ALLOC_AND_ENTER_INIT,

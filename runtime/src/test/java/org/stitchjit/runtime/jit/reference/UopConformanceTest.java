@@ -1006,6 +1006,15 @@ class UopConformanceTest {
         .oracle("out = [m(o)]"));
     l.add(s("_CALL_LIST_POP (unbound)").step(CALL_LIST_POP, 0).inputs("NULL", "f")
         .pool("f", "list.pop").oracle("out = [f()]").anyPaths());
+    // int(x): small ints, floats on both sides of 2**62 and of zero, the non-finite ones, and
+    // what only the generic call converts (a bool, a big int, a str, a user __int__... C(1)
+    // has none: TypeError).
+    l.add(s("_CALL_INT").step(CALL_INT, 1).inputs("NULL", "f", "x").pool("f", "int")
+        .pool("x", "0", "-7", "2**62 - 1", "-2**62", "2**70", "2.7", "-2.7", "-0.0", "0.5",
+            "4611686018427387904.0", "4611686018427386880.0", "-4611686018427386880.0",
+            "-4611686018427387904.0", "1e300", "float('nan')", "float('inf')", "True", "'12'",
+            "C(1)")
+        .oracle("out = [f(x)]"));
     l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
             "float('-inf')", "True", "'s'")
