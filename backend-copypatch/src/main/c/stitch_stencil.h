@@ -402,35 +402,73 @@ static inline __attribute__((always_inline)) uint64_t *stitch_cells(int64_t nslo
     return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (entry >> 32);
 }
 
-/* Appends v to list (an exact list), as VM.listAppend does: when its items array is full (or
-   not there yet) grows it as VM.listReserve does, to the same capacity, allocating the new
-   array inline. Returns 0, having changed nothing, when that array is too large for inline
-   allocation or its free list is empty (the caller escapes and the runtime grows the list),
-   else 1. */
+/* Makes room in list (an exact list) for need items, as VM.listReserve does: when its items
+   array is smaller (or not there yet) a new one of about need * 9/8 slots replaces it, the
+   items copied over, allocated inline. Returns the items array, or 0, having changed nothing,
+   when the new array is too large for inline allocation or its free list is empty (the caller
+   escapes and the runtime grows the list). */
+static inline __attribute__((always_inline)) uint64_t stitch_list_reserve(
+        uint64_t *ts, uint64_t list, int64_t need) {
+    uint64_t items = OBJ_WORD(list, STITCH_LIST_ITEMS);
+    if (items != 0 && (int64_t)stitch_header_slots(OBJ_WORD(items, STITCH_HEADER_META)) >= need) {
+        return items;
+    }
+    int64_t n = stitch_small_value(OBJ_WORD(list, STITCH_LIST_SIZE));
+    int64_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
+    uint64_t cell_bytes;
+    uint64_t *cells = stitch_cells(cap, &cell_bytes);
+    if (cells == 0 || *cells == 0) {
+        return 0;
+    }
+    uint64_t fresh = stitch_take_cell(ts, cells, cell_bytes, CONST_ARRAY_TYPE, cap);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t item = OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * i);
+        OBJ_WORD(fresh, STITCH_ARRAY_ITEMS + 8 * i) = item;
+    }
+    OBJ_WORD(list, STITCH_LIST_ITEMS) = fresh;
+    return fresh;
+}
+
+/* Appends v to list (an exact list), as VM.listAppend does, growing it with
+   stitch_list_reserve. Returns 0, having changed nothing, when it cannot grow it inline, else
+   1. */
 static inline __attribute__((always_inline)) int stitch_list_append(
         uint64_t *ts, uint64_t list, uint64_t v) {
-    uint64_t items = OBJ_WORD(list, STITCH_LIST_ITEMS);
     int64_t n = stitch_small_value(OBJ_WORD(list, STITCH_LIST_SIZE));
-    if (items == 0 || (int64_t)stitch_header_slots(OBJ_WORD(items, STITCH_HEADER_META)) == n) {
-        int64_t need = n + 1;
-        int64_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
-        uint64_t cell_bytes;
-        uint64_t *cells = stitch_cells(cap, &cell_bytes);
-        if (cells == 0 || *cells == 0) {
-            return 0;
-        }
-        uint64_t fresh = stitch_take_cell(ts, cells, cell_bytes, CONST_ARRAY_TYPE, cap);
-#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
-        for (int64_t i = 0; i < n; i++) {
-            uint64_t item = OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * i);
-            OBJ_WORD(fresh, STITCH_ARRAY_ITEMS + 8 * i) = item;
-        }
-        OBJ_WORD(list, STITCH_LIST_ITEMS) = fresh;
-        items = fresh;
+    uint64_t items = stitch_list_reserve(ts, list, n + 1);
+    if (items == 0) {
+        return 0;
     }
     OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * n) = v;
     OBJ_WORD(list, STITCH_LIST_SIZE) = stitch_make_small(n + 1);
     return 1;
+}
+
+/* A new empty list with an items array of exactly n slots (none when n is 0), as
+   VM.newList(n) makes it, both allocated inline; 0, having allocated nothing, when either is
+   too large for inline allocation or their free lists are short. */
+static inline __attribute__((always_inline)) uint64_t stitch_new_list(uint64_t *ts, int64_t n) {
+    uint64_t list_bytes;
+    uint64_t *list_cells = stitch_cells(STITCH_LIST_NSLOTS, &list_bytes);
+    uint64_t items_bytes = 0;
+    uint64_t *items_cells = n > 0 ? stitch_cells(n, &items_bytes) : 0;
+    if (list_cells == 0 || *list_cells == 0
+        || (n > 0 && (items_cells == 0 || *items_cells == 0))) {
+        return 0;
+    }
+    /* Both may come from one free list, which then needs two cells. */
+    if (items_cells == list_cells && OBJ_WORD(*list_cells, 0) == 0) {
+        return 0;
+    }
+    uint64_t list = stitch_take_cell(ts, list_cells, list_bytes, CONST_LIST_TYPE,
+                                     STITCH_LIST_NSLOTS);
+    OBJ_WORD(list, STITCH_LIST_SIZE) = stitch_make_small(0);
+    if (n > 0) {
+        OBJ_WORD(list, STITCH_LIST_ITEMS) =
+            stitch_take_cell(ts, items_cells, items_bytes, CONST_ARRAY_TYPE, n);
+    }
+    return list;
 }
 
 /* Pops frame off the frame stack as the interpreter's return does, making caller (the frame's

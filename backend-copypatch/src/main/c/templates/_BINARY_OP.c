@@ -1,7 +1,8 @@
 /* _BINARY_OP oparg: the generic binary operator oparg (api BinaryOp, STITCH_BINARY_OP_*, plus
    STITCH_BINARY_OP_INPLACE for the augmented forms). Fast path: two small ints and an operator
    whose small-int result needs no allocation and raises nothing, computed as IntOps.binarySmall
-   does. Everything else escapes, unchanged, to the runtime, which performs the whole uop
+   does; and list * n for an exact list, when the new list and its items fit inline
+   allocation. Everything else escapes, unchanged, to the runtime, which performs the whole uop
    (floats, strs, big ints, user classes, division by zero, negative shifts, overflow). */
 #include "stitch_stencil.h"
 
@@ -10,6 +11,33 @@ STENCIL(_BINARY_OP)
     uint64_t a = sp[-2];
     uint64_t b = sp[-1];
     if (!stitch_both_small(a, b)) {
+        if (stitch_is_small(b) && !stitch_is_small(a)
+            && (int64_t)OPAQUE(OPARG) == STITCH_BINARY_OP_MULTIPLY
+            && OBJ_WORD(a, STITCH_HEADER_TYPE) == CONST_LIST_TYPE) {
+            /* list * n (not *=, which repeats in place), as ListType.repeat makes it: a new
+               list of exactly len * n items. */
+            int64_t n = stitch_small_value(OBJ_WORD(a, STITCH_LIST_SIZE));
+            int64_t count = stitch_small_value(b);
+            if (n > 0 && count > 0 && count <= STITCH_HEAP_CONTROL_SMALL_UP_TO) {
+                uint64_t list = stitch_new_list(ts, n * count);
+                if (list != 0) {
+                    uint64_t from = OBJ_WORD(a, STITCH_LIST_ITEMS);
+                    uint64_t to = OBJ_WORD(list, STITCH_LIST_ITEMS);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+                    for (int64_t k = 0; k < count; k++) {
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+                        for (int64_t i = 0; i < n; i++) {
+                            OBJ_WORD(to, STITCH_ARRAY_ITEMS + 8 * (k * n + i)) =
+                                OBJ_WORD(from, STITCH_ARRAY_ITEMS + 8 * i);
+                        }
+                    }
+                    OBJ_WORD(list, STITCH_LIST_SIZE) = stitch_make_small(n * count);
+                    sp -= 1;
+                    sp[-1] = list;
+                    CONTINUE();
+                }
+            }
+        }
         ESCAPE();
     }
     int64_t x = stitch_small_value(a);

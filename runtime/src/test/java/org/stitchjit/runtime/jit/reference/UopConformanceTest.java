@@ -497,6 +497,15 @@ class UopConformanceTest {
       l.add(nums);
       l.add(mixed);
     }
+    // list * n natively: one and several items, counts around the ones the native path takes
+    // (0, negative, large: the generic path), a subclass, and the in-place form.
+    for (int op : new int[] {BinaryOp.MULTIPLY, BinaryOp.MULTIPLY + BinaryOp.INPLACE}) {
+      l.add(s("_BINARY_OP " + BinaryOp.symbol(op) + " (lists)").step(BINARY_OP, op)
+          .inputs("a", "b").pool("a", "[7]", "[1, [2]]", "[]", "MyList([3])", "_full(9)")
+          .pool("b", "0", "1", "3", "-2", "100", "5000", "2**70", "True")
+          .oracle(BinaryOp.isInplace(op) ? py("_r = a", "_r *= b", "out = [_r]")
+              : "out = [a * b]"));
+    }
     for (String[] t : new String[][] {
         {"ADD", "+"}, {"SUBTRACT", "-"}, {"MULTIPLY", "*"}}) {
       l.add(s("_GUARD_BOTH_INT _BINARY_OP_" + t[0] + "_INT").step(GUARD_BOTH_INT)
@@ -810,9 +819,11 @@ class UopConformanceTest {
               "_after_a_resize({3, 4, 12, 6})", "_discarded({1, 9}, 9)")
           .pool("x", "'x'").pool("v", "1", "17", "9", "1064", "-1", "1.0", "[3]")
           .oracle("c.add(v)\nout = [" + keep + "]"));
-      l.add(s("_LIST_EXTEND " + n).step(LIST_EXTEND, n).inputs(ins).pool("c", "[]", "[1]")
-          .pool("x", "'x'").pool("v", "[2, 3]", "(4,)", "'ab'", "range(2)", "gen3()", "5",
-              "{'k': 1}")
+      // Native for lists and tuples, into empty, full (growing), roomy and long lists.
+      l.add(s("_LIST_EXTEND " + n).step(LIST_EXTEND, n).inputs(ins)
+          .pool("c", "[]", "[1]", "_full(5)", "_roomy()", "list(range(30))")
+          .pool("x", "'x'").pool("v", "[2, 3]", "(4,)", "()", "[]", "tuple(range(20))",
+              "MyList([6])", "'ab'", "range(2)", "gen3()", "5", "{'k': 1}")
           .oracle("c.extend([*v])\nout = [" + keep + "]"));
       l.add(s("_SET_UPDATE " + n).step(SET_UPDATE, n).inputs(ins).pool("c", "set()", "{1}")
           .pool("x", "'x'").pool("v", "[2, 3]", "'ab'", "5", "[[1]]")
