@@ -17,6 +17,7 @@ class IntrinsicsPassTest {
     env.builtinNames.put(0x5200L, "repr");
     env.builtinNames.put(0x5300L, "list.append");
     env.builtinNames.put(0x5400L, "list.pop");
+    env.builtinNames.put(0x5500L, "math.floor");
     PassHarness h = new PassHarness(env, new IntrinsicsPass());
     Region r = h.run("""
         trace
@@ -24,6 +25,7 @@ class IntrinsicsPassTest {
           _CALL_BUILTIN 1 operand=0x5100
           _CALL_BUILTIN 1 operand=0x5300
           _CALL_BUILTIN 0 operand=0x5400
+          _CALL_BUILTIN 1 operand=0x5500
           _CALL_BUILTIN 1 operand=0x5400
           _CALL_BUILTIN 0 operand=0x5000
           _CALL_BUILTIN 1 operand=0x5200
@@ -38,13 +40,14 @@ class IntrinsicsPassTest {
         _CALL_MATH_SQRT 1 operand=0x5100
         _CALL_LIST_APPEND 1 operand=0x5300
         _CALL_LIST_POP 0 operand=0x5400
+        _CALL_MATH_FLOOR 1 operand=0x5500
         _CALL_BUILTIN 1 operand=0x5400
         _CALL_BUILTIN 0 operand=0x5000
         _CALL_BUILTIN 1 operand=0x5200
         _CALL_BUILTIN 2 operand=0x5000
         _EXIT_TRACE exit=0
         """));
-    assertThat(h.counts).containsEntry("calls-replaced", 4L);
+    assertThat(h.counts).containsEntry("calls-replaced", 5L);
   }
 
   @Test

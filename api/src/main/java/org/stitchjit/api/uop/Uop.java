@@ -389,6 +389,13 @@ public enum Uop {
    */
   CALL_INT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
       .produces(TypeFact.INT)),
+  /**
+   * {@code _CALL_BUILTIN 1} of {@code math.floor}: native for a small int (its own floor) and
+   * an exact float below 2**62 in magnitude (whose floor is a small int); the rest (NaN:
+   * ValueError, an infinity: OverflowError, a user {@code __floor__}) takes the generic call.
+   */
+  CALL_MATH_FLOOR(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.INT)),
   /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
   CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /**
@@ -535,7 +542,7 @@ public enum Uop {
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
         || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
-        || this == CALL_INT;
+        || this == CALL_INT || this == CALL_MATH_FLOOR;
   }
 
   /**
