@@ -396,6 +396,12 @@ public enum Uop {
    */
   CALL_MATH_FLOOR(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
       .produces(TypeFact.INT)),
+  /**
+   * {@code _CALL_BUILTIN 1} of the type {@code tuple} (the operand): native for an exact tuple
+   * (itself) and a non-empty exact list (a new tuple of its items, as {@code
+   * Sequences.toTuple}); anything else takes the generic call.
+   */
+  CALL_TUPLE(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
   CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /**
@@ -542,7 +548,7 @@ public enum Uop {
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
         || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
-        || this == CALL_INT || this == CALL_MATH_FLOOR;
+        || this == CALL_INT || this == CALL_MATH_FLOOR || this == CALL_TUPLE;
   }
 
   /**

@@ -1033,6 +1033,10 @@ class UopConformanceTest {
             "4611686018427386880.0", "-4611686018427386880.0", "4611686018427387904.0", "1e300",
             "float('nan')", "float('-inf')", "True", "'1'")
         .oracle("out = [f(x)]"));
+    l.add(s("_CALL_TUPLE").step(CALL_TUPLE, 1).inputs("NULL", "f", "x").pool("f", "tuple")
+        .pool("x", "(1, 2)", "()", "[1, [2]]", "[]", "_full(9)", "_roomy()", "MyList([3])",
+            "'ab'", "range(2)", "5")
+        .oracle("out = [f(x)]"));
     l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
             "float('-inf')", "True", "'s'")
