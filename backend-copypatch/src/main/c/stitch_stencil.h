@@ -402,6 +402,34 @@ static inline __attribute__((always_inline)) uint64_t *stitch_cells(int64_t nslo
     return (uint64_t *)(uintptr_t)CONST_FREE_LIST_HEADS + (entry >> 32);
 }
 
+/* int(x) (down == 0) or math.floor(x) (down != 0) where a few instructions serve it: x itself
+   for a small int; for an exact float below 2**62 in magnitude, truncated toward zero (less one
+   for a negative fraction when rounding down), which is then a small int. The magnitude is
+   tested on the exponent bits: comparing with a double constant would need a data section.
+   Returns 0 for anything else (NaN, the infinities, larger floats, other types), else 1 with
+   the small int in *r. */
+static inline __attribute__((always_inline)) int stitch_small_int_of(uint64_t x, int down,
+                                                                     uint64_t *r) {
+    if (stitch_is_small(x)) {
+        *r = x;
+        return 1;
+    }
+    if (OBJ_WORD(x, STITCH_HEADER_TYPE) != CONST_FLOAT_TYPE) {
+        return 0;
+    }
+    uint64_t bits = OBJ_WORD(x, STITCH_FLOAT_VALUE);
+    if (((bits >> 52) & 0x7FF) >= 1023 + 62) {
+        return 0;
+    }
+    double d = stitch_raw_double(bits);
+    int64_t t = (int64_t)d;
+    if (down && (double)t > d) {
+        t -= 1;
+    }
+    *r = stitch_make_small(t);
+    return 1;
+}
+
 /* Makes room in list (an exact list) for need items, as VM.listReserve does: when its items
    array is smaller (or not there yet) a new one of about need * 9/8 slots replaces it, the
    items copied over, allocated inline. Returns the items array, or 0, having changed nothing,
