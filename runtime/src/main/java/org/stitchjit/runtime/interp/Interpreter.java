@@ -1332,8 +1332,7 @@ public final class Interpreter {
    * Whether a CALL of callable specializes to CALL_BUILTIN: a built-in function or method, or
    * one of the types whose call is as plain as a builtin's (range, int, tuple), which a trace may
    * then make natively (the intrinsics pass's _CALL_RANGE, _CALL_INT, _CALL_TUPLE). The trace
-   * recorder's observed
-   * calls decide alike (InterpreterUops.specializeCall).
+   * recorder's observed calls decide alike (InterpreterUops.specializeCall).
    */
   boolean callsLikeABuiltin(long callable) {
     return (callable & 1) == 0 && (U.getLong(callable) == vm.builtinType
