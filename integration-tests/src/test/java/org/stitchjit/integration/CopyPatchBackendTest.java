@@ -232,6 +232,34 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void aTraceFollowsAShortLoopOutWhenItFindsItsIteratorDone() {
+    // consume's loop runs 0 to 2 times; the traces through it (bridges of the caller's trace)
+    // often start at its FOR_ITER with the iterator already done. They used to end there at
+    // once (too short), leaving the rest of consume and of the caller's iteration to the
+    // interpreter each time; now they follow the loop out (_GUARD_EXHAUSTED_*_POP).
+    Run r = check("""
+        class V:
+            def __init__(self, cs):
+                self.cs = cs
+        def consume(v, todo):
+            for c in v.cs:
+                if c > 0:
+                    todo.append(c)
+        def run(n):
+            vs = [V([1]), V([2, -1]), V([]), V((3, 4)), V(range(2))]
+            t = 0
+            for i in range(n):
+                todo = []
+                consume(vs[i % 5], todo)
+                t += len(todo)
+            return t
+        print(run(30000))
+        """, "30000\n");
+    assertThat(r.stats().instructions()).isLessThan(5_000);
+    assertThat(r.jit("compile_failures")).isZero();
+  }
+
+  @Test
   void aWhileLoopRunsAsMachineCode() {
     Run r = check(WHILE_LOOP, "1001000\n10000100000\n");
     assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);

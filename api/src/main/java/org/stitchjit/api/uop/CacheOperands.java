@@ -76,6 +76,7 @@ public final class CacheOperands {
       return ExitReason.END_OF_REGION;
     }
     if (u.name().startsWith("GUARD_IS_") || u.name().startsWith("GUARD_NOT_EXHAUSTED")
+        || u.name().startsWith("GUARD_EXHAUSTED")
         || u == Uop.FOR_ITER_TIER_TWO) {
       return ExitReason.BRANCH;
     }

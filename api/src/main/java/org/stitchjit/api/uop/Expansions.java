@@ -80,14 +80,18 @@ public final class Expansions {
           list(GUARD_IS_TRUE_POP), list(GUARD_IS_FALSE));
       case JUMP_IF_TRUE_OR_POP -> put(op, list(Uop.JUMP_IF_TRUE_OR_POP),
           list(GUARD_IS_FALSE_POP), list(GUARD_IS_TRUE));
-      // Traces follow loop bodies; leaving the loop ends the trace (as in CPython).
+      // Traces follow loop bodies (as in CPython); the specialized forms can also follow a
+      // loop out, when the trace meets the FOR_ITER with its iterator done.
       case FOR_ITER -> put(op, list(Uop.FOR_ITER), list(FOR_ITER_TIER_TWO), null);
       case FOR_ITER_RANGE -> put(op, list(ITER_CHECK_RANGE, ITER_JUMP_RANGE, ITER_NEXT_RANGE),
-          list(ITER_CHECK_RANGE, GUARD_NOT_EXHAUSTED_RANGE, ITER_NEXT_RANGE), null);
+          list(ITER_CHECK_RANGE, GUARD_NOT_EXHAUSTED_RANGE, ITER_NEXT_RANGE),
+          list(ITER_CHECK_RANGE, GUARD_EXHAUSTED_RANGE_POP));
       case FOR_ITER_LIST -> put(op, list(ITER_CHECK_LIST, ITER_JUMP_LIST, ITER_NEXT_LIST),
-          list(ITER_CHECK_LIST, GUARD_NOT_EXHAUSTED_LIST, ITER_NEXT_LIST), null);
+          list(ITER_CHECK_LIST, GUARD_NOT_EXHAUSTED_LIST, ITER_NEXT_LIST),
+          list(ITER_CHECK_LIST, GUARD_EXHAUSTED_LIST_POP));
       case FOR_ITER_TUPLE -> put(op, list(ITER_CHECK_TUPLE, ITER_JUMP_TUPLE, ITER_NEXT_TUPLE),
-          list(ITER_CHECK_TUPLE, GUARD_NOT_EXHAUSTED_TUPLE, ITER_NEXT_TUPLE), null);
+          list(ITER_CHECK_TUPLE, GUARD_NOT_EXHAUSTED_TUPLE, ITER_NEXT_TUPLE),
+          list(ITER_CHECK_TUPLE, GUARD_EXHAUSTED_TUPLE_POP));
       // Another region's entry: a trace ends before it and the exit resumes there, so the
       // interpreter enters that region next (traces link through the loop heads they meet).
       case ENTER_EXECUTOR -> put(op, list(CHECK_PERIODIC, JUMP), null, null);

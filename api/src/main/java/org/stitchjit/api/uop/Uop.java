@@ -299,6 +299,16 @@ public enum Uop {
   GUARD_NOT_EXHAUSTED_RANGE(def(1, 1).kinds(EXIT).flags(GUARD)),
   GUARD_NOT_EXHAUSTED_LIST(def(1, 1).kinds(EXIT).flags(GUARD)),
   GUARD_NOT_EXHAUSTED_TUPLE(def(1, 1).kinds(EXIT).flags(GUARD)),
+  /**
+   * A FOR_ITER's loop-leaving path, for a trace that follows it out of the loop (one that
+   * starts at a loop head whose iterator is done, as a bridge of a short loop often does):
+   * exits, changing nothing, unless the iterator on top is exhausted (the exit resumes at the
+   * FOR_ITER, which then takes the next item); otherwise does what the interpreter's exhausted
+   * FOR_ITER does (a list or tuple iterator is marked exhausted for good) and pops it.
+   */
+  GUARD_EXHAUSTED_RANGE_POP(def(1, 0).kinds(EXIT).flags(GUARD)),
+  GUARD_EXHAUSTED_LIST_POP(def(1, 0).kinds(EXIT).flags(GUARD)),
+  GUARD_EXHAUSTED_TUPLE_POP(def(1, 0).kinds(EXIT).flags(GUARD)),
   ITER_NEXT_RANGE(def(1, 2).produces(TypeFact.INT)),
   ITER_NEXT_LIST(def(1, 2)),
   ITER_NEXT_TUPLE(def(1, 2)),

@@ -212,6 +212,13 @@ final class TraceRecorder implements Recorder {
         return done();
       }
       boolean jumped = pOp.isJump() && index == pOparg && index != pIndex + pOp.size();
+      if (jumped && family == Opcode.FOR_ITER && start.kind() == RegionStart.Kind.LOOP
+          && pIndex == start.index() && pCode.id() == start.code().id()) {
+        // A loop trace is for the loop's body: one that finds its iterator done at once ends
+        // (too short), and the loop is recorded again later. Other traces follow a loop out
+        // (_GUARD_EXHAUSTED_*): a bridge of a loop that is often short, say.
+        return endBeforePrevious("untraceable-for_iter");
+      }
       Optional<ImmutableList<Uop>> t = Expansions.of(pOp).traced(jumped);
       if (t.isEmpty() || family == Opcode.CALL && pOp != Opcode.CALL_BUILTIN
           && pOp != Opcode.CALL) {

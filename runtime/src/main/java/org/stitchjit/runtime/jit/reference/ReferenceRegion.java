@@ -663,6 +663,17 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
+        case GUARD_EXHAUSTED_RANGE_POP:
+        case GUARD_EXHAUSTED_LIST_POP:
+        case GUARD_EXHAUSTED_TUPLE_POP:
+          if (!exhausted(u, top(sp, 1))) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          if (u != Uop.GUARD_EXHAUSTED_RANGE_POP) {
+            Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
+          }
+          sp -= 8;
+          break;
         case ITER_NEXT_RANGE: {
           long it = top(sp, 1);
           long cur = Mem.getLong(it + Layout.Iter.INDEX);
@@ -941,7 +952,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   }
 
   private boolean exhausted(Uop u, long it) {
-    if (u == Uop.ITER_JUMP_RANGE || u == Uop.GUARD_NOT_EXHAUSTED_RANGE) {
+    if (u == Uop.ITER_JUMP_RANGE || u == Uop.GUARD_NOT_EXHAUSTED_RANGE
+        || u == Uop.GUARD_EXHAUSTED_RANGE_POP) {
       return Mem.getLong(it + Layout.Iter.LIMIT) <= 1;
     }
     long seq = Mem.getLong(it + Layout.Iter.SEQ);
@@ -950,6 +962,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
     long index = Mem.getLong(it + Layout.Iter.INDEX) >> 1;
     long size = u == Uop.ITER_JUMP_LIST || u == Uop.GUARD_NOT_EXHAUSTED_LIST
+        || u == Uop.GUARD_EXHAUSTED_LIST_POP
         ? Mem.getLong(seq + Layout.List.SIZE) >> 1 : VM.tupleLen(seq);
     return index >= size;
   }

@@ -962,6 +962,14 @@ class UopConformanceTest {
           .oracle(py("if type(it) is not " + k[1] + ":", "    exit = 0", "elif left <= 0:",
               "    exit = 1", "    out = []", "    next(it, None)", "else:",
               "    out = [it, next(it)]")));
+      // The trace form of the loop-leaving path: check, exit (changing nothing) while an
+      // item is left, else mark the iterator exhausted and pop it.
+      l.add(s("_" + check.name() + " _GUARD_EXHAUSTED_" + k[0] + "_POP")
+          .step(check).step(Uop.valueOf("GUARD_EXHAUSTED_" + k[0] + "_POP")).inputs("it")
+          .pool("mk", ITERABLES).pool("adv", "0", "1", "2", "3").prep(MAKE_ITER).observe("it")
+          .observe("left")
+          .oracle(py("if type(it) is not " + k[1] + ":", "    exit = 0", "elif left > 0:",
+              "    exit = 1", "else:", "    next(it, None)", "    out = []")));
     }
   }
 
