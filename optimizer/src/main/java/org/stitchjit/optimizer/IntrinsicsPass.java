@@ -15,8 +15,9 @@ import org.stitchjit.api.uop.UopInstr;
  * The pass {@code intrinsics}: a call of a built-in function the backends implement natively
  * becomes that function's own uop ({@code _CALL_BUILTIN 1} of {@code len} becomes {@code
  * _CALL_LEN}), as CPython specializes {@code CALL_LEN}; so does a call of the type {@code
- * range} with one or two arguments ({@code _CALL_RANGE}), of the types {@code int} and {@code
- * tuple} with one ({@code _CALL_INT}, {@code _CALL_TUPLE}), and of the list methods {@code append}
+ * range} with one or two arguments ({@code _CALL_RANGE}), of the types {@code int}, {@code
+ * float} and {@code tuple} with one ({@code _CALL_INT}, {@code _CALL_FLOAT}, {@code
+ * _CALL_TUPLE}), and of the list methods {@code append}
  * and {@code pop} on their receivers, as CPython's {@code CALL_LIST_APPEND}. The new uop means
  * exactly the call it
  * replaces: it only adds a native path for the arguments it knows (an exact list for {@code
@@ -54,6 +55,7 @@ public final class IntrinsicsPass implements OptimizerPass {
     long range = env.runtimeConstant(RegionEnvironment.RANGE_TYPE);
     long intType = env.runtimeConstant(RegionEnvironment.INT_TYPE);
     long tupleType = env.runtimeConstant(RegionEnvironment.TUPLE_TYPE);
+    long floatType = env.runtimeConstant(RegionEnvironment.FLOAT_TYPE);
     for (int i = 0; i < out.size(); i++) {
       UopInstr u = out.get(i);
       if (u.uop() != Uop.CALL_BUILTIN) {
@@ -66,6 +68,8 @@ public final class IntrinsicsPass implements OptimizerPass {
         intrinsic = u.oparg() == 1 ? Uop.CALL_INT : null;
       } else if (u.operand() == tupleType) {
         intrinsic = u.oparg() == 1 ? Uop.CALL_TUPLE : null;
+      } else if (u.operand() == floatType) {
+        intrinsic = u.oparg() == 1 ? Uop.CALL_FLOAT : null;
       } else {
         String name = u.oparg() <= 1 ? env.builtinName(u.operand()) : null;
         intrinsic = name == null ? null

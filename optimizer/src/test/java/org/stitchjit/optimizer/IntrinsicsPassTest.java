@@ -51,10 +51,11 @@ class IntrinsicsPassTest {
   }
 
   @Test
-  void callsOfTheTypesRangeIntAndTupleBecomeTheirNativeForms() {
+  void callsOfTheTypesRangeIntFloatAndTupleBecomeTheirNativeForms() {
     long range = env.runtimeConstant(FakeEnvironment.RANGE_TYPE);
     long intType = env.runtimeConstant(org.stitchjit.api.jit.RuntimeConstants.INT_TYPE);
     long tupleType = env.runtimeConstant(org.stitchjit.api.jit.RuntimeConstants.TUPLE_TYPE);
+    long floatType = env.runtimeConstant(org.stitchjit.api.jit.RuntimeConstants.FLOAT_TYPE);
     PassHarness h = new PassHarness(env, new IntrinsicsPass());
     Region r = h.run(String.format("""
         trace
@@ -64,9 +65,10 @@ class IntrinsicsPassTest {
           _CALL_BUILTIN 1 operand=0x%2$x
           _CALL_BUILTIN 2 operand=0x%2$x
           _CALL_BUILTIN 1 operand=0x%3$x
+          _CALL_BUILTIN 1 operand=0x%4$x
           _EXIT_TRACE exit=0
         exit 0: code=0x7 ip=8 depth=1 END_OF_REGION
-        """, range, intType, tupleType));
+        """, range, intType, tupleType, floatType));
     // A step is left to the generic call (its sign decides the length), as is int(s, base).
     assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(String.format("""
         _CALL_RANGE 1 operand=0x%1$x
@@ -75,9 +77,10 @@ class IntrinsicsPassTest {
         _CALL_INT 1 operand=0x%2$x
         _CALL_BUILTIN 2 operand=0x%2$x
         _CALL_TUPLE 1 operand=0x%3$x
+        _CALL_FLOAT 1 operand=0x%4$x
         _EXIT_TRACE exit=0
-        """, range, intType, tupleType)));
-    assertThat(h.counts).containsEntry("calls-replaced", 4L);
+        """, range, intType, tupleType, floatType)));
+    assertThat(h.counts).containsEntry("calls-replaced", 5L);
   }
 
   @Test

@@ -412,6 +412,13 @@ public enum Uop {
    * Sequences.toTuple}); anything else takes the generic call.
    */
   CALL_TUPLE(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
+  /**
+   * {@code _CALL_BUILTIN 1} of the type {@code float} (the operand): native for an exact float
+   * (itself) and a small int (a new float, correctly rounded, as {@code NumberTypes.floatOf});
+   * anything else takes the generic call.
+   */
+  CALL_FLOAT(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
   /** {@code _CALL_BUILTIN 1} of {@code abs}: native for a small int and an exact float. */
   CALL_ABS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)),
   /**
@@ -558,7 +565,8 @@ public enum Uop {
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
         || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
-        || this == CALL_INT || this == CALL_MATH_FLOOR || this == CALL_TUPLE;
+        || this == CALL_INT || this == CALL_MATH_FLOOR || this == CALL_TUPLE
+        || this == CALL_FLOAT;
   }
 
   /**

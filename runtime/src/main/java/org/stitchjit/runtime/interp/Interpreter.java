@@ -1330,13 +1330,15 @@ public final class Interpreter {
 
   /**
    * Whether a CALL of callable specializes to CALL_BUILTIN: a built-in function or method, or
-   * one of the types whose call is as plain as a builtin's (range, int, tuple), which a trace may
-   * then make natively (the intrinsics pass's _CALL_RANGE, _CALL_INT, _CALL_TUPLE). The trace
-   * recorder's observed calls decide alike (InterpreterUops.specializeCall).
+   * one of the types whose call is as plain as a builtin's (range, int, float, tuple), which a
+   * trace may then make natively (the intrinsics pass's _CALL_RANGE, _CALL_INT, _CALL_FLOAT,
+   * _CALL_TUPLE). The trace recorder's observed calls decide alike
+   * (InterpreterUops.specializeCall).
    */
   boolean callsLikeABuiltin(long callable) {
     return (callable & 1) == 0 && (U.getLong(callable) == vm.builtinType
-        || callable == vm.rangeType || callable == vm.intType || callable == vm.tupleType);
+        || callable == vm.rangeType || callable == vm.intType || callable == vm.floatType
+        || callable == vm.tupleType);
   }
 
   static void rewrite(long bc, int here, Opcode specialized, int oparg) {

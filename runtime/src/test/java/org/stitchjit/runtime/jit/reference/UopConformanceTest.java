@@ -1045,6 +1045,10 @@ class UopConformanceTest {
         .pool("x", "(1, 2)", "()", "[1, [2]]", "[]", "_full(9)", "_roomy()", "MyList([3])",
             "'ab'", "range(2)", "5")
         .oracle("out = [f(x)]"));
+    l.add(s("_CALL_FLOAT").step(CALL_FLOAT, 1).inputs("NULL", "f", "x").pool("f", "float")
+        .pool("x", "0", "-7", "2**53 + 1", "2**62 - 1", "-2**62", "2**70", "2.5", "-0.0",
+            "float('nan')", "True", "'1.5'", "C(1)")
+        .oracle("out = [f(x)]"));
     l.add(s("_CALL_ABS").step(CALL_ABS, 1).inputs("NULL", "f", "x").pool("f", "abs")
         .pool("x", "-3", "3", "0", "-2**62", "2**62 - 1", "2**70", "-2.5", "2.5", "-0.0", "0.0",
             "float('-inf')", "True", "'s'")
