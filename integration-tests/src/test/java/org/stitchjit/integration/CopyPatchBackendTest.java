@@ -150,6 +150,27 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void aChainOfTailCallsReturnsNativelyAllTheWay() {
+    // Each native return lands on the caller's own RETURN_VALUE (return down(...)); that site
+    // gets a return-site region of one _RETURN_VALUE, so the 31 returns of each call of down
+    // run natively instead of each handing the caller's return to the interpreter.
+    Run r = check("""
+        def down(n, acc):
+            if n == 0:
+                return acc
+            return down(n - 1, acc + 1)
+        def run():
+            t = 0
+            for i in range(2000):
+                t += down(30, 0)
+            return t
+        print(run())
+        """, "60000\n");
+    assertThat(r.stats().instructions()).isLessThan(10_000);
+    assertThat(r.jit("entries")).isLessThan(500);
+  }
+
+  @Test
   void theDriverWritesAReturnSitesEntryIntoItsCallAndClearsItWhenTheRegionGoes() {
     // Both return sites load a global (fib, ZERO), so both regions depend on the globals.
     String fib = """

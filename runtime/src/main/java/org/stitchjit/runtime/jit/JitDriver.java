@@ -323,6 +323,22 @@ public final class JitDriver {
   }
 
   /** Whether the interpreter, not compiled code, performs op when a region stops at it. */
+  /**
+   * Whether a region that left with RESUME_AT_FRAME, the frame now at a RETURN_VALUE, returned
+   * natively into a caller whose next instruction is that return (a tail call, {@code return
+   * f(...)}), rather than stopping at its own return for the interpreter. Only a backend that
+   * returns natively ({@code returnEntry() != 0}) tells the two apart: its {@code
+   * _RETURN_VALUE} leaves a return to the interpreter only in a frame that is not plain (an
+   * entry, {@code __init__} or generator frame, or one without a caller), the stencil's own
+   * test. Such a site then gets a return-site region like any other, of one
+   * {@code _RETURN_VALUE}, and a chain of tail calls returns natively all the way.
+   */
+  private static boolean returnedOntoAReturn(Executor ex, Opcode op, long frame) {
+    return op.family() == Opcode.RETURN_VALUE && ex.compiled.returnEntry() != 0
+        && Mem.getLong(frame + Frame.FLAGS) == org.stitchjit.api.layout.Tag.fromInt(0)
+        && Mem.getLong(frame + Frame.GENERATOR) == 0 && Mem.getLong(frame + Frame.PREVIOUS) != 0;
+  }
+
   private static boolean leavesFrame(Opcode op) {
     Opcode f = op.family();
     return f == Opcode.RETURN_VALUE || f == Opcode.RAISE_VARARGS || f == Opcode.RERAISE
@@ -797,7 +813,8 @@ public final class JitDriver {
           long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
           CodeInfo code = uops.codeOf(frame);
           int ip = (int) (Mem.getLong(frame + Frame.IP) >> 1);
-          if (leavesFrame(code.opcode(ip)) || ++links > MAX_LINKS) {
+          if (leavesFrame(code.opcode(ip)) && !returnedOntoAReturn(ex, code.opcode(ip), frame)
+              || ++links > MAX_LINKS) {
             // The region stopped at a return, raise or yield for the interpreter to perform
             // (or the driver has linked long enough).
             return null;
