@@ -430,6 +430,19 @@ static inline __attribute__((always_inline)) int stitch_small_int_of(uint64_t x,
     return 1;
 }
 
+/* Whether the list iterator (is_list) or tuple iterator it has an item left: its SEQ is not
+   NULL (the interpreter's exhausted FOR_ITER clears it) and its INDEX is below len(SEQ). */
+static inline __attribute__((always_inline)) int stitch_seq_iter_has_item(uint64_t it,
+                                                                         int is_list) {
+    uint64_t seq = OBJ_WORD(it, STITCH_ITER_SEQ);
+    if (seq == 0) {
+        return 0;
+    }
+    int64_t len = is_list ? stitch_small_value(OBJ_WORD(seq, STITCH_LIST_SIZE))
+                          : (int64_t)stitch_header_slots(OBJ_WORD(seq, STITCH_HEADER_META));
+    return stitch_small_value(OBJ_WORD(it, STITCH_ITER_INDEX)) < len;
+}
+
 /* Makes room in list (an exact list) for need items, as VM.listReserve does: when its items
    array is smaller (or not there yet) a new one of about need * 9/8 slots replaces it, the
    items copied over, allocated inline. Returns the items array, or 0, having changed nothing,

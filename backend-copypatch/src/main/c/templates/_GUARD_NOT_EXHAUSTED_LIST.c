@@ -7,9 +7,7 @@
 STENCIL(_GUARD_NOT_EXHAUSTED_LIST)
 {
     uint64_t it = sp[-1];
-    uint64_t seq = OBJ_WORD(it, STITCH_ITER_SEQ);
-    if (seq == 0 || stitch_small_value(OBJ_WORD(it, STITCH_ITER_INDEX))
-            >= stitch_small_value(OBJ_WORD(seq, STITCH_LIST_SIZE))) {
+    if (!stitch_seq_iter_has_item(it, 1)) {
         /* As the interpreter's FOR_ITER: the iterator is marked exhausted for good and
            popped, and the exit resumes after the loop. */
         OBJ_WORD(it, STITCH_ITER_SEQ) = 0;
