@@ -430,6 +430,18 @@ static inline __attribute__((always_inline)) int stitch_small_int_of(uint64_t x,
     return 1;
 }
 
+/* A new tuple of n slots, all NULL, allocated inline as VM.newTuple does for n > 0; 0, having
+   allocated nothing, for the empty tuple (a shared one), a tuple too large for inline
+   allocation or an empty free list. */
+static inline __attribute__((always_inline)) uint64_t stitch_new_tuple(uint64_t *ts, int64_t n) {
+    uint64_t cell_bytes;
+    uint64_t *cells = stitch_cells(n, &cell_bytes);
+    if (n == 0 || cells == 0 || *cells == 0) {
+        return 0;
+    }
+    return stitch_take_cell(ts, cells, cell_bytes, CONST_TUPLE_TYPE, n);
+}
+
 /* Whether the list iterator (is_list) or tuple iterator it has an item left: its SEQ is not
    NULL (the interpreter's exhausted FOR_ITER clears it) and its INDEX is below len(SEQ). */
 static inline __attribute__((always_inline)) int stitch_seq_iter_has_item(uint64_t it,

@@ -6,12 +6,10 @@
 STENCIL(_BUILD_TUPLE)
 {
     int64_t n = (int64_t)OPAQUE(OPARG);
-    uint64_t cell_bytes;
-    uint64_t *cells = stitch_cells(n, &cell_bytes);
-    if (n == 0 || cells == 0 || *cells == 0) {
+    uint64_t t = stitch_new_tuple(ts, n);
+    if (t == 0) {
         ESCAPE();
     }
-    uint64_t t = stitch_take_cell(ts, cells, cell_bytes, CONST_TUPLE_TYPE, n);
     sp -= n;
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
     for (int64_t i = 0; i < n; i++) {

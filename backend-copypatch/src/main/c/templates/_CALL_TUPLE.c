@@ -17,13 +17,11 @@ STENCIL(_CALL_TUPLE)
         r = x;
     } else if (type == CONST_LIST_TYPE) {
         int64_t n = stitch_small_value(OBJ_WORD(x, STITCH_LIST_SIZE));
-        uint64_t cell_bytes;
-        uint64_t *cells = stitch_cells(n, &cell_bytes);
-        if (n == 0 || cells == 0 || *cells == 0) {
+        r = stitch_new_tuple(ts, n);
+        if (r == 0) {
             ESCAPE();
         }
         uint64_t items = OBJ_WORD(x, STITCH_LIST_ITEMS);
-        r = stitch_take_cell(ts, cells, cell_bytes, CONST_TUPLE_TYPE, n);
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
         for (int64_t i = 0; i < n; i++) {
             OBJ_WORD(r, STITCH_TUPLE_ITEMS + 8 * i) = OBJ_WORD(items, STITCH_ARRAY_ITEMS + 8 * i);

@@ -559,10 +559,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
         continue;
       }
       // The argument's producer right before the call (so no _KW_NAMES between).
-      int j = i - 1;
-      while (j >= 0 && uops.get(j).uop() == Uop.SET_IP) {
-        j--;
-      }
+      int j = previous(uops, i);
       UopInstr arg = j >= 0 ? uops.get(j) : null;
       boolean floatArg = producedByFloatArithmetic(uops, depth, i)
           || arg != null && entryFrame[j]
@@ -580,11 +577,17 @@ public final class AllocationRemovalPass implements OptimizerPass {
 
   /** Whether uop i's top input is the result of the float arithmetic right before it. */
   private static boolean producedByFloatArithmetic(List<UopInstr> uops, int[] depth, int i) {
+    int j = previous(uops, i);
+    return j >= 0 && isFloatArithmetic(uops.get(j).uop()) && depth[j + 1] == depth[i];
+  }
+
+  /** The index of the uop before uop i, past any _SET_IP; -1 when there is none. */
+  private static int previous(List<UopInstr> uops, int i) {
     int j = i - 1;
     while (j >= 0 && uops.get(j).uop() == Uop.SET_IP) {
       j--;
     }
-    return j >= 0 && isFloatArithmetic(uops.get(j).uop()) && depth[j + 1] == depth[i];
+    return j;
   }
 
   /** The raw bits a uop already has (it may have run through this pass before). */

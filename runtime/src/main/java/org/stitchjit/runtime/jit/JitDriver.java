@@ -27,6 +27,7 @@ import org.stitchjit.api.jit.Recorder;
 import org.stitchjit.api.jit.RegionStart;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
+import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.ExitReason;
 import org.stitchjit.api.uop.Region;
@@ -335,7 +336,7 @@ public final class JitDriver {
    */
   private static boolean returnedOntoAReturn(Executor ex, Opcode op, long frame) {
     return op.family() == Opcode.RETURN_VALUE && ex.compiled.returnEntry() != 0
-        && Mem.getLong(frame + Frame.FLAGS) == org.stitchjit.api.layout.Tag.fromInt(0)
+        && Mem.getLong(frame + Frame.FLAGS) == Tag.fromInt(0)
         && Mem.getLong(frame + Frame.GENERATOR) == 0 && Mem.getLong(frame + Frame.PREVIOUS) != 0;
   }
 
@@ -359,11 +360,6 @@ public final class JitDriver {
   }
 
   /**
-   * The regions that start where a callee returned natively into an interpreted caller (return
-   * sites), by instruction index. A bridge without a parent is a return site's region; its
-   * jump index is the index it starts at.
-   */
-  /**
    * Tells native returns to the call before a return-site region where to go on (decision 9,
    * "Later"): the CALL's return-entry unit, which the backend's {@code _RETURN_VALUE} reads.
    */
@@ -374,6 +370,11 @@ public final class JitDriver {
     }
   }
 
+  /**
+   * The regions that start where a callee returned natively into an interpreted caller (return
+   * sites), by instruction index. A bridge without a parent is a return site's region; its
+   * jump index is the index it starts at.
+   */
   private static Object[] returnSites(CodeInfo code) {
     if (code.returnSites == null) {
       code.returnSites = new Object[code.units];
@@ -909,7 +910,7 @@ public final class JitDriver {
       if (x.jumpIndex == e.bytecodeIndex()
           && Mem.getLong(ts + Layout.ThreadState.GC_WANTED) == 0) {
         long frame = Mem.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-        Mem.putLong(frame + Frame.IP, org.stitchjit.api.layout.Tag.fromInt(x.startIndex));
+        Mem.putLong(frame + Frame.IP, Tag.fromInt(x.startIndex));
         return x;
       }
     }

@@ -656,10 +656,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case GUARD_NOT_EXHAUSTED_TUPLE:
           if (exhausted(u, top(sp, 1))) {
             // What the interpreter's exhausted FOR_ITER does: the exit resumes after the loop.
-            if (u != Uop.GUARD_NOT_EXHAUSTED_RANGE) {
-              Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
-            }
-            sp -= 8;
+            sp = leaveLoop(u, sp);
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
@@ -669,10 +666,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           if (!exhausted(u, top(sp, 1))) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
-          if (u != Uop.GUARD_EXHAUSTED_RANGE_POP) {
-            Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
-          }
-          sp -= 8;
+          sp = leaveLoop(u, sp);
           break;
         case ITER_NEXT_RANGE: {
           long it = top(sp, 1);
@@ -949,6 +943,17 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
 
   private CodeInfo calleeCode(long function) {
     return CodeInfo.of(vm, Mem.getLong(function + Layout.Function.CODE));
+  }
+
+  /**
+   * What the interpreter's exhausted FOR_ITER does to the iterator on top: a list or tuple
+   * iterator is marked exhausted for good, and it is popped.
+   */
+  private static long leaveLoop(Uop u, long sp) {
+    if (u != Uop.GUARD_NOT_EXHAUSTED_RANGE && u != Uop.GUARD_EXHAUSTED_RANGE_POP) {
+      Mem.putLong(top(sp, 1) + Layout.Iter.SEQ, 0);
+    }
+    return sp - 8;
   }
 
   private boolean exhausted(Uop u, long it) {
