@@ -10,21 +10,18 @@ import java.math.BigInteger;
 import java.util.function.DoubleUnaryOperator;
 import org.stitchjit.api.bytecode.BinaryOp;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.platforms.MathLibrary;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.builtins.Args;
 import org.stitchjit.runtime.vm.VM;
 
 /**
- * The math module. CPython calls the platform libm (glibc), whose last bit Java cannot promise
- * to reproduce, so each function uses whichever Java routine agreed with glibc 2.36 on a
- * sample of 2000 arguments: Math (HotSpot's intrinsics) for sin, cos, tan, exp, log, pow and
- * exp2 (at most 10 differences), StrictMath (fdlibm) for the rest; cosh, asinh and acosh run
- * fdlibm's algorithms over Math.exp/Math.log, as glibc runs them over its own exp and log, and
- * then agree everywhere but 6 cosh samples. Still differing by one ulp on some arguments: asin
- * 6%, acos 8%, atan 2%, atan2 18%, cosh 0.3%, log2 0.7%, log10 1%, sin/tan 0.5%, cbrt 45%
- * (glibc's cbrt is not correctly rounded). Everything CPython computes itself (hypot's and
- * dist's extra-precise norm, fsum, the integer functions, domain and range errors) follows
- * CPython's algorithms and matches exactly.
+ * The math module. Where CPython calls the platform's C math library (sin, exp, log, pow and
+ * the rest), this module calls the same functions ({@link MathLibrary}), so results agree with
+ * CPython's to the bit; Java's Math and StrictMath differ from glibc's in the last bit on some
+ * arguments. Everything CPython computes itself (hypot's and dist's extra-precise norm, fsum,
+ * the integer functions, domain and range errors, pow's special values) follows CPython's
+ * algorithms and matches exactly.
  */
 final class MathModule {
   private final VM vm;
@@ -45,24 +42,24 @@ final class MathModule {
     set(vm, d, "nan", vm.newFloat(Double.NaN));
 
     unary(d, "sqrt", StrictMath::sqrt, false);
-    unary(d, "exp", Math::exp, true);
-    unary(d, "exp2", x -> Math.pow(2.0, x), true);
-    unary(d, "expm1", StrictMath::expm1, true);
-    unary(d, "sin", Math::sin, false);
-    unary(d, "cos", Math::cos, false);
-    unary(d, "tan", Math::tan, false);
-    unary(d, "asin", StrictMath::asin, false);
-    unary(d, "acos", StrictMath::acos, false);
-    unary(d, "atan", StrictMath::atan, false);
-    unary(d, "sinh", StrictMath::sinh, true);
-    unary(d, "cosh", MathModule::cosh, true);
-    unary(d, "tanh", StrictMath::tanh, false);
-    unary(d, "asinh", MathModule::asinh, false);
-    unary(d, "acosh", MathModule::acosh, false);
-    unary(d, "atanh", MathModule::atanh, false);
-    unary(d, "cbrt", StrictMath::cbrt, false);
     unary(d, "fabs", Math::abs, false);
-    unary(d, "log1p", StrictMath::log1p, false);
+    libm(d, "exp", true);
+    libm(d, "exp2", true);
+    libm(d, "expm1", true);
+    libm(d, "sin", false);
+    libm(d, "cos", false);
+    libm(d, "tan", false);
+    libm(d, "asin", false);
+    libm(d, "acos", false);
+    libm(d, "atan", false);
+    libm(d, "sinh", true);
+    libm(d, "cosh", true);
+    libm(d, "tanh", false);
+    libm(d, "asinh", false);
+    libm(d, "acosh", false);
+    libm(d, "atanh", false);
+    libm(d, "cbrt", false);
+    libm(d, "log1p", false);
     // CPython's degrees/radians multiply by these exact constants.
     double radToDeg = 180.0 / Math.PI;
     double degToRad = Math.PI / 180.0;
@@ -74,11 +71,11 @@ final class MathModule {
       if (n < 1 || n > 2) {
         throw vm.typeError("math.log requires 1 to 2 arguments");
       }
-      double num = logHelper(arg(args, 0), Math::log);
+      double num = logHelper(arg(args, 0), LOG);
       if (n == 1) {
         return vm.newFloat(num);
       }
-      double den = logHelper(arg(args, 1), Math::log);
+      double den = logHelper(arg(args, 1), LOG);
       if (den == 0) {
         throw vm.raise(vm.zeroDivisionError, "float division by zero");
       }
@@ -86,11 +83,11 @@ final class MathModule {
     });
     def(vm, d, "log2", (args, n, kw) -> {
       oneArg("log2", n, kw);
-      return vm.newFloat(logHelper(arg(args, 0), MathModule::log2));
+      return vm.newFloat(logHelper(arg(args, 0), libmFunction("log2")));
     });
     def(vm, d, "log10", (args, n, kw) -> {
       oneArg("log10", n, kw);
-      return vm.newFloat(logHelper(arg(args, 0), StrictMath::log10));
+      return vm.newFloat(logHelper(arg(args, 0), libmFunction("log10")));
     });
     def(vm, d, "pow", (args, n, kw) -> {
       twoArgs("pow", n, kw);
@@ -98,7 +95,7 @@ final class MathModule {
     });
     def(vm, d, "atan2", (args, n, kw) -> {
       twoArgs("atan2", n, kw);
-      return vm.newFloat(StrictMath.atan2(toDouble(vm, arg(args, 0)),
+      return vm.newFloat(MathLibrary.call(ATAN2, toDouble(vm, arg(args, 0)),
           toDouble(vm, arg(args, 1))));
     });
     def(vm, d, "copysign", (args, n, kw) -> {
@@ -309,6 +306,20 @@ final class MathModule {
     });
   }
 
+  private static final DoubleUnaryOperator LOG = libmFunction("log");
+  private static final long ATAN2 = MathLibrary.address("atan2");
+  private static final long POW = MathLibrary.address("pow");
+
+  /** A unary function of the math module that is the C math library's function of its name. */
+  private void libm(long d, String name, boolean canOverflow) {
+    unary(d, name, libmFunction(name), canOverflow);
+  }
+
+  private static DoubleUnaryOperator libmFunction(String name) {
+    long f = MathLibrary.address(name);
+    return x -> MathLibrary.call(f, x);
+  }
+
   private double checked(double x, double r, boolean canOverflow) {
     if (Double.isNaN(r) && !Double.isNaN(x)) {
       throw vm.valueError("math domain error");
@@ -356,125 +367,6 @@ final class MathModule {
     return checked(v, f.applyAsDouble(v), false);
   }
 
-  private static double log2(double x) {
-    if (x > 0 && Double.isFinite(x)) {
-      int[] e = new int[1];
-      double m = frexp(x, e);
-      if (m == 0.5) {
-        // Exact powers of two have exact logarithms.
-        return e[0] - 1;
-      }
-      if (x >= 0.5 && x <= 2) {
-        return StrictMath.log(x) / Math.log(2.0);
-      }
-      if (m < Math.sqrt(0.5)) {
-        return StrictMath.log(2.0 * m) / Math.log(2.0) + (e[0] - 1);
-      }
-      return StrictMath.log(m) / Math.log(2.0) + e[0];
-    }
-    if (x == 0) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    if (x < 0) {
-      return Double.NaN;
-    }
-    return x;
-  }
-
-  /** fdlibm's cosh algorithm on top of the exp that matches glibc's. */
-  static double cosh(double x) {
-    double a = Math.abs(x);
-    if (Double.isNaN(x)) {
-      return x;
-    }
-    if (a < 0.5 * LN2) {
-      double t = StrictMath.expm1(a);
-      double w = 1.0 + t;
-      if (a < 0x1p-55) {
-        return w;
-      }
-      return 1.0 + (t * t) / (w + w);
-    }
-    if (a < 22) {
-      double t = Math.exp(a);
-      return 0.5 * t + 0.5 / t;
-    }
-    if (a < LOG_MAX) {
-      return 0.5 * Math.exp(a);
-    }
-    if (a <= OVERFLOW_THRESHOLD) {
-      double w = Math.exp(0.5 * a);
-      double t = 0.5 * w;
-      return t * w;
-    }
-    return Double.POSITIVE_INFINITY;
-  }
-
-  private static final double LN2 = 6.93147180559945286227e-01;
-  /** log(Double.MAX_VALUE). */
-  private static final double LOG_MAX = 7.09782712893383973096e+02;
-  /** Beyond this cosh overflows. */
-  private static final double OVERFLOW_THRESHOLD = 7.10475860073943863426e+02;
-
-  private static double asinh(double x) {
-    if (!Double.isFinite(x) || x == 0) {
-      return x;
-    }
-    double a = Math.abs(x);
-    double r;
-    if (a > 0x1p28) {
-      r = Math.log(a) + Math.log(2.0);
-    } else if (a > 2) {
-      r = Math.log(2.0 * a + 1.0 / (Math.sqrt(x * x + 1.0) + a));
-    } else {
-      double t = x * x;
-      r = StrictMath.log1p(a + t / (1.0 + Math.sqrt(1.0 + t)));
-    }
-    return Math.copySign(r, x);
-  }
-
-  private static double acosh(double x) {
-    if (Double.isNaN(x)) {
-      return x;
-    }
-    if (x < 1) {
-      return Double.NaN;
-    }
-    if (x >= 0x1p28) {
-      return Double.isInfinite(x) ? x : Math.log(x) + Math.log(2.0);
-    }
-    if (x == 1) {
-      return 0.0;
-    }
-    if (x > 2) {
-      double t = x * x;
-      return Math.log(2.0 * x - 1.0 / (x + Math.sqrt(t - 1.0)));
-    }
-    double t = x - 1.0;
-    return StrictMath.log1p(t + Math.sqrt(2.0 * t + t * t));
-  }
-
-  private static double atanh(double x) {
-    if (Double.isNaN(x)) {
-      return x;
-    }
-    double a = Math.abs(x);
-    if (a > 1) {
-      return Double.NaN;
-    }
-    if (a == 1) {
-      return Math.copySign(Double.POSITIVE_INFINITY, x);
-    }
-    double t;
-    if (a < 0.5) {
-      t = a + a;
-      t = 0.5 * StrictMath.log1p(t + t * a / (1.0 - a));
-    } else {
-      t = 0.5 * StrictMath.log1p((a + a) / (1.0 - a));
-    }
-    return Math.copySign(t, x);
-  }
-
   /** math.pow: CPython's own handling of infinities and NaNs, then libm for finite operands. */
   private double pow(double x, double y) {
     double r;
@@ -505,7 +397,7 @@ final class MathModule {
       }
       return r;
     }
-    r = Math.pow(x, y);
+    r = MathLibrary.call(POW, x, y);
     if (Double.isNaN(r)) {
       throw vm.valueError("math domain error");
     }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.stitchjit.api.layout.Layout.Kind;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.platforms.MathLibrary;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.runtime.builtins.Args;
 import org.stitchjit.runtime.modules.random.MersenneTwister;
@@ -83,13 +84,18 @@ final class RandomModule {
       gaussNext = Double.NaN;
       if (Double.isNaN(z)) {
         double x2pi = mt.random() * (2 * Math.PI);
-        double g2rad = StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - mt.random()));
-        z = StrictMath.cos(x2pi) * g2rad;
-        gaussNext = StrictMath.sin(x2pi) * g2rad;
+        // CPython's random.py calls math's log, cos and sin: the C library's.
+        double g2rad = StrictMath.sqrt(-2.0 * MathLibrary.call(LOG, 1.0 - mt.random()));
+        z = MathLibrary.call(COS, x2pi) * g2rad;
+        gaussNext = MathLibrary.call(SIN, x2pi) * g2rad;
       }
       return vm.newFloat(mu + z * sigma);
     });
   }
+
+  private static final long LOG = MathLibrary.address("log");
+  private static final long COS = MathLibrary.address("cos");
+  private static final long SIN = MathLibrary.address("sin");
 
   /** Registers a function whose text-library errors become guest exceptions. */
   private void fn(long d, String name, BuiltinImpl impl) {
