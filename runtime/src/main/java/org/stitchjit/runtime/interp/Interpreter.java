@@ -236,6 +236,10 @@ public final class Interpreter {
     Recorder rec = null;
     PyException injected = throwOnEntry;
     throwOnEntry = null;
+    // A generator resumed after a yield: its code there may have a region (JitDriver.resumed).
+    boolean resumed = jit != null && injected == null && ip > 0
+        && U.getLong(frame + Frame.GENERATOR) != 0
+        && (U.getLong(bc + 8L * (ip - 1)) & 0xFF) == Op.YIELD_VALUE;
     while (true) {
       PyException pe;
       try {
@@ -243,6 +247,27 @@ public final class Interpreter {
           PyException x = injected;
           injected = null;
           throw x;
+        }
+        if (resumed) {
+          resumed = false;
+          Recorder r;
+          try {
+            r = jit.resumed(ci, frame, ts);
+          } catch (RuntimeException | Error e) {
+            frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+            ci = codeOf(vm, frame);
+            here = (int) (U.getLong(frame + Frame.IP) >> 1);
+            throw e;
+          }
+          frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+          ci = codeOf(vm, frame);
+          bc = ci.bytecode;
+          consts = ci.consts;
+          locals = frame + Frame.LOCALSPLUS;
+          stackBase = locals + 8L * ci.nlocalsplus;
+          ip = (int) (U.getLong(frame + Frame.IP) >> 1);
+          sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+          rec = r;
         }
         while (true) {
           // FastLoop runs the hit paths of its instructions; the cases below are what it

@@ -824,21 +824,13 @@ public final class JitDriver {
           // itself pushed), and the interpreter would run the caller from there: a region
           // that starts there runs it instead, and a hot return site gets one, as an exit
           // gets a bridge.
-          Executor next = code.returnSites == null ? null : (Executor) code.returnSites[ip];
-          if (next != null && next.valid) {
+          Executor next = returnSiteRegion(code, ip);
+          if (next != null) {
             stats.linked++;
             ex = next;
             continue;
           }
-          long[] counts = returnCounts(code);
-          if (++counts[ip] >= jit.config().hotExit() && active == null && !codeCacheFull) {
-            counts[ip] = 0;
-            activeJumpIndex = ip;
-            return begin(new RegionStart(RegionStart.Kind.BRIDGE, code, ip, frame,
-                (int) (Mem.getLong(frame + Frame.SP) >> 1), -1, new Environment(frame)),
-                null, -1);
-          }
-          return null;
+          return returnSiteHot(code, ip, frame);
         }
         CompiledRegion where = ex.compiled.lastExitRegion();
         if (where != ex.compiled) {
@@ -886,6 +878,37 @@ public final class JitDriver {
         freePending();
       }
     }
+  }
+
+  /**
+   * Runs the region at the point a generator was just resumed at (the instruction after its
+   * YIELD_VALUE, the sent value pushed), or counts the site towards getting one. A resumed
+   * generator is entered from Java, so without this its code runs interpreted from the yield
+   * up to the next loop head on every resume: nqueens' permutation generator spent some 40
+   * interpreted instructions per item there. Such a site is a return site like any other
+   * (a bridge without a parent): the generator's caller returned into it, in effect.
+   */
+  public Recorder resumed(CodeInfo code, long frame, long ts) {
+    int ip = (int) (Mem.getLong(frame + Frame.IP) >> 1);
+    Executor region = returnSiteRegion(code, ip);
+    return region != null ? run(region, ts) : returnSiteHot(code, ip, frame);
+  }
+
+  private static Executor returnSiteRegion(CodeInfo code, int ip) {
+    Executor region = code.returnSites == null ? null : (Executor) code.returnSites[ip];
+    return region != null && region.valid ? region : null;
+  }
+
+  /** Counts a return to a site without a region; a hot one starts recording its region. */
+  private Recorder returnSiteHot(CodeInfo code, int ip, long frame) {
+    long[] counts = returnCounts(code);
+    if (++counts[ip] >= jit.config().hotExit() && active == null && !codeCacheFull) {
+      counts[ip] = 0;
+      activeJumpIndex = ip;
+      return begin(new RegionStart(RegionStart.Kind.BRIDGE, code, ip, frame,
+          (int) (Mem.getLong(frame + Frame.SP) >> 1), -1, new Environment(frame)), null, -1);
+    }
+    return null;
   }
 
   /**
