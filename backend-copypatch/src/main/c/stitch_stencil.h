@@ -36,8 +36,10 @@
  *        folds "OPARG + 1" into the addend). Caveat: C says the address of an object is
  *        never 0, so clang may fold a test like "OPARG == 0" to false. Compare holes only
  *        with values that cannot be 0, or keep zero tests out of templates.
- *        Runtime helper addresses (upcalls, later) are data holes too:
- *        extern char _JIT_HELPER_<NAME>[]; called through a cast function pointer.
+ *        Functions of the C math library are data holes too: extern char
+ *        _JIT_HELPER_<NAME>[], the address of the function name (lower case), called
+ *        through a cast function pointer (MATH_FUNCTION below); the one kind of call a uop
+ *        stencil makes.
  *
  *    control holes, code:  _JIT_CONTINUE (the next uop's stencil), _JIT_EXIT (this uop's
  *        exit stub), _JIT_ESCAPE (this uop's escape stub: the runtime performs the uop, see
@@ -309,6 +311,46 @@ static inline __attribute__((always_inline)) double stitch_sqrt(double d) {
 #endif
     return root;
 }
+
+/* The C math library's function NAME (upper case, as its _JIT_HELPER_ hole is named): the
+   very function the runtime's math module calls (org.stitchjit.platforms.MathLibrary), so
+   compiled code computes what the interpreter computes, bit for bit. The stencil calls it
+   with the C calling convention; clang keeps frame, sp and ts in registers the callee saves.
+   OPAQUE keeps clang from seeing through the cast to a direct call of the symbol (a
+   PLT32 relocation, no hole). */
+extern char _JIT_HELPER_SIN[];
+extern char _JIT_HELPER_COS[];
+#define MATH_FUNCTION(NAME) ((double (*)(double))OPAQUE((uint64_t)&_JIT_HELPER_##NAME))
+
+/* Whether d is neither infinite nor NaN: its exponent is not all ones. */
+static inline int stitch_is_finite(double d) {
+    return ((stitch_raw_bits(d) >> 52) & 0x7FF) != 0x7FF;
+}
+
+/* The body of a _CALL_MATH_<NAME> stencil: math.name(x) for the call's one argument x (stack:
+   NULL, the function, x), natively for an exact float or a small int with a finite value,
+   through the C math library's function. NaN and the infinities (a domain error for some
+   functions), anything else, a method call's self in the NULL slot, keyword names and an
+   empty float free list escape, and the runtime makes the generic call. */
+#define CALL_MATH_UNARY(NAME)                                                                \
+    do {                                                                                     \
+        uint64_t x_ = sp[-1];                                                                \
+        if (sp[-3] != 0 || TS_WORD(STITCH_THREAD_STATE_JIT_KWNAMES) != 0                     \
+            || !(stitch_is_small(x_) || OBJ_WORD(x_, STITCH_HEADER_TYPE) == CONST_FLOAT_TYPE)) { \
+            ESCAPE();                                                                        \
+        }                                                                                    \
+        double d_ = stitch_as_double(x_);                                                    \
+        if (!stitch_is_finite(d_)) {                                                         \
+            ESCAPE();                                                                        \
+        }                                                                                    \
+        uint64_t r_ = stitch_new_float(ts, MATH_FUNCTION(NAME)(d_));                         \
+        if (r_ == 0) {                                                                       \
+            ESCAPE(); /* the runtime calls again, allocating */                              \
+        }                                                                                    \
+        sp -= 2;                                                                             \
+        sp[-1] = r_;                                                                         \
+        CONTINUE();                                                                          \
+    } while (0)
 
 static inline double stitch_float_operand(uint64_t raw, uint64_t bit, uint64_t v) {
     return (raw & bit) ? stitch_raw_double(v) : stitch_as_double(v);

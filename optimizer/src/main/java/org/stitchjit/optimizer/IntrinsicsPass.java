@@ -33,7 +33,8 @@ public final class IntrinsicsPass implements OptimizerPass {
    */
   private static final ImmutableMap<String, Uop> ONE_ARGUMENT = ImmutableMap.of(
       "len", Uop.CALL_LEN, "abs", Uop.CALL_ABS, "math.sqrt", Uop.CALL_MATH_SQRT,
-      "math.floor", Uop.CALL_MATH_FLOOR, "list.append", Uop.CALL_LIST_APPEND);
+      "math.floor", Uop.CALL_MATH_FLOOR, "math.sin", Uop.CALL_MATH_SIN,
+      "math.cos", Uop.CALL_MATH_COS, "list.append", Uop.CALL_LIST_APPEND);
 
   /** Built-in methods called with no argument besides their receiver. */
   private static final ImmutableMap<String, Uop> NO_ARGUMENT =

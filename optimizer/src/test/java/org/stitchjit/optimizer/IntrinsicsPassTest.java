@@ -18,6 +18,8 @@ class IntrinsicsPassTest {
     env.builtinNames.put(0x5300L, "list.append");
     env.builtinNames.put(0x5400L, "list.pop");
     env.builtinNames.put(0x5500L, "math.floor");
+    env.builtinNames.put(0x5600L, "math.sin");
+    env.builtinNames.put(0x5700L, "math.cos");
     PassHarness h = new PassHarness(env, new IntrinsicsPass());
     Region r = h.run("""
         trace
@@ -26,6 +28,8 @@ class IntrinsicsPassTest {
           _CALL_BUILTIN 1 operand=0x5300
           _CALL_BUILTIN 0 operand=0x5400
           _CALL_BUILTIN 1 operand=0x5500
+          _CALL_BUILTIN 1 operand=0x5600
+          _CALL_BUILTIN 1 operand=0x5700
           _CALL_BUILTIN 1 operand=0x5400
           _CALL_BUILTIN 0 operand=0x5000
           _CALL_BUILTIN 1 operand=0x5200
@@ -41,13 +45,15 @@ class IntrinsicsPassTest {
         _CALL_LIST_APPEND 1 operand=0x5300
         _CALL_LIST_POP 0 operand=0x5400
         _CALL_MATH_FLOOR 1 operand=0x5500
+        _CALL_MATH_SIN 1 operand=0x5600
+        _CALL_MATH_COS 1 operand=0x5700
         _CALL_BUILTIN 1 operand=0x5400
         _CALL_BUILTIN 0 operand=0x5000
         _CALL_BUILTIN 1 operand=0x5200
         _CALL_BUILTIN 2 operand=0x5000
         _EXIT_TRACE exit=0
         """));
-    assertThat(h.counts).containsEntry("calls-replaced", 5L);
+    assertThat(h.counts).containsEntry("calls-replaced", 7L);
   }
 
   @Test

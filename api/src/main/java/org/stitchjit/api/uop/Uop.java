@@ -437,6 +437,15 @@ public enum Uop {
   CALL_MATH_SQRT_RAW(def(3, 1).kinds(OPARG, OPERAND).flags(ALLOCATES, SYNTHETIC)
       .produces(TypeFact.FLOAT)),
   /**
+   * {@code _CALL_BUILTIN 1} of {@code math.sin} and of {@code math.cos}: native for a finite
+   * exact float or small int, through the C math library's function, the one the interpreter
+   * calls; the rest (the infinities: ValueError) takes the generic call.
+   */
+  CALL_MATH_SIN(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  CALL_MATH_COS(def(o -> o + 2, o -> 1).kinds(OPARG, OPERAND).flags(ESCAPES, SYNTHETIC)
+      .produces(TypeFact.FLOAT)),
+  /**
    * {@code _CALL_BUILTIN} of the type {@code range} (the operand) with one or two arguments:
    * native for small ints, the rest (a big int, a non-int: TypeError) taking the generic call.
    */
@@ -564,7 +573,7 @@ public enum Uop {
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
-        || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
+        || this == CALL_MATH_SIN || this == CALL_MATH_COS || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
         || this == CALL_INT || this == CALL_MATH_FLOOR || this == CALL_TUPLE
         || this == CALL_FLOAT;
   }

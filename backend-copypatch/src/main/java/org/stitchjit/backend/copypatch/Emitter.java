@@ -16,6 +16,7 @@ import org.stitchjit.backend.copypatch.stencil.HoleKind;
 import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 import org.stitchjit.backend.copypatch.stencil.StencilParser;
+import org.stitchjit.platforms.MathLibrary;
 
 /**
  * Lays out and patches the machine code of one trace: {@code stitch_enter}, then each uop's
@@ -35,7 +36,9 @@ import org.stitchjit.backend.copypatch.stencil.StencilParser;
  *       ESCAPE}: the uop's escape stub; {@code JUMP_TARGET} ({@code _JUMP_TO_TOP} only): the
  *       code of the trace's {@code _LOOP_HEAD} ({@code _LOOP_HEAD}'s stencil is empty, so that
  *       is the loop body's first uop), else of its first uop;
- *   <li>{@code _JIT_CONST_<NAME>}: {@link RuntimeConstants#runtimeConstant}.
+ *   <li>{@code _JIT_CONST_<NAME>}: {@link RuntimeConstants#runtimeConstant};
+ *   <li>{@code _JIT_HELPER_<NAME>}: the address of the C math library's function {@code name}
+ *       ({@link MathLibrary#address}).
  * </ul>
  */
 final class Emitter {
@@ -59,7 +62,10 @@ final class Emitter {
     private final int[] kind;
     private final HoleEncoding[] encoding;
     private final long[] addend;
-    /** Per hole, the index of its {@code _JIT_CONST_} symbol in {@link Stencils}, or -1. */
+    /**
+     * Per hole, the index of its {@code _JIT_CONST_} or {@code _JIT_HELPER_} symbol in {@link
+     * Stencils}, or -1.
+     */
     private final int[] constant;
     /** Holes that lie before the tail jump, so are patched when it is left out. */
     private final int holesWithoutTailJump;
@@ -88,7 +94,7 @@ final class Emitter {
         k |= 1 << hk.ordinal();
         encoding[h] = hole.encoding();
         addend[h] = hole.addend();
-        constant[h] = hk == HoleKind.RUNTIME_CONSTANT
+        constant[h] = hk == HoleKind.RUNTIME_CONSTANT || hk == HoleKind.HELPER
             ? constantIds.computeIfAbsent(hole.symbol(), sym -> constantIds.size()) : -1;
         if (hole.end() <= sizeWithoutTailJump) {
           within = h + 1;
@@ -136,7 +142,10 @@ final class Emitter {
     final Plan boxCheck;
     final Plan boxLocal;
     final Plan boxSlot;
-    /** The {@code _JIT_CONST_} symbols of all plans, indexed as the plans refer to them. */
+    /**
+     * The {@code _JIT_CONST_} and {@code _JIT_HELPER_} symbols of all plans, indexed as the
+     * plans refer to them.
+     */
     final String[] constantSymbols;
 
     Stencils(StencilLibrary library) {
@@ -287,7 +296,10 @@ final class Emitter {
 
   /**
    * The values of {@code _JIT_CONST_<NAME>} holes, asked of the VM once per name: they never
-   * change while it runs, and compiling asks for some in nearly every uop.
+   * change while it runs, and compiling asks for some in nearly every uop. And those of {@code
+   * _JIT_HELPER_<NAME>} holes: the C math library's function of that name ({@link
+   * MathLibrary}), the very function the runtime's math module calls, so that compiled and
+   * interpreted code compute the same bits.
    */
   static final class ConstantHoles {
     private final RuntimeConstants constants;
@@ -304,8 +316,10 @@ final class Emitter {
 
     long value(int id) {
       if (!known[id]) {
-        values[id] =
-            constants.runtimeConstant(symbols[id].substring(HoleKind.CONST_PREFIX.length()));
+        String symbol = symbols[id];
+        values[id] = symbol.startsWith(HoleKind.HELPER_PREFIX)
+            ? MathLibrary.address(symbol.substring(HoleKind.HELPER_PREFIX.length()))
+            : constants.runtimeConstant(symbol.substring(HoleKind.CONST_PREFIX.length()));
         known[id] = true;
       }
       return values[id];
@@ -413,15 +427,13 @@ final class Emitter {
     return escape.copyTo(code, at, base + at, false, values, null);
   }
 
-  private static final int HELPER_BIT = 1 << HoleKind.HELPER.ordinal();
   private static final int CONTINUE_BIT = 1 << CONTINUE;
   private static final int EXIT_BIT = 1 << EXIT;
   private static final int JUMP_TARGET_BIT = 1 << JUMP_TARGET;
 
   private static void check(Plan s, UopInstr in, boolean hasNext) throws CompileException {
     int k = s.kinds;
-    boolean ok = (k & HELPER_BIT) == 0
-        && (hasNext || (k & CONTINUE_BIT) == 0)
+    boolean ok = (hasNext || (k & CONTINUE_BIT) == 0)
         && (in.target() >= 0 || (k & EXIT_BIT) == 0)
         && (in.uop() == Uop.JUMP_TO_TOP || (k & JUMP_TARGET_BIT) == 0);
     if (ok) {
@@ -429,7 +441,6 @@ final class Emitter {
     }
     for (Hole hole : s.stencil.holes()) {
       boolean fits = switch (hole.kind()) {
-        case HELPER -> false;
         case CONTINUE -> hasNext;
         case EXIT -> in.target() >= 0;
         case JUMP_TARGET -> in.uop() == Uop.JUMP_TO_TOP;

@@ -13,7 +13,10 @@ public enum HoleKind {
   OPARG("_JIT_OPARG", false),
   /** {@code _JIT_OPERAND}: the uop's 64-bit operand. */
   OPERAND("_JIT_OPERAND", false),
-  /** {@code _JIT_HELPER_<NAME>}: the address of a runtime helper the stencil calls. */
+  /**
+   * {@code _JIT_HELPER_<NAME>}: the address of a function the stencil calls, the C math
+   * library's function {@code name} (lower case), which the runtime's math module calls too.
+   */
   HELPER(HoleKind.HELPER_PREFIX, false),
   /**
    * {@code _JIT_CONST_<NAME>}: a value the VM fixes when it starts, such as the address of

@@ -40,11 +40,12 @@ import org.stitchjit.backend.copypatch.stencil.X86_64Decoder.Instruction;
  *             stands
  *       </ul>
  *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB}, {@code _ESCAPE_STUB}, {@code
- *       _RETURN_VALUE} and the trampoline; no calls in uop stencils; no indirect jumps (but
- *       {@code _RETURN_VALUE}'s into a return-site region) and no RIP-relative
+ *       _RETURN_VALUE} and the trampoline; no direct calls in uop stencils; no indirect jumps
+ *       (but {@code _RETURN_VALUE}'s into a return-site region) and no RIP-relative
  *       operands except the relaxed holes; no indirect calls except the trampoline's (it calls
- *       the uop to start at through its argument); relative branches that land on an
- *       instruction of the stencil
+ *       the uop to start at through its argument) and those of a stencil with a {@code
+ *       _JIT_HELPER_} hole (it calls a C math library function through the address the hole
+ *       loads); relative branches that land on an instruction of the stencil
  * </ul>
  *
  * Everything else fails with a {@link StencilBuildException} naming the template, the offset and
@@ -339,6 +340,9 @@ public final class StencilParser {
         Map<Integer, Hole> holeOf,
         byte[] code) {
       Set<Integer> starts = new HashSet<>(byStart.keySet());
+      // A stencil that loads a math library function's address (a _JIT_HELPER_ hole) calls it
+      // through a register: the one indirect call a uop stencil may make.
+      boolean callsHelper = holeOf.values().stream().anyMatch(h -> h.kind() == HoleKind.HELPER);
       for (Instruction insn : instructions) {
         boolean hole = holeOf.containsKey(insn.offset());
         String where = bytes(code, insn);
@@ -355,7 +359,7 @@ public final class StencilParser {
         // address the driver left in the caller's CALL (Layout.Frame.CALL_RETURN_ENTRY).
         boolean returnSiteJump = insn.isIndirectJump() && name.equals(RETURNING_UOP);
         if (!hole && !returnSiteJump
-            && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline)) {
+            && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline && !callsHelper)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "indirect " + (insn.isIndirectJump() ? "jump" : "call") + " (" + where

@@ -1065,6 +1065,21 @@ class UopConformanceTest {
         .pool("x", "4", "2", "0", "2.25", "-0.0", "1e308", "float('inf')", "-1", "-1.5",
             "float('nan')", "2**70", "'s'")
         .oracle("out = [f(x)]"));
+    // math.sin and math.cos call the C library natively for finite floats and small ints
+    // (0.1975308624 and 26.9382713598: where Java's Math differs from it in the last bit); the
+    // infinities' ValueError, NaN, a big int, a bool and a str take the generic call.
+    for (String name : new String[] {"sin", "cos"}) {
+      l.add(s("_CALL_MATH_" + name.toUpperCase(java.util.Locale.ROOT))
+          .step(name.equals("sin") ? CALL_MATH_SIN : CALL_MATH_COS, 1)
+          .inputs("NULL", "f", "x").pool("f", "math." + name)
+          .pool("x", "0", "-7", "2**62 - 1", "2**70", "0.5", "-0.0", "0.1975308624",
+              "26.9382713598", "1e300", "5e-324", "float('inf')", "float('-inf')",
+              "float('nan')", "True", "'s'")
+          .oracle("out = [f(x)]"));
+    }
+    l.add(s("_CALL_MATH_SIN (method form)").step(CALL_MATH_SIN, 1)
+        .inputs("m", "o", "x").pool("m", "math.sin").pool("o", "2.0").pool("x", "4.0")
+        .oracle("out = [m(o, x)]").anyPaths());
     // The raw form (allocation-removal) sees only floats: boxed, or raw from float arithmetic.
     l.add(s("_CALL_MATH_SQRT_RAW 0").step(CALL_MATH_SQRT_RAW, 0).inputs("NULL", "f", "x")
         .pool("f", "math.sqrt")
