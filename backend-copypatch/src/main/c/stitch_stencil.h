@@ -592,6 +592,15 @@ static inline __attribute__((always_inline)) uint64_t stitch_call_target(
    CALL's, from _SET_IP). A function called this way has no cell variables (the interpreter's
    CodeInfo.simpleArgs), so its locals are its plain locals, then its frees. The caller's guards
    proved the argument count and the room. */
+/* Whether func's code has cell variables. The interpreter's call makes their cells
+   (Interpreter.makeCells, an allocation per cell); a stencil that would push such a frame
+   escapes instead, and the runtime pushes it. */
+static inline int stitch_has_cells(uint64_t func) {
+    uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
+    return stitch_header_slots(OBJ_WORD(OBJ_WORD(code, STITCH_CODE_CELLVARS), STITCH_HEADER_META))
+           != 0;
+}
+
 static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
         uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
         const uint64_t *caller_sp, int64_t flags) {

@@ -5,7 +5,8 @@
    below the call. The new frame waits in the stack slot of the call until _PUSH_FRAME makes it
    current: not a guest value, but no safepoint comes in between and the caller's SP ends
    below it. The guards before it (_CHECK_FUNCTION_VERSION, _CHECK_STACK_SPACE) proved the
-   argument count and the room. */
+   argument count and the room. A function with cell variables escapes: the runtime pushes
+   its frame and makes its cells. */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_PY_EXACT_ARGS)
@@ -16,6 +17,9 @@ STENCIL(_INIT_CALL_PY_EXACT_ARGS)
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;
     int64_t nargs = (int64_t)(method ? n + 1 : n);
     uint64_t func = method ? null_slot[0] : null_slot[1];
+    if (stitch_has_cells(func)) {
+        ESCAPE();
+    }
     null_slot[0] = stitch_push_frame(frame, ts, func, args, nargs, null_slot, 0);
     sp = null_slot + 1;
     CONTINUE();

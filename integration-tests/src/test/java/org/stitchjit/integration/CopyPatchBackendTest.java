@@ -309,6 +309,28 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void aCallOfAFunctionWithCellsIsInlinedIntoTheCallersTrace() {
+    // k is a cell of scaled (its comprehension reads it). Such calls used to stay generic, so
+    // the caller's trace ended at each one and compiled code was entered again after it; the
+    // interpreter now specializes them (its call makes the cells), and the trace follows in.
+    // The frame push escapes, for the runtime to make the cells.
+    Run r = check("""
+        def scaled(xs, k):
+            return [x * k for x in xs]
+        def run(n):
+            t = 0
+            xs = [1, 2, 3]
+            for i in range(n):
+                t += scaled(xs, i)[2]
+            return t
+        print(run(20000))
+        """, "599970000\n");
+    // 20,179 entries before.
+    assertThat(r.jit("entries")).isLessThan(1_000);
+    assertThat(r.jit("compile_failures")).isZero();
+  }
+
+  @Test
   void aWhileLoopRunsAsMachineCode() {
     Run r = check(WHILE_LOOP, "1001000\n10000100000\n");
     assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);

@@ -60,8 +60,9 @@ public final class CodeInfo implements CodeView {
   public final long frameBytes;
   /**
    * True when a call with exactly argcount positional arguments binds by copying them: no
-   * *args/**kwargs, keyword-only parameters or cells, and not a generator. The interpreter's
-   * call fast path (Interpreter.pushSimple) handles exactly these.
+   * *args/**kwargs or keyword-only parameters, and not a generator. The interpreter's call fast
+   * path (Interpreter.pushSimple) handles exactly these, making the cells of those with cell
+   * variables as it goes.
    */
   public final boolean simpleArgs;
 
@@ -102,7 +103,7 @@ public final class CodeInfo implements CodeView {
     totalArgs = argcount + kwonlyargcount;
     frameBytes = Layout.Frame.size(nlocalsplus, stacksize);
     simpleArgs = (flags & (CodeFlags.GENERATOR | CodeFlags.VARARGS | CodeFlags.VARKEYWORDS)) == 0
-        && kwonlyargcount == 0 && ncells == 0;
+        && kwonlyargcount == 0;
 
     consts = new long[u.consts().size()];
     for (int i = 0; i < consts.length; i++) {
@@ -275,6 +276,15 @@ public final class CodeInfo implements CodeView {
   @Override
   public Opcode opcode(int index) {
     return Opcode.of((int) Mem.getLong(bytecode + 8L * index) & 0xFF);
+  }
+
+  /**
+   * Whether the compiler emitted a CALL at index. Safe at any index, unlike {@link #opcode}:
+   * the compiler's cache units are 0 (a NOP), where the live ones may hold anything.
+   */
+  public boolean isCallAt(int index) {
+    return index >= 0 && index < units
+        && Opcode.of((int) unit.code()[index] & 0xFF).family() == Opcode.CALL;
   }
 
   @Override

@@ -715,8 +715,9 @@ final class FastLoop {
           }
           CodeInfo callee = (CodeInfo) vm.codeMirrors[(int) (U.getLong(
               U.getLong(callable + Layout.Function.CODE) + Layout.Code.ID) >> 1)];
+          // A callee with cell variables needs its cells allocated: the interpreter's call.
           if ((callee.flags & CodeFlags.GENERATOR) != 0 || nargs != callee.argcount
-              || !callee.simpleArgs) {
+              || !callee.simpleArgs || callee.ncells != 0) {
             break loop;
           }
           if (counting) {

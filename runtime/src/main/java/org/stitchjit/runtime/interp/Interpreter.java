@@ -144,9 +144,10 @@ public final class Interpreter {
   /**
    * The call fast path for a function whose code has {@link CodeInfo#simpleArgs} called with
    * exactly argcount positional arguments: pushes the frame, copies the arguments and the
-   * closure's cells, zeroes the other locals. Returns the frame, or 0 (nothing pushed) when the
-   * recursion or stack limit would be exceeded, so the general path raises. Small and
-   * self-contained, so that C2 compiles it with everything inlined although run() cannot.
+   * closure's cells, zeroes the other locals, and makes the code's own cells (makeCells). Returns
+   * the frame, or 0 (nothing pushed) when the recursion or stack limit would be exceeded, so the
+   * general path raises. Small and self-contained, so that C2 compiles it with everything
+   * inlined although run() cannot.
    */
   long pushSimple(CodeInfo ci, long func, long args, int nargs) {
     long top = U.getLong(ts + Layout.ThreadState.STACK_TOP);
@@ -172,17 +173,44 @@ public final class Interpreter {
       U.putLong(locals + 8L * i, U.getLong(args + 8L * i));
     }
     int nlocals = ci.nlocals;
-    for (int i = nargs; i < nlocals; i++) {
+    int ncells = ci.ncells;
+    for (int i = nargs; i < nlocals + ncells; i++) {
       U.putLong(locals + 8L * i, 0);
     }
     int nfree = ci.nfree;
     if (nfree > 0) {
       long closure = U.getLong(func + Layout.Function.CLOSURE);
       for (int i = 0; i < nfree; i++) {
-        U.putLong(locals + 8L * (nlocals + i), U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
+        U.putLong(locals + 8L * (nlocals + ncells + i),
+            U.getLong(closure + Layout.Tuple.ITEMS + 8L * i));
+      }
+    }
+    if (ncells > 0) {
+      try {
+        makeCells(top, ci);
+      } catch (Heap.HeapExhausted e) {
+        // The caller raises the MemoryError at the call, with the frame gone again.
+        popFrame(top);
+        throw e;
       }
     }
     return top;
+  }
+
+  /**
+   * Makes the cells of a frame whose arguments are bound: one per cell variable, holding the
+   * argument of the same name if there is one.
+   */
+  void makeCells(long frame, CodeInfo ci) {
+    long locals = frame + Frame.LOCALSPLUS;
+    for (int i = 0; i < ci.ncells; i++) {
+      long cell = vm.alloc(vm.cellType, Layout.Cell.NSLOTS, 0);
+      int arg = ci.cellToArg[i];
+      if (arg >= 0) {
+        U.putLong(cell + Layout.Cell.CONTENTS, U.getLong(locals + 8L * arg));
+      }
+      U.putLong(locals + 8L * (ci.nlocals + i), cell);
+    }
   }
 
   /** Pops a frame from the native frame stack (not for generator frames). */

@@ -541,14 +541,7 @@ public final class Protocols implements Runtime {
       bindSlow(locals, ci, func, args, npos, kwnames, nkw);
     }
     if (ci.ncells > 0) {
-      for (int i = 0; i < ci.ncells; i++) {
-        long cell = vm.alloc(vm.cellType, Layout.Cell.NSLOTS, 0);
-        int arg = ci.cellToArg[i];
-        if (arg >= 0) {
-          Mem.putLong(cell + Layout.Cell.CONTENTS, Mem.getLong(locals + 8L * arg));
-        }
-        Mem.putLong(locals + 8L * (ci.nlocals + i), cell);
-      }
+      interp.makeCells(frame, ci);
     }
     if (ci.nfree > 0) {
       long closure = Mem.getLong(func + Layout.Function.CLOSURE);

@@ -364,8 +364,9 @@ public final class JitDriver {
    * "Later"): the CALL's return-entry unit, which the backend's {@code _RETURN_VALUE} reads.
    */
   private static void setReturnEntry(Executor site, long entry) {
+    // A generator's resume site follows a YIELD_VALUE, not a CALL.
     int call = site.startIndex - Frame.CALL_UNITS;
-    if (call >= 0 && site.code.opcode(call).family() == Opcode.CALL) {
+    if (site.code.isCallAt(call)) {
       Mem.putLong(site.code.bytecode + 8L * (call + Frame.CALL_RETURN_ENTRY), entry);
     }
   }
