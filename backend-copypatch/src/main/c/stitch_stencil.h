@@ -166,6 +166,7 @@ extern char _JIT_CONST_INT_TYPE[];
 extern char _JIT_CONST_FLOAT_TYPE[];
 extern char _JIT_CONST_LIST_TYPE[];
 extern char _JIT_CONST_TUPLE_TYPE[];
+extern char _JIT_CONST_CELL_TYPE[];
 extern char _JIT_CONST_STR_TYPE[];
 extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_LIST_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_LIST_ITERATOR_TYPE)
@@ -174,6 +175,7 @@ extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_FLOAT_TYPE ((uint64_t)&_JIT_CONST_FLOAT_TYPE)
 #define CONST_LIST_TYPE ((uint64_t)&_JIT_CONST_LIST_TYPE)
 #define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
+#define CONST_CELL_TYPE ((uint64_t)&_JIT_CONST_CELL_TYPE)
 #define CONST_STR_TYPE ((uint64_t)&_JIT_CONST_STR_TYPE)
 #define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
 extern char _JIT_CONST_SET_TYPE[];
@@ -592,13 +594,57 @@ static inline __attribute__((always_inline)) uint64_t stitch_call_target(
    CALL's, from _SET_IP). A function called this way has no cell variables (the interpreter's
    CodeInfo.simpleArgs), so its locals are its plain locals, then its frees. The caller's guards
    proved the argument count and the room. */
-/* Whether func's code has cell variables. The interpreter's call makes their cells
-   (Interpreter.makeCells, an allocation per cell); a stencil that would push such a frame
-   escapes instead, and the runtime pushes it. */
-static inline int stitch_has_cells(uint64_t func) {
+/* The number of cell variables of func's code. */
+static inline int64_t stitch_cell_count(uint64_t func) {
     uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
-    return stitch_header_slots(OBJ_WORD(OBJ_WORD(code, STITCH_CODE_CELLVARS), STITCH_HEADER_META))
-           != 0;
+    return (int64_t)stitch_header_slots(
+        OBJ_WORD(OBJ_WORD(code, STITCH_CODE_CELLVARS), STITCH_HEADER_META));
+}
+
+/* The free-list head of cells (objects of one slot), with their cell size in *cell_bytes,
+   when the list holds at least n of them; else 0, so that a stencil escapes before it changes
+   anything (section 3). */
+static inline __attribute__((always_inline)) uint64_t *stitch_cells_for(int64_t n,
+                                                                       uint64_t *cell_bytes) {
+    uint64_t *cells = stitch_cells(STITCH_CELL_NSLOTS, cell_bytes);
+    uint64_t c = cells == 0 ? 0 : *cells;
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (int64_t i = 0; i < n; i++) {
+        if (c == 0) {
+            return 0;
+        }
+        c = OBJ_WORD(c, 0);
+    }
+    return cells;
+}
+
+/* Makes the ncells cells of a frame stitch_push_frame has just built for func, as the
+   interpreter's call does (Interpreter.makeCells): one per cell variable, holding the argument
+   of the same name if there is one (names are interned, so the same name is the same str).
+   cells is stitch_cells_for(ncells), which proved the free list long enough. */
+static inline __attribute__((always_inline)) void stitch_make_cells(
+        uint64_t *ts, uint64_t top, uint64_t func, int64_t ncells, uint64_t *cells,
+        uint64_t cell_bytes) {
+    uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
+    uint64_t cellvars = OBJ_WORD(code, STITCH_CODE_CELLVARS);
+    uint64_t varnames = OBJ_WORD(code, STITCH_CODE_VARNAMES);
+    int64_t nlocals = (int64_t)stitch_header_slots(OBJ_WORD(varnames, STITCH_HEADER_META));
+    int64_t nargs = stitch_small_value(OBJ_WORD(code, STITCH_CODE_ARGCOUNT));
+    uint64_t *locals = (uint64_t *)(uintptr_t)(top + STITCH_FRAME_LOCALSPLUS);
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (int64_t i = 0; i < ncells; i++) {
+        uint64_t name = OBJ_WORD(cellvars, STITCH_TUPLE_ITEMS + 8 * i);
+        uint64_t contents = 0;
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+        for (int64_t a = 0; a < nargs; a++) {
+            if (OBJ_WORD(varnames, STITCH_TUPLE_ITEMS + 8 * a) == name) {
+                contents = locals[a];
+            }
+        }
+        uint64_t cell = stitch_take_cell(ts, cells, cell_bytes, CONST_CELL_TYPE, STITCH_CELL_NSLOTS);
+        OBJ_WORD(cell, STITCH_CELL_CONTENTS) = contents;
+        locals[nlocals + i] = cell;
+    }
 }
 
 static inline __attribute__((always_inline)) uint64_t stitch_push_frame(

@@ -4,19 +4,29 @@
    interpreter performs yields the instance. The caller's stack is cut above the instance,
    which waits there for the return; the frame waits above it until _PUSH_FRAME, as in
    _INIT_CALL_PY_EXACT_ARGS. _CHECK_CLASS_VERSION and _CHECK_STACK_SPACE proved the class, and
-   with it the argument count, and the room. An __init__ with cell variables escapes: the
-   runtime pushes its frame and makes its cells. */
+   with it the argument count, and the room. An __init__ with cell variables gets its cells
+   as in _INIT_CALL_PY_EXACT_ARGS. */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_INIT)
 {
     uint64_t n = OPAQUE(OPARG);
     uint64_t *self_slot = sp - (n + 1);
-    if (stitch_has_cells(OPERAND)) {
-        ESCAPE();
+    int64_t ncells = stitch_cell_count(OPERAND);
+    uint64_t cell_bytes = 0;
+    uint64_t *cells = 0;
+    if (ncells != 0) {
+        cells = stitch_cells_for(ncells, &cell_bytes);
+        if (cells == 0) {
+            ESCAPE();
+        }
     }
-    self_slot[0] = stitch_push_frame(frame, ts, OPERAND, self_slot, (int64_t)n + 1, self_slot,
+    uint64_t top = stitch_push_frame(frame, ts, OPERAND, self_slot, (int64_t)n + 1, self_slot,
                                      STITCH_FRAME_FLAG_INIT);
+    if (ncells != 0) {
+        stitch_make_cells(ts, top, OPERAND, ncells, cells, cell_bytes);
+    }
+    self_slot[0] = top;
     sp = self_slot + 1;
     CONTINUE();
 }

@@ -5,8 +5,9 @@
    below the call. The new frame waits in the stack slot of the call until _PUSH_FRAME makes it
    current: not a guest value, but no safepoint comes in between and the caller's SP ends
    below it. The guards before it (_CHECK_FUNCTION_VERSION, _CHECK_STACK_SPACE) proved the
-   argument count and the room. A function with cell variables escapes: the runtime pushes
-   its frame and makes its cells. */
+   argument count and the room. A function with cell variables gets its cells here too
+   (stitch_make_cells); when the free list of cells is too short, the uop escapes before it
+   changes anything, and the runtime's allocator refills it. */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_PY_EXACT_ARGS)
@@ -17,10 +18,20 @@ STENCIL(_INIT_CALL_PY_EXACT_ARGS)
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;
     int64_t nargs = (int64_t)(method ? n + 1 : n);
     uint64_t func = method ? null_slot[0] : null_slot[1];
-    if (stitch_has_cells(func)) {
-        ESCAPE();
+    int64_t ncells = stitch_cell_count(func);
+    uint64_t cell_bytes = 0;
+    uint64_t *cells = 0;
+    if (ncells != 0) {
+        cells = stitch_cells_for(ncells, &cell_bytes);
+        if (cells == 0) {
+            ESCAPE();
+        }
     }
-    null_slot[0] = stitch_push_frame(frame, ts, func, args, nargs, null_slot, 0);
+    uint64_t top = stitch_push_frame(frame, ts, func, args, nargs, null_slot, 0);
+    if (ncells != 0) {
+        stitch_make_cells(ts, top, func, ncells, cells, cell_bytes);
+    }
+    null_slot[0] = top;
     sp = null_slot + 1;
     CONTINUE();
 }

@@ -35,6 +35,8 @@ public interface RuntimeConstants {
   String DUNDER_NAME = "DUNDER_NAME";
   /** The type of Python functions. */
   String FUNCTION_TYPE = "FUNCTION_TYPE";
+  /** The type of the cells a frame's cell variables live in. */
+  String CELL_TYPE = "CELL_TYPE";
   /** {@code type}: the type of every class. */
   String TYPE_TYPE = "TYPE_TYPE";
   /**

@@ -50,6 +50,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case DUNDER_NAME -> vm.intern("__name__");
       case TYPE_TYPE -> vm.typeType;
       case FUNCTION_TYPE -> vm.functionType;
+      case CELL_TYPE -> vm.cellType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
       case HEAP_CONTROL -> vm.heap.control();
       case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);

@@ -1456,43 +1456,65 @@ class UopConformanceTest {
 
   @Test
   void anInlinedCallPushesTheCalleeAndReturnsIntoTheCaller() {
-    // CALL_PY_EXACT_ARGS's trace form followed by the callee fn2's body and its return:
+    // CALL_PY_EXACT_ARGS's trace form followed by the callee's body and its return:
     //   fn2(p, q): return ('fn2', p, q)
+    // and fncell, whose p and q are cells (its inner function reads them): the frame-building
+    // uop makes the cells, each holding its argument, and the body reads them through them.
     List<String[]> argsList = List.of(new String[] {"1", "'b'"},
         new String[] {"[1]", "C(2)"}, new String[] {"2**70", "None"});
-    for (String[] args : argsList) {
-      long ns = h.namespace();
-      long[] saved = h.saveThreadState();
-      try {
-        h.exec("x = " + args[0] + "\ny = " + args[1] + "\n", ns);
-        long fn2 = h.global("fn2");
-        CodeInfo callee = h.codeOfFunction(fn2);
-        CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
-        long sentinel = h.vm.newFloat(1.5);
-        long frame = harnessFrame(ns, sentinel, 0, fn2, h.get(ns, "x"), h.get(ns, "y"));
-        Trace.Builder b = Trace.builder();
-        int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
-        int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
-        int end = b.addExit(new Exit(caller.code, 43, 2, ExitReason.END_OF_REGION));
-        b.add(UopInstr.of(SET_IP, 40))
-            .add(new UopInstr(CHECK_FUNCTION_VERSION, 2, fn2, guard))
-            .add(new UopInstr(CHECK_STACK_SPACE, 2, fn2, room))
-            .add(new UopInstr(INIT_CALL_PY_EXACT_ARGS, 2, fn2, 0))
-            .add(UopInstr.of(PUSH_FRAME))
-            .add(UopInstr.of(SET_IP, 0))
-            .add(UopInstr.of(LOAD_CONST, indexOfConst(callee, "'fn2'")))
-            .add(UopInstr.of(LOAD_FAST, 0)).add(UopInstr.of(LOAD_FAST, 1))
-            .add(UopInstr.of(BUILD_TUPLE, 3))
-            .add(UopInstr.of(POP_FRAME))
-            .add(UopInstr.withExit(EXIT_TRACE, end));
-        long[] st = runCall(b.build(), frame, caller, sentinel, end);
-        h.exec("_want = fn2(x, y)\n", ns);
-        assertThat(h.repr(st[1])).isEqualTo(h.repr(h.get(ns, "_want")));
-        assertThat(VM_tupleItem(st[1], 1)).as("p is x itself").isEqualTo(h.get(ns, "x"));
-      } finally {
-        h.restoreThreadState(saved);
-        h.release();
+    for (String fn : List.of("fn2", "fncell")) {
+      for (String[] args : argsList) {
+        checkInlinedCall(fn, args);
       }
+    }
+  }
+
+  private static int cellOfArg(CodeInfo code, int arg) {
+    for (int i = 0; i < code.ncells; i++) {
+      if (code.cellToArg[i] == arg) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("argument " + arg + " is not a cell");
+  }
+
+  private void checkInlinedCall(String fn, String[] args) {
+    long ns = h.namespace();
+    long[] saved = h.saveThreadState();
+    try {
+      h.exec("x = " + args[0] + "\ny = " + args[1] + "\n", ns);
+      long function = h.global(fn);
+      CodeInfo callee = h.codeOfFunction(function);
+      boolean cells = callee.ncells > 0;
+      CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
+      long sentinel = h.vm.newFloat(1.5);
+      long frame = harnessFrame(ns, sentinel, 0, function, h.get(ns, "x"), h.get(ns, "y"));
+      Trace.Builder b = Trace.builder();
+      int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
+      int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
+      int end = b.addExit(new Exit(caller.code, 43, 2, ExitReason.END_OF_REGION));
+      int unbound = b.addExit(new Exit(callee.code, 0, 1, ExitReason.GUARD_FAILED));
+      b.add(UopInstr.of(SET_IP, 40))
+          .add(new UopInstr(CHECK_FUNCTION_VERSION, 2, function, guard))
+          .add(new UopInstr(CHECK_STACK_SPACE, 2, function, room))
+          .add(new UopInstr(INIT_CALL_PY_EXACT_ARGS, 2, function, 0))
+          .add(UopInstr.of(PUSH_FRAME))
+          .add(UopInstr.of(SET_IP, 0))
+          .add(UopInstr.of(LOAD_CONST, indexOfConst(callee, "'" + fn + "'")));
+      for (int k = 0; k < 2; k++) {
+        b.add(cells ? new UopInstr(LOAD_DEREF, callee.nlocals + cellOfArg(callee, k), 0, unbound)
+            : UopInstr.of(LOAD_FAST, k));
+      }
+      b.add(UopInstr.of(BUILD_TUPLE, 3))
+          .add(UopInstr.of(POP_FRAME))
+          .add(UopInstr.withExit(EXIT_TRACE, end));
+      long[] st = runCall(b.build(), frame, caller, sentinel, end);
+      h.exec("_want = " + fn + "(x, y)\n", ns);
+      assertThat(h.repr(st[1])).isEqualTo(h.repr(h.get(ns, "_want")));
+      assertThat(VM_tupleItem(st[1], 1)).as("p is x itself").isEqualTo(h.get(ns, "x"));
+    } finally {
+      h.restoreThreadState(saved);
+      h.release();
     }
   }
 

@@ -163,6 +163,11 @@ final class UopHarness implements AutoCloseable {
       def fn2(p, q):
           return ('fn2', p, q)
 
+      def fncell(p, q):
+          def inner():
+              return p, q
+          return ('fncell', p, q)
+
       def fndef(p, q=5):
           return ('fndef', p, q)
 
