@@ -695,4 +695,26 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
     return top;
 }
 
+/* stitch_push_frame, then the frame's cells for a function with cell variables
+   (stitch_make_cells); 0, having changed nothing, when the free list of cells is too short
+   (the stencil then escapes, and the runtime's allocator refills it). */
+static inline __attribute__((always_inline)) uint64_t stitch_push_frame_and_cells(
+        uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
+        const uint64_t *caller_sp, int64_t flags) {
+    int64_t ncells = stitch_cell_count(func);
+    uint64_t cell_bytes = 0;
+    uint64_t *cells = 0;
+    if (ncells != 0) {
+        cells = stitch_cells_for(ncells, &cell_bytes);
+        if (cells == 0) {
+            return 0;
+        }
+    }
+    uint64_t top = stitch_push_frame(frame, ts, func, args, nargs, caller_sp, flags);
+    if (ncells != 0) {
+        stitch_make_cells(ts, top, func, ncells, cells, cell_bytes);
+    }
+    return top;
+}
+
 #endif /* STITCH_STENCIL_H */

@@ -12,19 +12,10 @@ STENCIL(_INIT_CALL_INIT)
 {
     uint64_t n = OPAQUE(OPARG);
     uint64_t *self_slot = sp - (n + 1);
-    int64_t ncells = stitch_cell_count(OPERAND);
-    uint64_t cell_bytes = 0;
-    uint64_t *cells = 0;
-    if (ncells != 0) {
-        cells = stitch_cells_for(ncells, &cell_bytes);
-        if (cells == 0) {
-            ESCAPE();
-        }
-    }
-    uint64_t top = stitch_push_frame(frame, ts, OPERAND, self_slot, (int64_t)n + 1, self_slot,
-                                     STITCH_FRAME_FLAG_INIT);
-    if (ncells != 0) {
-        stitch_make_cells(ts, top, OPERAND, ncells, cells, cell_bytes);
+    uint64_t top = stitch_push_frame_and_cells(frame, ts, OPERAND, self_slot, (int64_t)n + 1,
+                                               self_slot, STITCH_FRAME_FLAG_INIT);
+    if (__builtin_expect(top == 0, 0)) {
+        ESCAPE();
     }
     self_slot[0] = top;
     sp = self_slot + 1;

@@ -1,13 +1,12 @@
 /* _INIT_CALL_PY_EXACT_ARGS oparg operand: pushes a frame for the called function on the frame
-   stack, as the interpreter's simple call does (stitch_push_frame). The guard before proved
-   it has operand's code (or is operand); the frame takes the function on the stack, whose
-   closure and globals are its own. The caller's stack is cut
-   below the call. The new frame waits in the stack slot of the call until _PUSH_FRAME makes it
-   current: not a guest value, but no safepoint comes in between and the caller's SP ends
-   below it. The guards before it (_CHECK_FUNCTION_VERSION, _CHECK_STACK_SPACE) proved the
-   argument count and the room. A function with cell variables gets its cells here too
-   (stitch_make_cells); when the free list of cells is too short, the uop escapes before it
-   changes anything, and the runtime's allocator refills it. */
+   stack, as the interpreter's simple call does (stitch_push_frame_and_cells: the cells of a
+   function with cell variables too). The guard before proved it has operand's code (or is
+   operand); the frame takes the function on the stack, whose closure and globals are its own.
+   The caller's stack is cut below the call. The new frame waits in the stack slot of the call
+   until _PUSH_FRAME makes it current: not a guest value, but no safepoint comes in between and
+   the caller's SP ends below it. The guards before it (_CHECK_FUNCTION_VERSION,
+   _CHECK_STACK_SPACE) proved the argument count and the room. When the free list of cells is
+   too short the uop escapes, having changed nothing, and the runtime's allocator refills it. */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_PY_EXACT_ARGS)
@@ -18,18 +17,9 @@ STENCIL(_INIT_CALL_PY_EXACT_ARGS)
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;
     int64_t nargs = (int64_t)(method ? n + 1 : n);
     uint64_t func = method ? null_slot[0] : null_slot[1];
-    int64_t ncells = stitch_cell_count(func);
-    uint64_t cell_bytes = 0;
-    uint64_t *cells = 0;
-    if (ncells != 0) {
-        cells = stitch_cells_for(ncells, &cell_bytes);
-        if (cells == 0) {
-            ESCAPE();
-        }
-    }
-    uint64_t top = stitch_push_frame(frame, ts, func, args, nargs, null_slot, 0);
-    if (ncells != 0) {
-        stitch_make_cells(ts, top, func, ncells, cells, cell_bytes);
+    uint64_t top = stitch_push_frame_and_cells(frame, ts, func, args, nargs, null_slot, 0);
+    if (__builtin_expect(top == 0, 0)) {
+        ESCAPE();
     }
     null_slot[0] = top;
     sp = null_slot + 1;

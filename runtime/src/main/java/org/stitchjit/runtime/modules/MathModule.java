@@ -83,11 +83,11 @@ final class MathModule {
     });
     def(vm, d, "log2", (args, n, kw) -> {
       oneArg("log2", n, kw);
-      return vm.newFloat(logHelper(arg(args, 0), libmFunction("log2")));
+      return vm.newFloat(logHelper(arg(args, 0), LOG2));
     });
     def(vm, d, "log10", (args, n, kw) -> {
       oneArg("log10", n, kw);
-      return vm.newFloat(logHelper(arg(args, 0), libmFunction("log10")));
+      return vm.newFloat(logHelper(arg(args, 0), LOG10));
     });
     def(vm, d, "pow", (args, n, kw) -> {
       twoArgs("pow", n, kw);
@@ -307,6 +307,8 @@ final class MathModule {
   }
 
   private static final DoubleUnaryOperator LOG = libmFunction("log");
+  private static final DoubleUnaryOperator LOG2 = libmFunction("log2");
+  private static final DoubleUnaryOperator LOG10 = libmFunction("log10");
   private static final long ATAN2 = MathLibrary.address("atan2");
   private static final long POW = MathLibrary.address("pow");
 
