@@ -284,7 +284,7 @@ class CopyPatchBackendTest {
   void aResumedGeneratorRunsItsCodeAfterTheYieldAsMachineCode() {
     // The caller's trace resumes the generator through the runtime (_FOR_ITER_TIER_TWO), which
     // runs it from the instruction after its yield: interpreted, up to the next loop head,
-    // unless that resume point has a region of its own (JitDriver.resumed). Here the code
+    // unless that resume point has a region of its own (JitDriver.resumeRegion). Here the code
     // between the yield and the loop head is all there is.
     Run r = check("""
         def counter(n):

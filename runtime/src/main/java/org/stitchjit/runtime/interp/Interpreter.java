@@ -264,10 +264,16 @@ public final class Interpreter {
     Recorder rec = null;
     PyException injected = throwOnEntry;
     throwOnEntry = null;
-    // A generator resumed after a yield: its code there may have a region (JitDriver.resumed).
-    boolean resumed = jit != null && injected == null && ip > 0
-        && U.getLong(frame + Frame.GENERATOR) != 0
-        && (U.getLong(bc + 8L * (ip - 1)) & 0xFF) == Op.YIELD_VALUE;
+    // Compiled code to run before the next instruction: a loop's region (ENTER_EXECUTOR), a
+    // called function's entry region, or the region where a generator resumes after a yield.
+    Executor enter = null;
+    if (jit != null && injected == null && ip > 0 && U.getLong(frame + Frame.GENERATOR) != 0
+        && (U.getLong(bc + 8L * (ip - 1)) & 0xFF) == Op.YIELD_VALUE) {
+      enter = jit.resumeRegion(ci, frame);
+      if (enter == null) {
+        rec = jit.resumeSiteHot(ci, frame);
+      }
+    }
     while (true) {
       PyException pe;
       try {
@@ -276,28 +282,33 @@ public final class Interpreter {
           injected = null;
           throw x;
         }
-        if (resumed) {
-          resumed = false;
-          Recorder r;
-          try {
-            r = jit.resumed(ci, frame, ts);
-          } catch (RuntimeException | Error e) {
+        while (true) {
+          if (enter != null) {
+            Executor ex = enter;
+            enter = null;
+            Recorder r;
+            try {
+              r = jit.run(ex, ts);
+            } catch (RuntimeException | Error e) {
+              // The exception was raised in the innermost frame compiled code was in.
+              frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+              ci = codeOf(vm, frame);
+              here = (int) (U.getLong(frame + Frame.IP) >> 1);
+              throw e;
+            }
             frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
             ci = codeOf(vm, frame);
-            here = (int) (U.getLong(frame + Frame.IP) >> 1);
-            throw e;
+            bc = ci.bytecode;
+            consts = ci.consts;
+            locals = frame + Frame.LOCALSPLUS;
+            stackBase = locals + 8L * ci.nlocalsplus;
+            ip = (int) (U.getLong(frame + Frame.IP) >> 1);
+            sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+            rec = r;
+            if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+              vm.collectGarbage();
+            }
           }
-          frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-          ci = codeOf(vm, frame);
-          bc = ci.bytecode;
-          consts = ci.consts;
-          locals = frame + Frame.LOCALSPLUS;
-          stackBase = locals + 8L * ci.nlocalsplus;
-          ip = (int) (U.getLong(frame + Frame.IP) >> 1);
-          sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
-          rec = r;
-        }
-        while (true) {
           // FastLoop runs the hit paths of its instructions; the cases below are what it
           // declines: other instructions, guard failures, and whatever needs a call (the
           // collector, the JIT, the allocator, exceptions). While a trace records, it runs
@@ -859,28 +870,7 @@ public final class Interpreter {
               if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
                 vm.collectGarbage();
               }
-              Recorder r;
-              try {
-                r = jit.run(ex, ts);
-              } catch (RuntimeException | Error e) {
-                // The exception was raised in the innermost frame compiled code was in.
-                frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-                ci = codeOf(vm, frame);
-                here = (int) (U.getLong(frame + Frame.IP) >> 1);
-                throw e;
-              }
-              frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-              ci = codeOf(vm, frame);
-              bc = ci.bytecode;
-              consts = ci.consts;
-              locals = frame + Frame.LOCALSPLUS;
-              stackBase = locals + 8L * ci.nlocalsplus;
-              ip = (int) (U.getLong(frame + Frame.IP) >> 1);
-              sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
-              rec = r;
-              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
-                vm.collectGarbage();
-              }
+              enter = ex;
               break;
             }
             case Op.POP_JUMP_IF_FALSE:
@@ -1055,24 +1045,7 @@ public final class Interpreter {
                   if (jit != null && rec == null) {
                     if (ci.entryExecutor != null) {
                       sync(frame, 0, sp, stackBase);
-                      Recorder r;
-                      try {
-                        r = jit.run((Executor) ci.entryExecutor, ts);
-                      } catch (RuntimeException | Error e) {
-                        frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-                        ci = codeOf(vm, frame);
-                        here = (int) (U.getLong(frame + Frame.IP) >> 1);
-                        throw e;
-                      }
-                      frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-                      ci = codeOf(vm, frame);
-                      bc = ci.bytecode;
-                      consts = ci.consts;
-                      locals = frame + Frame.LOCALSPLUS;
-                      stackBase = locals + 8L * ci.nlocalsplus;
-                      ip = (int) (U.getLong(frame + Frame.IP) >> 1);
-                      sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
-                      rec = r;
+                      enter = (Executor) ci.entryExecutor;
                     } else if (++ci.entries >= hotFunction) {
                       ci.entries = 0;
                       sync(frame, 0, sp, stackBase);

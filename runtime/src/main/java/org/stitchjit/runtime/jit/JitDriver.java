@@ -882,17 +882,20 @@ public final class JitDriver {
   }
 
   /**
-   * Runs the region at the point a generator was just resumed at (the instruction after its
-   * YIELD_VALUE, the sent value pushed), or counts the site towards getting one. A resumed
+   * The region at the point a generator was just resumed at (the instruction after its
+   * YIELD_VALUE, the sent value pushed), if it has one; the interpreter runs it. A resumed
    * generator is entered from Java, so without this its code runs interpreted from the yield
    * up to the next loop head on every resume: nqueens' permutation generator spent some 40
    * interpreted instructions per item there. Such a site is a return site like any other
    * (a bridge without a parent): the generator's caller returned into it, in effect.
    */
-  public Recorder resumed(CodeInfo code, long frame, long ts) {
-    int ip = (int) (Mem.getLong(frame + Frame.IP) >> 1);
-    Executor region = returnSiteRegion(code, ip);
-    return region != null ? run(region, ts) : returnSiteHot(code, ip, frame);
+  public Executor resumeRegion(CodeInfo code, long frame) {
+    return returnSiteRegion(code, (int) (Mem.getLong(frame + Frame.IP) >> 1));
+  }
+
+  /** For a generator resumed where it has no region: counts the site, and records a hot one. */
+  public Recorder resumeSiteHot(CodeInfo code, long frame) {
+    return returnSiteHot(code, (int) (Mem.getLong(frame + Frame.IP) >> 1), frame);
   }
 
   private static Executor returnSiteRegion(CodeInfo code, int ip) {
