@@ -641,7 +641,8 @@ static inline __attribute__((always_inline)) void stitch_make_cells(
                 contents = locals[a];
             }
         }
-        uint64_t cell = stitch_take_cell(ts, cells, cell_bytes, CONST_CELL_TYPE, STITCH_CELL_NSLOTS);
+        uint64_t cell =
+            stitch_take_cell(ts, cells, cell_bytes, CONST_CELL_TYPE, STITCH_CELL_NSLOTS);
         OBJ_WORD(cell, STITCH_CELL_CONTENTS) = contents;
         locals[nlocals + i] = cell;
     }

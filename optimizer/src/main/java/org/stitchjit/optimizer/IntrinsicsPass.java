@@ -14,7 +14,8 @@ import org.stitchjit.api.uop.UopInstr;
 /**
  * The pass {@code intrinsics}: a call of a built-in function the backends implement natively
  * becomes that function's own uop ({@code _CALL_BUILTIN 1} of {@code len} becomes {@code
- * _CALL_LEN}), as CPython specializes {@code CALL_LEN}; so does a call of the type {@code
+ * _CALL_LEN}, of {@code math.sin} {@code _CALL_MATH_SIN}), as CPython specializes {@code
+ * CALL_LEN}; so does a call of the type {@code
  * range} with one or two arguments ({@code _CALL_RANGE}), of the types {@code int}, {@code
  * float} and {@code tuple} with one ({@code _CALL_INT}, {@code _CALL_FLOAT}, {@code
  * _CALL_TUPLE}), and of the list methods {@code append}

@@ -573,9 +573,9 @@ public enum Uop {
   /** Whether the uop is {@code _CALL_BUILTIN} or one of its native forms ({@code _CALL_LEN}). */
   public boolean callsBuiltin() {
     return this == CALL_BUILTIN || this == CALL_LEN || this == CALL_ABS || this == CALL_MATH_SQRT
-        || this == CALL_MATH_SIN || this == CALL_MATH_COS || this == CALL_RANGE || this == CALL_LIST_APPEND || this == CALL_LIST_POP
-        || this == CALL_INT || this == CALL_MATH_FLOOR || this == CALL_TUPLE
-        || this == CALL_FLOAT;
+        || this == CALL_MATH_SIN || this == CALL_MATH_COS || this == CALL_RANGE
+        || this == CALL_LIST_APPEND || this == CALL_LIST_POP || this == CALL_INT
+        || this == CALL_MATH_FLOOR || this == CALL_TUPLE || this == CALL_FLOAT;
   }
 
   /**
