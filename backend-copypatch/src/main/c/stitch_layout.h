@@ -148,6 +148,7 @@
 #define STITCH_FRAME_FLAG_INIT         2
 #define STITCH_FRAME_CALL_RETURN_ENTRY 3
 #define STITCH_FRAME_CALL_UNITS        4
+#define STITCH_FRAME_FLAG_GEN_LINKED   4
 #define STITCH_FRAME_HEADER_WORDS      10
 
 /* Layout.Function */

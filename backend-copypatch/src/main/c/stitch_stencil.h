@@ -167,6 +167,7 @@ extern char _JIT_CONST_FLOAT_TYPE[];
 extern char _JIT_CONST_LIST_TYPE[];
 extern char _JIT_CONST_TUPLE_TYPE[];
 extern char _JIT_CONST_CELL_TYPE[];
+extern char _JIT_CONST_GENERATOR_TYPE[];
 extern char _JIT_CONST_STR_TYPE[];
 extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_LIST_ITERATOR_TYPE ((uint64_t)&_JIT_CONST_LIST_ITERATOR_TYPE)
@@ -176,6 +177,7 @@ extern char _JIT_CONST_DICT_TYPE[];
 #define CONST_LIST_TYPE ((uint64_t)&_JIT_CONST_LIST_TYPE)
 #define CONST_TUPLE_TYPE ((uint64_t)&_JIT_CONST_TUPLE_TYPE)
 #define CONST_CELL_TYPE ((uint64_t)&_JIT_CONST_CELL_TYPE)
+#define CONST_GENERATOR_TYPE ((uint64_t)&_JIT_CONST_GENERATOR_TYPE)
 #define CONST_STR_TYPE ((uint64_t)&_JIT_CONST_STR_TYPE)
 #define CONST_DICT_TYPE ((uint64_t)&_JIT_CONST_DICT_TYPE)
 extern char _JIT_CONST_SET_TYPE[];

@@ -105,4 +105,13 @@ public interface RegionEnvironment extends RuntimeConstants {
       int stackDepth) {
     return Optional.empty();
   }
+
+  /**
+   * Whether the iterator on top of the frame's operand stack, {@code stackDepth} deep, is a
+   * generator now: a tracing frontend then ends the trace at the FOR_ITER with {@code
+   * _FOR_ITER_GEN}, which resumes it in compiled code. Outside a VM there is none.
+   */
+  default boolean observeGenerator(long frame, int stackDepth) {
+    return false;
+  }
 }

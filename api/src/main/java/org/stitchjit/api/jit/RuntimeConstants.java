@@ -37,6 +37,8 @@ public interface RuntimeConstants {
   String FUNCTION_TYPE = "FUNCTION_TYPE";
   /** The type of the cells a frame's cell variables live in. */
   String CELL_TYPE = "CELL_TYPE";
+  /** The type of generators. */
+  String GENERATOR_TYPE = "GENERATOR_TYPE";
   /** {@code type}: the type of every class. */
   String TYPE_TYPE = "TYPE_TYPE";
   /**

@@ -410,7 +410,7 @@ public final class Layout {
     public static final long IP = 48;
     /** Operand stack depth (small int), saved at safepoints, calls and suspension. */
     public static final long SP = 56;
-    /** Small int: {@link #FLAG_ENTRY}, {@link #FLAG_INIT}. */
+    /** Small int: {@link #FLAG_ENTRY}, {@link #FLAG_INIT}, {@link #FLAG_GEN_LINKED}. */
     public static final long FLAGS = 64;
     /** The generator that owns this frame, or NULL. */
     public static final long GENERATOR = 72;
@@ -419,6 +419,13 @@ public final class Layout {
     public static final int FLAG_ENTRY = 1;
     /** An {@code __init__} frame a class call pushed: its return yields the new instance. */
     public static final int FLAG_INIT = 2;
+    /**
+     * A generator's frame that compiled code resumed ({@code _FOR_ITER_GEN}): not an entry
+     * frame, its caller (PREVIOUS) waits after its FOR_ITER for what it yields. Its yield,
+     * return or exception goes back to that caller without Java (the interpreter handles
+     * all three in its own loop).
+     */
+    public static final int FLAG_GEN_LINKED = 4;
     /**
      * Units of a CALL with its caches ({@code Opcode.CALL.size()}, which a test checks): a
      * caller's IP stays at its CALL while the callee runs, and moves on by this on the return.

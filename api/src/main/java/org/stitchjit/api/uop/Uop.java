@@ -470,6 +470,24 @@ public enum Uop {
   // ---------------------------------------------------------------- generators and imports
   /** Suspends the generator; its frame is resumed by the interpreter. */
   YIELD_VALUE(def(1, 1).flags(ESCAPES, TERMINATOR)),
+  /**
+   * Traces: FOR_ITER over a suspended generator, resumed in compiled code (decision 9, "Later
+   * (session 10)"). The caller waits at the instruction after its FOR_ITER (oparg, its index)
+   * with the iterator on its stack; the generator's frame, linked to the caller ({@code
+   * Frame.FLAG_GEN_LINKED}) and current, goes on after its yield with None sent; the region
+   * leaves for the driver to go on in the generator's resume-site region. Exits, changing
+   * nothing, for anything else (another iterator, a generator not suspended at a yield, a
+   * handled exception in flight, recursion at its limit): the interpreter's FOR_ITER runs.
+   */
+  FOR_ITER_GEN(def(1, 1).kinds(OPARG, EXIT).flags(TERMINATOR, SYNTHETIC)),
+  /**
+   * Traces: YIELD_VALUE (oparg, its index) of a generator frame {@code _FOR_ITER_GEN} linked:
+   * the frame stops there, unlinked, the generator suspended, and the value goes onto the
+   * waiting caller's stack, whose frame becomes current; the region leaves for the driver to
+   * go on where the caller waits. Exits, changing nothing, in a frame Java resumed (an entry
+   * frame): the interpreter's yield returns to Java.
+   */
+  YIELD_GEN(def(1, 0).kinds(OPARG, EXIT).flags(TERMINATOR, SYNTHETIC)),
   GET_YIELD_FROM_ITER(def(1, 1).flags(ESCAPES)),
   /** Block regions: when the receiver returns, pops both and jumps with the return value. */
   SEND(def(2, 2).kinds(BLOCK).flags(ESCAPES)),

@@ -87,6 +87,7 @@ final class TraceRecorder implements Recorder {
 
   @Override
   public Step record(CodeView code, int index, long frame, long callerFrame, int stackDepth) {
+    boolean atStart = pIndex < 0;
     if (pIndex < 0) {
       if (code.id() != start.code().id() || index != start.index() || frame != start.frame()) {
         return abort("lost-start");
@@ -129,6 +130,21 @@ final class TraceRecorder implements Recorder {
     pOp = op;
     pOparg = code.oparg(index);
     pObserved = false;
+    RegionEnvironment env = start.environment();
+    if (op == Opcode.FOR_ITER && env != null && env.observeGenerator(frame, stackDepth)
+        && !(atStart && start.kind() == RegionStart.Kind.BRIDGE)) {
+      // A generator: compiled code resumes it and leaves for the driver, which goes on in
+      // the generator's resume-site region; the caller waits after its FOR_ITER. Not in a
+      // bridge of its exit (a generator not suspended, say): that records the generic path.
+      return endWithGeneratorSwitch(Uop.FOR_ITER_GEN, index + op.size(), ExitReason.SLOW_PATH);
+    }
+    if (op == Opcode.YIELD_VALUE && frames.size() == 1 && !atStart) {
+      // A generator's frame is always a trace's root: inlined frames are calls. Compiled code
+      // yields to a caller that resumed it with _FOR_ITER_GEN; Java's resume takes the exit.
+      // Not as a trace's first instruction: a bridge of that exit would be the same uop, and
+      // its own exit would grow another, each compiled and none making progress.
+      return endWithGeneratorSwitch(Uop.YIELD_GEN, index, ExitReason.END_OF_REGION);
+    }
     Optional<RegionEnvironment.Specialization> seen = observe(code, index, frame, stackDepth);
     if (seen.isPresent()) {
       pOp = seen.get().form();
@@ -282,16 +298,7 @@ final class TraceRecorder implements Recorder {
   }
 
   private void emitInstruction(List<Uop> uops) {
-    if (checkValidity) {
-      // Guest code may have run in the instruction before (it escaped to the runtime), and
-      // changed what the region relies on: a promoted global, a class. The check goes where
-      // the interpreter can resume, at this instruction's start, as CPython's
-      // _CHECK_VALIDITY_AND_SET_IP does.
-      trace.addWithExit(Uop.CHECK_VALIDITY,
-          new Exit(pCode.id(), pIndex, pDepth, ExitReason.INVALIDATED));
-      length++;
-      checkValidity = false;
-    }
+    validityCheck();
     trace.add(Uop.SET_IP, pIndex);
     length++;
     instructions++;
@@ -304,6 +311,19 @@ final class TraceRecorder implements Recorder {
       trace.add(instr(u));
       length++;
       checkValidity |= u.is(UopFlag.ESCAPES);
+    }
+  }
+
+  private void validityCheck() {
+    if (checkValidity) {
+      // Guest code may have run in the instruction before (it escaped to the runtime), and
+      // changed what the region relies on: a promoted global, a class. The check goes where
+      // the interpreter can resume, at this instruction's start, as CPython's
+      // _CHECK_VALIDITY_AND_SET_IP does.
+      trace.addWithExit(Uop.CHECK_VALIDITY,
+          new Exit(pCode.id(), pIndex, pDepth, ExitReason.INVALIDATED));
+      length++;
+      checkValidity = false;
     }
   }
 
@@ -351,6 +371,24 @@ final class TraceRecorder implements Recorder {
     }
     return new Exit(code, kwNamesIndex >= 0 ? kwNamesIndex : pIndex, pDepth,
         CacheOperands.exitReason(u));
+  }
+
+  /**
+   * Ends the trace with the pending instruction as a switch between a generator's frame and
+   * its caller ({@code _FOR_ITER_GEN}, {@code _YIELD_GEN}): it leaves the region, and its exit,
+   * for what it cannot do natively, resumes at the instruction.
+   */
+  private Step endWithGeneratorSwitch(Uop u, int oparg, ExitReason reason) {
+    if (length + 3 > lengthLimit) {
+      return endBeforePrevious("length");
+    }
+    validityCheck();
+    trace.add(Uop.SET_IP, pIndex);
+    int exit = trace.addExit(new Exit(pCode.id(), pIndex, pDepth, reason));
+    trace.add(new UopInstr(u, oparg, 0, exit));
+    length += 2;
+    instructions++;
+    return done();
   }
 
   private Step endBeforePrevious(String why) {

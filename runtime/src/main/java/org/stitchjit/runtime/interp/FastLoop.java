@@ -32,8 +32,9 @@ import org.stitchjit.runtime.vm.VM;
 final class FastLoop {
   private static final sun.misc.Unsafe U = Mem.unsafe();
 
-  private static final long ENTRY_OR_INIT =
-      (Tag.fromInt(Frame.FLAG_ENTRY) | Tag.fromInt(Frame.FLAG_INIT)) & ~1L;
+  /** The frame flags FastLoop's return leaves to run() (a linked generator's frame too). */
+  private static final long ENTRY_OR_INIT = (Tag.fromInt(Frame.FLAG_ENTRY)
+      | Tag.fromInt(Frame.FLAG_INIT) | Tag.fromInt(Frame.FLAG_GEN_LINKED)) & ~1L;
   private static final long INIT = Tag.fromInt(Frame.FLAG_INIT) & ~1L;
 
   static {

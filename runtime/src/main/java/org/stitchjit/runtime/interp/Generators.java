@@ -3,6 +3,7 @@ package org.stitchjit.runtime.interp;
 import static org.stitchjit.api.layout.Tag.fromInt;
 import static org.stitchjit.api.layout.Tag.intValue;
 
+import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.Generator;
@@ -150,6 +151,108 @@ final class Generators {
       Mem.putLong(vm.ts + Layout.ThreadState.RECURSION_DEPTH,
           Mem.getLong(vm.ts + Layout.ThreadState.RECURSION_DEPTH) - 1);
     }
+  }
+
+  // ================================================================ linked frames
+  // Compiled code resumes a generator without Java (_FOR_ITER_GEN): its frame, flagged
+  // FLAG_GEN_LINKED, runs under the caller that waits after its FOR_ITER, as a called frame
+  // does. These are the same steps in Java, for the reference executor and for the interpreter
+  // when such a frame yields, returns or raises in its loop (decision 9, "Later (session 10)").
+
+  /** Whether gen can be resumed linked: _FOR_ITER_GEN's test. */
+  boolean linkable(long gen) {
+    return (gen & 1) == 0 && Mem.getLong(gen) == vm.generatorType
+        && state(gen) == Generator.SUSPENDED
+        && Mem.getLong(vm.ts + Layout.ThreadState.HANDLED_EXC) == 0
+        && Mem.getLong(vm.ts + Layout.ThreadState.RECURSION_DEPTH)
+            < Mem.getLong(vm.ts + Layout.ThreadState.RECURSION_LIMIT);
+  }
+
+  /**
+   * Resumes gen linked under caller, whose IP and SP are saved (after its FOR_ITER, the
+   * iterator on its stack): None is sent, and the generator's frame becomes current. Returns it.
+   */
+  long link(long gen, long caller) {
+    long frame = gen + Generator.FRAME;
+    CodeInfo ci = Interpreter.codeOf(vm, frame);
+    long sp = intValue(Mem.getLong(frame + Frame.SP));
+    Mem.putLong(frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + sp), vm.none);
+    Mem.putLong(frame + Frame.SP, fromInt(sp + 1));
+    Mem.putLong(frame + Frame.IP, fromInt(intValue(Mem.getLong(frame + Frame.IP)) + 1));
+    Mem.putLong(frame + Frame.PREVIOUS, Tag.rawToWord(caller));
+    Mem.putLong(frame + Frame.FLAGS, fromInt(Frame.FLAG_GEN_LINKED));
+    Mem.putLong(gen + Generator.STATE, fromInt(Generator.RUNNING));
+    adjustDepth(1);
+    Mem.putLong(vm.ts + Layout.ThreadState.CURRENT_FRAME, frame);
+    return frame;
+  }
+
+  /** Whether frame is a generator's frame compiled code resumed (see {@link #link}). */
+  static boolean isLinked(long frame) {
+    return (Mem.getLong(frame + Frame.FLAGS) & Tag.fromInt(Frame.FLAG_GEN_LINKED) & ~1L) != 0;
+  }
+
+  /**
+   * The linked frame stops at its yield (at index here, v popped off SP, which is saved), the
+   * generator suspended, and v goes onto the caller's stack. Returns the caller, now current.
+   */
+  long yieldLinked(long frame, int here, long v) {
+    Mem.putLong(frame + Frame.IP, fromInt(here));
+    long caller = unlink(frame, Generator.SUSPENDED);
+    CodeInfo ci = Interpreter.codeOf(vm, caller);
+    long sp = intValue(Mem.getLong(caller + Frame.SP));
+    Mem.putLong(caller + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + sp), v);
+    Mem.putLong(caller + Frame.SP, fromInt(sp + 1));
+    return caller;
+  }
+
+  /**
+   * The linked frame returned: the generator is finished and the caller's FOR_ITER, which
+   * waits after itself, finds it exhausted: the iterator popped, the caller at the FOR_ITER's
+   * target. Returns the caller, now current.
+   */
+  long returnLinked(long frame) {
+    long caller = unlink(frame, Generator.FINISHED);
+    CodeInfo ci = Interpreter.codeOf(vm, caller);
+    int forIter = (int) intValue(Mem.getLong(caller + Frame.IP)) - Opcode.FOR_ITER.size();
+    Mem.putLong(caller + Frame.IP, fromInt(ci.oparg(forIter)));
+    Mem.putLong(caller + Frame.SP, fromInt(intValue(Mem.getLong(caller + Frame.SP)) - 1));
+    return caller;
+  }
+
+  /**
+   * An exception leaves the linked frame: the generator is finished, and the caller raises at
+   * its FOR_ITER (IP moved back there) what Generators.resume would: a StopIteration becomes
+   * RuntimeError. Returns the caller, now current, and in exc[0] the exception to go on with.
+   */
+  long raiseLinked(long frame, long[] exc) {
+    long caller = unlink(frame, Generator.FINISHED);
+    Mem.putLong(caller + Frame.IP,
+        fromInt(intValue(Mem.getLong(caller + Frame.IP)) - Opcode.FOR_ITER.size()));
+    if (vm.isInstance(exc[0], vm.stopIteration)) {
+      long err = vm.newException(vm.runtimeError,
+          vm.tuple(vm.newStr("generator raised StopIteration")));
+      Mem.putLong(err + Layout.Exc.CAUSE, exc[0]);
+      exc[0] = err;
+    }
+    return caller;
+  }
+
+  private long unlink(long frame, int newState) {
+    long caller = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
+    Mem.putLong(frame + Frame.PREVIOUS, Tag.rawToWord(0));
+    Mem.putLong(frame + Frame.FLAGS, fromInt(0));
+    Mem.putLong(Mem.getLong(frame + Frame.GENERATOR) + Generator.STATE, fromInt(newState));
+    adjustDepth(-1);
+    // As Generators.resume restores it: the caller's (none in flight, _FOR_ITER_GEN's test).
+    Mem.putLong(vm.ts + Layout.ThreadState.HANDLED_EXC, 0);
+    Mem.putLong(vm.ts + Layout.ThreadState.CURRENT_FRAME, caller);
+    return caller;
+  }
+
+  private void adjustDepth(long by) {
+    Mem.putLong(vm.ts + Layout.ThreadState.RECURSION_DEPTH,
+        Mem.getLong(vm.ts + Layout.ThreadState.RECURSION_DEPTH) + by);
   }
 
   /** next(gen): the next item or NULL when it is exhausted. */

@@ -267,6 +267,7 @@ public final class Interpreter {
     // Compiled code to run before the next instruction: a loop's region (ENTER_EXECUTOR), a
     // called function's entry region, or the region where a generator resumes after a yield.
     Executor enter = null;
+    boolean reload = false;
     if (jit != null && injected == null && ip > 0 && U.getLong(frame + Frame.GENERATOR) != 0
         && (U.getLong(bc + 8L * (ip - 1)) & 0xFF) == Op.YIELD_VALUE) {
       enter = jit.resumeRegion(ci, frame);
@@ -286,9 +287,8 @@ public final class Interpreter {
           if (enter != null) {
             Executor ex = enter;
             enter = null;
-            Recorder r;
             try {
-              r = jit.run(ex, ts);
+              rec = jit.run(ex, ts);
             } catch (RuntimeException | Error e) {
               // The exception was raised in the innermost frame compiled code was in.
               frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
@@ -296,6 +296,15 @@ public final class Interpreter {
               here = (int) (U.getLong(frame + Frame.IP) >> 1);
               throw e;
             }
+            if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+              vm.collectGarbage();
+            }
+            reload = true;
+          }
+          if (reload) {
+            // Go on in whatever frame is current now, at its saved IP and SP: after compiled
+            // code, or after a linked generator frame handed control back to its caller.
+            reload = false;
             frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
             ci = codeOf(vm, frame);
             bc = ci.bytecode;
@@ -304,10 +313,6 @@ public final class Interpreter {
             stackBase = locals + 8L * ci.nlocalsplus;
             ip = (int) (U.getLong(frame + Frame.IP) >> 1);
             sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
-            rec = r;
-            if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
-              vm.collectGarbage();
-            }
           }
           // FastLoop runs the hit paths of its instructions; the cases below are what it
           // declines: other instructions, guard failures, and whatever needs a call (the
@@ -919,6 +924,12 @@ public final class Interpreter {
               break;
             case Op.RETURN_VALUE: {
               long v = U.getLong(sp - 8);
+              if (Generators.isLinked(frame)) {
+                // A generator compiled code resumed returns: its caller's FOR_ITER ends.
+                p.generators.returnLinked(frame);
+                reload = true;
+                break;
+              }
               if ((U.getLong(frame + Frame.FLAGS) & ENTRY) != 0) {
                 // Entry frame: back to the Java caller.
                 sp -= 8;
@@ -1136,6 +1147,22 @@ public final class Interpreter {
             case Op.YIELD_VALUE: {
               long v = U.getLong(sp - 8);
               sp -= 8;
+              if (Generators.isLinked(frame)) {
+                // Compiled code resumed this generator (_FOR_ITER_GEN): back to the caller
+                // that waits after its FOR_ITER, in this loop, as _YIELD_GEN does.
+                U.putLong(frame + Frame.SP, ((((long) ((sp - stackBase) >> 3)) << 1) | 1));
+                long caller = p.generators.yieldLinked(frame, here, v);
+                if (jit != null && rec == null) {
+                  // Where the caller goes on may have a region, as after a native yield.
+                  CodeInfo callerCode = codeOf(vm, caller);
+                  enter = jit.resumeRegion(callerCode, caller);
+                  if (enter == null) {
+                    rec = jit.resumeSiteHot(callerCode, caller);
+                  }
+                }
+                reload = true;
+                break;
+              }
               U.putLong(frame + Frame.SP, ((((long) ((sp - stackBase) >> 3)) << 1) | 1));
               U.putLong(frame + Frame.IP, ((((long) (here)) << 1) | 1));
               leaveEntry(frame);
@@ -1230,6 +1257,22 @@ public final class Interpreter {
         U.putLong(frame + Frame.SP, fromInt(0));
         leaveEntry(frame);
         throw pe;
+      }
+      if (Generators.isLinked(frame)) {
+        // A generator compiled code resumed: finished, and its caller raises at its FOR_ITER
+        // (a StopIteration as RuntimeError, a new raise), as after Generators.resume.
+        U.putLong(frame + Frame.SP, fromInt(0));
+        long[] raised = {exc};
+        frame = p.generators.raiseLinked(frame, raised);
+        if (raised[0] != exc) {
+          exc = raised[0];
+          pe = vm.raiseObject(exc);
+          firstFrame = true;
+          reraise = false;
+        }
+        ci = codeOf(vm, frame);
+        here = (int) intValue(U.getLong(frame + Frame.IP));
+        continue;
       }
       long caller = Tag.wordToRaw(U.getLong(frame + Frame.PREVIOUS));
       popFrame(frame);

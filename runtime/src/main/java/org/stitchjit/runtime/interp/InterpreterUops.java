@@ -38,6 +38,24 @@ final class InterpreterUops implements UopRuntime {
   }
 
   @Override
+  public boolean resumeLinked(long gen, long frame) {
+    if (!p.generators.linkable(gen)) {
+      return false;
+    }
+    p.generators.link(gen, frame);
+    return true;
+  }
+
+  @Override
+  public boolean yieldLinked(long frame, int here, long v) {
+    if (!Generators.isLinked(frame)) {
+      return false;
+    }
+    p.generators.yieldLinked(frame, here, v);
+    return true;
+  }
+
+  @Override
   public long pushCallee(CodeInfo callee, long function, long args, int nargs) {
     return interp.pushSimple(callee, function, args, nargs);
   }

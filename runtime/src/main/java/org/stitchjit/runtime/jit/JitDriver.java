@@ -664,6 +664,13 @@ public final class JitDriver {
     }
 
     @Override
+    public boolean observeGenerator(long frame, int stackDepth) {
+      CodeInfo ci = uops.codeOf(frame);
+      long it = stackDepth < 1 ? 1 : Mem.getLong(stackSlot(frame, ci, stackDepth - 1));
+      return (it & 1) == 0 && it != 0 && Mem.getLong(it) == vm.generatorType;
+    }
+
+    @Override
     public Optional<Specialization> observeCall(CodeView view, int index, long frame,
         int stackDepth) {
       CodeInfo ci = (CodeInfo) view;

@@ -71,11 +71,20 @@ public final class StencilParser {
   public static final String EXIT_BOX_SLOT = "_EXIT_BOX_SLOT";
 
   /**
-   * The one uop whose stencil returns, as the stubs do: {@code _RETURN_VALUE} leaves the
-   * region (JIT_EXIT -1) after returning from the frame. It is also the one uop with an
-   * indirect jump: into the caller's return-site region, when the driver installed one.
+   * The one uop whose stencil returns (leaving the region with JIT_EXIT -1) after returning
+   * from the frame, and the one with an indirect jump: into the caller's return-site region,
+   * when the driver installed one.
    */
   public static final String RETURNING_UOP = "_RETURN_VALUE";
+
+  /**
+   * The uops whose stencils return, as the stubs do, leaving the region with JIT_EXIT -1 for
+   * the driver to go on in the frame they made current: {@code _RETURN_VALUE}, and {@code
+   * _FOR_ITER_GEN} and {@code _YIELD_GEN}, which switch between a generator's frame and its
+   * caller's.
+   */
+  public static final java.util.Set<String> LEAVING_UOPS =
+      java.util.Set.of(RETURNING_UOP, "_FOR_ITER_GEN", "_YIELD_GEN");
 
   /** The function every other template defines (the {@code STENCIL} macro). */
   public static final String UOP_ENTRY_SYMBOL = "_JIT_ENTRY";
@@ -347,12 +356,12 @@ public final class StencilParser {
         boolean hole = holeOf.containsKey(insn.offset());
         String where = bytes(code, insn);
         if (insn.isReturn() && !trampoline && !name.equals(EXIT_STUB)
-            && !name.equals(ESCAPE_STUB) && !name.equals(RETURNING_UOP)) {
+            && !name.equals(ESCAPE_STUB) && !LEAVING_UOPS.contains(name)) {
           throw StencilBuildException.at(
               name, insn.offset(),
               "ret (" + where + "): a uop stencil must leave only by tail jumps (musttail return"
                   + " of _JIT_CONTINUE, _JIT_EXIT, _JIT_ESCAPE or _JIT_JUMP_TARGET); only "
-                  + EXIT_STUB + ", " + ESCAPE_STUB + ", " + RETURNING_UOP + " and "
+                  + EXIT_STUB + ", " + ESCAPE_STUB + ", " + LEAVING_UOPS + " and "
                   + ENTRY_TRAMPOLINE + " return");
         }
         // _RETURN_VALUE's one indirect jump goes to the caller's return-site region, whose

@@ -823,6 +823,24 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
         }
 
+        // ------------------------------------------------------------ generators, linked
+        case FOR_ITER_GEN: {
+          // The caller waits after its FOR_ITER (oparg) with the iterator on its stack.
+          Mem.putLong(frame + Frame.IP, Tag.fromInt(oparg));
+          syncSp(frame, stackBase, sp);
+          if (!rt.resumeLinked(top(sp, 1), frame)) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          return RuntimeSteps.Steps.left(RESUME_AT_FRAME);
+        }
+        case YIELD_GEN: {
+          syncSp(frame, stackBase, sp - 8);
+          if (!rt.yieldLinked(frame, oparg, top(sp, 1))) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          return RuntimeSteps.Steps.left(RESUME_AT_FRAME);
+        }
+
         // ------------------------------------------------------------ leaving the frame
         case RETURN_VALUE:
         case RAISE_VARARGS:

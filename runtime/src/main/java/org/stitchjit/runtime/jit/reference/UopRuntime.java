@@ -51,6 +51,7 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
       case TYPE_TYPE -> vm.typeType;
       case FUNCTION_TYPE -> vm.functionType;
       case CELL_TYPE -> vm.cellType;
+      case GENERATOR_TYPE -> vm.generatorType;
       case FLOAT_FREE_LIST -> vm.heap.freeListHead(FLOAT_SIZE);
       case HEAP_CONTROL -> vm.heap.control();
       case FLOAT_CELL_BYTES -> Heap.cellBytes(FLOAT_SIZE);
@@ -62,6 +63,20 @@ public interface UopRuntime extends RuntimeConstants, RuntimeSteps {
 
   /** The code object a frame executes. */
   CodeInfo codeOf(long frame);
+
+  /**
+   * {@code _FOR_ITER_GEN}: resumes the generator gen linked under frame (whose IP and SP are
+   * saved), as compiled code does, and returns true; false, changing nothing, when gen is not
+   * a generator that can be resumed so.
+   */
+  boolean resumeLinked(long gen, long frame);
+
+  /**
+   * {@code _YIELD_GEN}: the linked generator frame yields v at index here (v already popped,
+   * SP saved): the caller becomes current with v pushed. False, changing nothing, when frame
+   * is not linked.
+   */
+  boolean yieldLinked(long frame, int here, long v);
 
   /**
    * Performs a generic uop on the frame's operand stack, whose top is at sp; returns the new

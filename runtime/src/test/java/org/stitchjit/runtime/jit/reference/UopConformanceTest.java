@@ -55,7 +55,8 @@ class UopConformanceTest {
   /** Uops checked by the scenario tests below rather than by generated specs. */
   static final Set<Uop> SCENARIO_UOPS = EnumSet.of(SET_IP, RETURN_VALUE, RAISE_VARARGS, RERAISE,
       YIELD_VALUE, JUMP_TO_TOP, LOOP_HEAD, EXIT_TRACE, INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME,
-      POP_FRAME, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, ALLOCATE_OBJECT, INIT_CALL_INIT);
+      POP_FRAME, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, ALLOCATE_OBJECT, INIT_CALL_INIT,
+      FOR_ITER_GEN, YIELD_GEN);
 
   static UopHarness h;
   static SpecRunner runner;
@@ -1584,6 +1585,97 @@ class UopConformanceTest {
         h.release();
       }
     }
+  }
+
+  @Test
+  void aGeneratorIsResumedAndYieldsWithoutJava() {
+    // _FOR_ITER_GEN resumes a suspended generator under the caller, which waits after its
+    // FOR_ITER (index 43 here) with the iterator on its stack; _YIELD_GEN in the generator's
+    // linked frame suspends it again and hands the value to that caller. Each leaves for the
+    // driver, and each exits, changing nothing, for what it cannot do.
+    long ns = h.namespace();
+    long[] saved = h.saveThreadState();
+    try {
+      h.exec("def _g():\n    yield 1\n    yield 2\n    yield 3\n"
+          + "_it = _g()\n_first = next(_it)\n_fresh = _g()\n", ns);
+      long gen = h.get(ns, "_it");
+      long genFrame = gen + Layout.Generator.FRAME;
+      CodeInfo code = CodeInfo.of(h.vm, Mem.getLong(gen + Layout.Generator.CODE));
+      CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
+      long sentinel = h.vm.newFloat(1.5);
+
+      // Not a suspended generator (one never started, a list's iterator): the exit.
+      for (String other : List.of("_fresh", "iter([1])")) {
+        h.exec("_other = " + other + "\n", ns);
+        long frame = harnessFrame(ns, sentinel, h.get(ns, "_other"));
+        Trace.Builder b = Trace.builder();
+        int exit = b.addExit(new Exit(caller.code, 40, 2, ExitReason.SLOW_PATH));
+        b.add(new UopInstr(FOR_ITER_GEN, 43, 0, exit));
+        assertThat(h.enter(h.compileRegion(b.build()), frame)).isEqualTo(exit);
+        assertThat(UopHarness.ip(frame)).isEqualTo(40);
+        h.release();
+      }
+
+      long frame = harnessFrame(ns, sentinel, gen);
+      long depth = Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH);
+      Trace.Builder resume = Trace.builder();
+      int noResume = resume.addExit(new Exit(caller.code, 40, 2, ExitReason.SLOW_PATH));
+      resume.add(new UopInstr(FOR_ITER_GEN, 43, 0, noResume));
+      assertThat(h.enter(h.compileRegion(resume.build()), frame))
+          .isEqualTo(CompiledRegion.RESUME_AT_FRAME);
+      assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(genFrame);
+      assertThat(Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH)).isEqualTo(depth + 1);
+      assertThat(UopHarness.ip(frame)).isEqualTo(43);
+      assertThat(UopHarness.stack(frame, caller)).containsExactly(sentinel, gen);
+      assertThat(UopHarness.stack(genFrame, code)).containsExactly(h.vm.none);
+      assertThat(Mem.getLong(gen + Layout.Generator.STATE))
+          .isEqualTo(Tag.fromInt(Layout.Generator.RUNNING));
+      int firstYield = nthYield(code, 0);
+      assertThat(UopHarness.ip(genFrame)).isEqualTo(firstYield + 1);
+
+      // The generator's code after its first yield, up to the second: POP_TOP, LOAD_CONST 2.
+      int secondYield = nthYield(code, 1);
+      Trace.Builder body = Trace.builder();
+      int noYield = body.addExit(new Exit(code.code, secondYield, 1, ExitReason.END_OF_REGION));
+      body.add(UopInstr.of(POP_TOP))
+          .add(UopInstr.of(LOAD_CONST, indexOfConst(code, "2")))
+          .add(new UopInstr(YIELD_GEN, secondYield, 0, noYield));
+      CompiledRegion yields = h.compileRegion(body.build());
+      assertThat(h.enter(yields, genFrame)).isEqualTo(CompiledRegion.RESUME_AT_FRAME);
+      assertThat(Mem.getLong(h.ts + ThreadState.CURRENT_FRAME)).isEqualTo(frame);
+      assertThat(Mem.getLong(h.ts + ThreadState.RECURSION_DEPTH)).isEqualTo(depth);
+      assertThat(UopHarness.ip(frame)).isEqualTo(43);
+      assertThat(UopHarness.stack(frame, caller)).containsExactly(sentinel, gen, Tag.fromInt(2));
+      assertThat(Mem.getLong(gen + Layout.Generator.STATE))
+          .isEqualTo(Tag.fromInt(Layout.Generator.SUSPENDED));
+      assertThat(UopHarness.ip(genFrame)).isEqualTo(secondYield);
+      assertThat(UopHarness.stack(genFrame, code)).isEmpty();
+      // The interpreter resumes it from there as from any yield.
+      h.exec("_rest = list(_it)\n", ns);
+      assertThat(h.repr(h.get(ns, "_rest"))).isEqualTo("[3]");
+
+      // In a frame Java resumed (not linked), _YIELD_GEN exits for the interpreter's yield.
+      h.exec("_it2 = _g()\nnext(_it2)\n", ns);
+      long gen2 = h.get(ns, "_it2");
+      long frame2 = gen2 + Layout.Generator.FRAME;
+      UopHarness.setStack(frame2, code, new long[] {h.vm.none});
+      Mem.putLong(frame2 + Frame.IP, Tag.fromInt(firstYield + 1));
+      assertThat(h.enter(yields, frame2)).isEqualTo(noYield);
+      assertThat(UopHarness.ip(frame2)).isEqualTo(secondYield);
+      assertThat(UopHarness.stack(frame2, code)).containsExactly(Tag.fromInt(2));
+    } finally {
+      h.restoreThreadState(saved);
+      h.release();
+    }
+  }
+
+  private static int nthYield(CodeInfo code, int n) {
+    for (int i = 0; i < code.length(); i++) {
+      if (code.opcode(i) == Opcode.YIELD_VALUE && n-- == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no yield " + n);
   }
 
   /**
