@@ -1215,13 +1215,9 @@ public final class Interpreter {
       frame = unwind(frame, ci, here, pe, reraise);
       reraise = false;
       kwnames = 0;
-      ci = codeOf(vm, frame);
-      bc = ci.bytecode;
-      consts = ci.consts;
-      locals = frame + Frame.LOCALSPLUS;
-      stackBase = locals + 8L * ci.nlocalsplus;
-      ip = (int) (U.getLong(frame + Frame.IP) >> 1);
-      sp = stackBase + 8 * (U.getLong(frame + Frame.SP) >> 1);
+      // The handler's frame, at the handler with the exception pushed: go on there.
+      U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, frame);
+      reload = true;
     }
   }
 
