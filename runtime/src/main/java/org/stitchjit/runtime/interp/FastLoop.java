@@ -32,8 +32,8 @@ import org.stitchjit.runtime.vm.VM;
 final class FastLoop {
   private static final sun.misc.Unsafe U = Mem.unsafe();
 
-  /** The frame flags FastLoop's return leaves to run() (a linked generator's frame too). */
-  private static final long ENTRY_OR_INIT = (Tag.fromInt(Frame.FLAG_ENTRY)
+  /** The frame flags FastLoop's return leaves to run(): entry, __init__, linked generator. */
+  private static final long NOT_PLAIN = (Tag.fromInt(Frame.FLAG_ENTRY)
       | Tag.fromInt(Frame.FLAG_INIT) | Tag.fromInt(Frame.FLAG_GEN_LINKED)) & ~1L;
   private static final long INIT = Tag.fromInt(Frame.FLAG_INIT) & ~1L;
 
@@ -745,7 +745,7 @@ final class FastLoop {
           // to Java); from __init__'s frame the call's value is the instance below.
           long v = U.getLong(sp - 8);
           long flags = U.getLong(frame + Frame.FLAGS);
-          if ((flags & ENTRY_OR_INIT) != 0 && ((flags & ENTRY_OR_INIT) != INIT || v != vm.none)
+          if ((flags & NOT_PLAIN) != 0 && ((flags & NOT_PLAIN) != INIT || v != vm.none)
               || U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
             break loop;
           }

@@ -102,7 +102,6 @@ final class Generators {
       return 0;
     }
     long frame = gen + Generator.FRAME;
-    CodeInfo ci = Interpreter.codeOf(vm, frame);
     if (state == Generator.CREATED) {
       if (value != vm.none && toThrow == null) {
         throw vm.typeError("can't send non-None value to a just-started generator");
@@ -111,14 +110,8 @@ final class Generators {
         Mem.putLong(gen + Generator.STATE, fromInt(Generator.FINISHED));
         throw toThrow;
       }
-    } else {
-      long sp = intValue(Mem.getLong(frame + Frame.SP));
-      long stackBase = frame + Frame.LOCALSPLUS + 8L * ci.nlocalsplus;
-      if (toThrow == null) {
-        Mem.putLong(stackBase + 8 * sp, value);
-        Mem.putLong(frame + Frame.SP, fromInt(sp + 1));
-        Mem.putLong(frame + Frame.IP, fromInt(intValue(Mem.getLong(frame + Frame.IP)) + 1));
-      }
+    } else if (toThrow == null) {
+      send(frame, value);
     }
     Mem.putLong(frame + Frame.PREVIOUS,
         Tag.rawToWord(Mem.getLong(vm.ts + Layout.ThreadState.CURRENT_FRAME)));
@@ -174,11 +167,7 @@ final class Generators {
    */
   long link(long gen, long caller) {
     long frame = gen + Generator.FRAME;
-    CodeInfo ci = Interpreter.codeOf(vm, frame);
-    long sp = intValue(Mem.getLong(frame + Frame.SP));
-    Mem.putLong(frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + sp), vm.none);
-    Mem.putLong(frame + Frame.SP, fromInt(sp + 1));
-    Mem.putLong(frame + Frame.IP, fromInt(intValue(Mem.getLong(frame + Frame.IP)) + 1));
+    send(frame, vm.none);
     Mem.putLong(frame + Frame.PREVIOUS, Tag.rawToWord(caller));
     Mem.putLong(frame + Frame.FLAGS, fromInt(Frame.FLAG_GEN_LINKED));
     Mem.putLong(gen + Generator.STATE, fromInt(Generator.RUNNING));
@@ -199,11 +188,22 @@ final class Generators {
   long yieldLinked(long frame, int here, long v) {
     Mem.putLong(frame + Frame.IP, fromInt(here));
     long caller = unlink(frame, Generator.SUSPENDED);
-    CodeInfo ci = Interpreter.codeOf(vm, caller);
-    long sp = intValue(Mem.getLong(caller + Frame.SP));
-    Mem.putLong(caller + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + sp), v);
-    Mem.putLong(caller + Frame.SP, fromInt(sp + 1));
+    push(caller, v);
     return caller;
+  }
+
+  /** Makes a frame suspended at its yield go on after it with value sent (pushed). */
+  private void send(long frame, long value) {
+    push(frame, value);
+    Mem.putLong(frame + Frame.IP, fromInt(intValue(Mem.getLong(frame + Frame.IP)) + 1));
+  }
+
+  /** Pushes v on a suspended frame's operand stack (at its saved SP, which moves up). */
+  private void push(long frame, long v) {
+    CodeInfo ci = Interpreter.codeOf(vm, frame);
+    long sp = intValue(Mem.getLong(frame + Frame.SP));
+    Mem.putLong(frame + Frame.LOCALSPLUS + 8L * (ci.nlocalsplus + sp), v);
+    Mem.putLong(frame + Frame.SP, fromInt(sp + 1));
   }
 
   /**

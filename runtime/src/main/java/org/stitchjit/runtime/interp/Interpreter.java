@@ -266,11 +266,13 @@ public final class Interpreter {
     throwOnEntry = null;
     // Compiled code to run before the next instruction: a loop's region (ENTER_EXECUTOR), a
     // called function's entry region, or the region where a generator resumes after a yield.
+    // Setting it sets reload, the one flag the dispatch loop tests.
     Executor enter = null;
     boolean reload = false;
     if (jit != null && injected == null && ip > 0 && U.getLong(frame + Frame.GENERATOR) != 0
         && (U.getLong(bc + 8L * (ip - 1)) & 0xFF) == Op.YIELD_VALUE) {
       enter = jit.resumeRegion(ci, frame);
+      reload = enter != null;
       if (enter == null) {
         rec = jit.resumeSiteHot(ci, frame);
       }
@@ -284,27 +286,26 @@ public final class Interpreter {
           throw x;
         }
         while (true) {
-          if (enter != null) {
-            Executor ex = enter;
-            enter = null;
-            try {
-              rec = jit.run(ex, ts);
-            } catch (RuntimeException | Error e) {
-              // The exception was raised in the innermost frame compiled code was in.
-              frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
-              ci = codeOf(vm, frame);
-              here = (int) (U.getLong(frame + Frame.IP) >> 1);
-              throw e;
-            }
-            if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
-              vm.collectGarbage();
-            }
-            reload = true;
-          }
           if (reload) {
-            // Go on in whatever frame is current now, at its saved IP and SP: after compiled
-            // code, or after a linked generator frame handed control back to its caller.
             reload = false;
+            if (enter != null) {
+              Executor ex = enter;
+              enter = null;
+              try {
+                rec = jit.run(ex, ts);
+              } catch (RuntimeException | Error e) {
+                // The exception was raised in the innermost frame compiled code was in.
+                frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
+                ci = codeOf(vm, frame);
+                here = (int) (U.getLong(frame + Frame.IP) >> 1);
+                throw e;
+              }
+              if (U.getLong(ts + Layout.ThreadState.GC_WANTED) != 0) {
+                vm.collectGarbage();
+              }
+            }
+            // Go on in whatever frame is current now, at its saved IP and SP: after compiled
+            // code, a linked generator frame's return to its caller, or an unwind.
             frame = U.getLong(ts + Layout.ThreadState.CURRENT_FRAME);
             ci = codeOf(vm, frame);
             bc = ci.bytecode;
@@ -876,6 +877,7 @@ public final class Interpreter {
                 vm.collectGarbage();
               }
               enter = ex;
+              reload = true;
               break;
             }
             case Op.POP_JUMP_IF_FALSE:
@@ -1057,6 +1059,7 @@ public final class Interpreter {
                     if (ci.entryExecutor != null) {
                       sync(frame, 0, sp, stackBase);
                       enter = (Executor) ci.entryExecutor;
+                      reload = true;
                     } else if (++ci.entries >= hotFunction) {
                       ci.entries = 0;
                       sync(frame, 0, sp, stackBase);

@@ -323,7 +323,6 @@ public final class JitDriver {
     };
   }
 
-  /** Whether the interpreter, not compiled code, performs op when a region stops at it. */
   /**
    * Whether a region that left with RESUME_AT_FRAME, the frame now at a RETURN_VALUE, returned
    * natively into a caller whose next instruction is that return (a tail call, {@code return
@@ -340,6 +339,7 @@ public final class JitDriver {
         && Mem.getLong(frame + Frame.GENERATOR) == 0 && Mem.getLong(frame + Frame.PREVIOUS) != 0;
   }
 
+  /** Whether the interpreter, not compiled code, performs op when a region stops at it. */
   private static boolean leavesFrame(Opcode op) {
     Opcode f = op.family();
     return f == Opcode.RETURN_VALUE || f == Opcode.RAISE_VARARGS || f == Opcode.RERAISE
@@ -665,8 +665,10 @@ public final class JitDriver {
 
     @Override
     public boolean observeGenerator(long frame, int stackDepth) {
-      CodeInfo ci = uops.codeOf(frame);
-      long it = stackDepth < 1 ? 1 : Mem.getLong(stackSlot(frame, ci, stackDepth - 1));
+      if (stackDepth < 1) {
+        return false;
+      }
+      long it = Mem.getLong(stackSlot(frame, uops.codeOf(frame), stackDepth - 1));
       return (it & 1) == 0 && it != 0 && Mem.getLong(it) == vm.generatorType;
     }
 
