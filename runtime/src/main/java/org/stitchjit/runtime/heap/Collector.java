@@ -32,6 +32,8 @@ public final class Collector {
   private long pauseNanosMax;
   private long freedObjects;
   private long lastLiveBytes;
+  private long lastLiveObjects;
+  private long objectsAllocatedAtLastGc;
 
   public Collector(Heap heap) {
     this.heap = heap;
@@ -45,9 +47,13 @@ public final class Collector {
   /** Collects now. */
   public void collect(Roots roots) {
     long start = System.nanoTime();
+    heap.clearUnsweptMarks();
+    for (int c = 0; c < heap.chunkCount; c++) {
+      Mem.putLong(heap.chunkBase[c], 0);
+    }
     roots.enumerate(this);
     drain();
-    long live = sweep();
+    long live = release();
     heap.resetAfterCollection(live);
     lastLiveBytes = live;
     long pause = System.nanoTime() - start;
@@ -67,6 +73,10 @@ public final class Collector {
       return;
     }
     Mem.putLong(v + Header.META, meta | Header.MARK);
+    if ((meta & Header.LARGE) == 0) {
+      long chunk = Heap.chunkOf(v);
+      Mem.putLong(chunk, Mem.getLong(chunk) + 1);
+    }
     if (depth == stack.length) {
       stack = Arrays.copyOf(stack, depth * 2);
     }
@@ -113,10 +123,14 @@ public final class Collector {
     }
   }
 
-  private long sweep() {
+  /**
+   * After marking: frees the dead large objects and the wholly dead chunks the program will not
+   * need before the next collection, and leaves every other chunk for allocation to sweep
+   * ({@link Heap#refill}). Returns the bytes that survived.
+   */
+  private long release() {
     long live = 0;
-    int nclasses = Heap.CLASS_SIZES.length;
-    long[] heads = new long[nclasses];
+    long liveObjects = 0;
     // Wholly empty chunks stay, up to what the program may allocate before the next
     // collection: a float loop empties most of its chunks at every collection, and giving
     // them back to the OS only to map and fault in as many fresh ones cost nbody 7-11%. A
@@ -129,48 +143,32 @@ public final class Collector {
     for (int c = 0; c < heap.chunkCount; c++) {
       long base = heap.chunkBase[c];
       int sc = heap.chunkClass[c];
-      int cell = Heap.CLASS_SIZES[sc];
-      long chunkHead = heads[sc];
-      long chunkLive = 0;
-      long firstFree = 0;
-      for (long p = base + ((Heap.CHUNK_BYTES / cell) - 1) * (long) cell; p >= base; p -= cell) {
-        long meta = Mem.getLong(p + Header.META);
-        if ((meta & Header.MARK) != 0) {
-          Mem.putLong(p + Header.META, meta & ~Header.MARK);
-          chunkLive += cell;
-          continue;
-        }
-        if (meta != 0) {
-          if ((meta & Header.IMMORTAL) != 0) {
-            chunkLive += cell;
-            continue;
-          }
-          freedObjects++;
-          Mem.putLong(p + Header.META, 0);
-        }
-        Mem.putLong(p, chunkHead);
-        chunkHead = p;
-        if (firstFree == 0) {
-          firstFree = p;
-        }
-      }
-      if (chunkLive == 0) {
+      long objects = Mem.getLong(base);
+      if (objects == 0) {
         if (emptyKept + Heap.CHUNK_BYTES > emptyBudget) {
-          Mem.free(base);
+          Heap.unmap(base);
           heap.committedBytes -= Heap.CHUNK_BYTES;
           continue;
         }
         emptyKept += Heap.CHUNK_BYTES;
       }
-      heads[sc] = chunkHead;
       heap.chunkBase[kept] = base;
       heap.chunkClass[kept] = sc;
       kept++;
-      live += chunkLive;
+      liveObjects += objects;
+      live += objects * Heap.CLASS_SIZES[sc];
     }
     heap.chunkCount = kept;
-    for (int sc = 0; sc < nclasses; sc++) {
-      Mem.putLong(heap.freeHeads + 8L * sc, heads[sc]);
+    // Allocation sweeps the chunks in address order within each class: push them last first.
+    for (int sc = 0; sc < heap.unswept.length; sc++) {
+      Mem.putLong(heap.freeHeads + 8L * sc, 0);
+      if (heap.unswept[sc] == null || heap.unswept[sc].length < kept) {
+        heap.unswept[sc] = new int[Math.max(16, kept)];
+      }
+    }
+    for (int c = kept - 1; c >= 0; c--) {
+      int sc = heap.chunkClass[c];
+      heap.unswept[sc][heap.unsweptCount[sc]++] = c;
     }
     int keptLarge = 0;
     for (int i = 0; i < heap.largeCount; i++) {
@@ -183,14 +181,19 @@ public final class Collector {
         heap.largeSizes[keptLarge] = size;
         keptLarge++;
         live += size;
+        liveObjects++;
       } else {
-        freedObjects++;
         heap.committedBytes -= size;
         heap.largeBytes -= size;
         Mem.free(obj);
       }
     }
     heap.largeCount = keptLarge;
+    // Every object allocated since the last collection or live after it is live now or freed.
+    long allocated = heap.objectsAllocated();
+    freedObjects += lastLiveObjects + (allocated - objectsAllocatedAtLastGc) - liveObjects;
+    objectsAllocatedAtLastGc = allocated;
+    lastLiveObjects = liveObjects;
     return live;
   }
 

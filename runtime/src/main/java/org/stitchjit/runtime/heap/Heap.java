@@ -3,10 +3,19 @@ package org.stitchjit.runtime.heap;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout.HeapControl;
 import org.stitchjit.platforms.Mem;
+import org.stitchjit.platforms.Platform;
+import org.stitchjit.platforms.exec.Protection;
+import org.stitchjit.platforms.exec.VirtualMemory;
 
 /**
  * The guest heap: non-moving, size-classed free lists in 256 KiB chunks for small objects and
  * one malloc'ed block per large object.
+ *
+ * <p>Chunks are aligned to their size, and a chunk's first word counts the objects the last
+ * marking found live in it ({@link #CHUNK_HEADER}), so the collector knows which chunks are
+ * wholly dead without visiting their cells. It does not sweep at all: each chunk is swept
+ * when allocation needs cells of its size class ({@link #refill}), lazily, and a dead one is
+ * simply threaded afresh (decision 11).
  *
  * <p>Allocation never collects. It counts the bytes handed out since the last collection and,
  * past a threshold, raises the thread state's GC-wanted flag; the interpreter collects at its
@@ -17,6 +26,12 @@ import org.stitchjit.platforms.Mem;
  */
 public final class Heap implements AutoCloseable {
   static final int CHUNK_BYTES = 256 * 1024;
+  /**
+   * Bytes at the start of each chunk before its first cell: the live-object count the marker
+   * keeps (one word), padded so cells keep the 16-byte alignment malloc gave them before.
+   */
+  static final int CHUNK_HEADER = 16;
+  private static final VirtualMemory PAGES = Platform.current().virtualMemory();
   /** Objects up to this size come from size classes; larger ones are malloc'ed. */
   public static final int MAX_SMALL = HeapControl.SMALL_UP_TO;
 
@@ -48,6 +63,12 @@ public final class Heap implements AutoCloseable {
   long[] chunkBase = new long[64];
   int[] chunkClass = new int[64];
   int chunkCount;
+  /**
+   * Per size class, the chunks the last collection left unswept (indices into chunkBase, the
+   * next one to sweep last): {@link #refill} sweeps them one at a time before it maps a new one.
+   */
+  final int[][] unswept = new int[CLASS_SIZES.length][];
+  final int[] unsweptCount = new int[CLASS_SIZES.length];
 
   // Large objects: addresses of live blocks and their sizes.
   long[] largeObjects = new long[64];
@@ -145,12 +166,27 @@ public final class Heap implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives the empty free list of class sc cells: from the chunks the last collection left
+   * unswept, else from a new chunk.
+   */
   private long refill(int sc) {
+    while (unsweptCount[sc] > 0) {
+      int c = unswept[sc][--unsweptCount[sc]];
+      long head = Mem.getLong(chunkBase[c]) == 0 ? thread(chunkBase[c], sc) : sweep(c);
+      if (head != 0) {
+        return head;
+      }
+    }
+    return thread(newChunk(sc), sc);
+  }
+
+  /** Threads every cell of a chunk that holds no live object, in address order. */
+  private static long thread(long base, int sc) {
     int cell = CLASS_SIZES[sc];
-    long base = newChunk(sc);
     long head = 0;
-    // Thread the free list in address order, so consecutive allocations are adjacent.
-    for (long p = base + ((CHUNK_BYTES / cell) - 1) * (long) cell; p >= base; p -= cell) {
+    // In address order, so consecutive allocations are adjacent.
+    for (long p = lastCell(base, cell); p >= base + CHUNK_HEADER; p -= cell) {
       Mem.putLong(p, head);
       Mem.putLong(p + Header.META, 0);
       head = p;
@@ -158,9 +194,76 @@ public final class Heap implements AutoCloseable {
     return head;
   }
 
+  /**
+   * Sweeps one chunk that holds live objects: frees the unmarked ones, clears the marks and
+   * threads the free cells. Returns the list's head (0 when every cell is live).
+   */
+  private long sweep(int c) {
+    long base = chunkBase[c];
+    int cell = CLASS_SIZES[chunkClass[c]];
+    long head = 0;
+    for (long p = lastCell(base, cell); p >= base + CHUNK_HEADER; p -= cell) {
+      long meta = Mem.getLong(p + Header.META);
+      if ((meta & (Header.MARK | Header.IMMORTAL)) != 0) {
+        Mem.putLong(p + Header.META, meta & ~Header.MARK);
+        continue;
+      }
+      Mem.putLong(p + Header.META, 0);
+      Mem.putLong(p, head);
+      head = p;
+    }
+    return head;
+  }
+
+  /** Clears the marks in the chunks left unswept, before the collector marks again. */
+  void clearUnsweptMarks() {
+    for (int sc = 0; sc < unswept.length; sc++) {
+      for (int i = 0; i < unsweptCount[sc]; i++) {
+        long base = chunkBase[unswept[sc][i]];
+        if (Mem.getLong(base) == 0) {
+          continue; // nothing was marked in it
+        }
+        int cell = CLASS_SIZES[sc];
+        for (long p = lastCell(base, cell); p >= base + CHUNK_HEADER; p -= cell) {
+          long meta = Mem.getLong(p + Header.META);
+          Mem.putLong(p + Header.META, meta & ~Header.MARK);
+        }
+      }
+      unsweptCount[sc] = 0;
+    }
+  }
+
+  private static long lastCell(long base, int cell) {
+    return base + CHUNK_HEADER + ((CHUNK_BYTES - CHUNK_HEADER) / cell - 1) * (long) cell;
+  }
+
+  /** The chunk a small object lives in; its first word is the marker's live count. */
+  static long chunkOf(long obj) {
+    return obj & -CHUNK_BYTES;
+  }
+
+  /** Maps a chunk aligned to its size: the marker finds an object's chunk by masking. */
+  private static long mapAligned() {
+    long raw = PAGES.reserve(2L * CHUNK_BYTES);
+    long base = (raw + CHUNK_BYTES - 1) & -CHUNK_BYTES;
+    if (base > raw) {
+      PAGES.release(raw, base - raw);
+    }
+    long end = raw + 2L * CHUNK_BYTES;
+    if (end > base + CHUNK_BYTES) {
+      PAGES.release(base + CHUNK_BYTES, end - base - CHUNK_BYTES);
+    }
+    PAGES.protect(base, CHUNK_BYTES, Protection.READ_WRITE);
+    return base;
+  }
+
+  static void unmap(long chunk) {
+    PAGES.release(chunk, CHUNK_BYTES);
+  }
+
   private long newChunk(int sc) {
     reserve(CHUNK_BYTES);
-    long base = Mem.allocate(CHUNK_BYTES);
+    long base = mapAligned();
     if (chunkCount == chunkBase.length) {
       chunkBase = java.util.Arrays.copyOf(chunkBase, chunkCount * 2);
       chunkClass = java.util.Arrays.copyOf(chunkClass, chunkCount * 2);
@@ -298,7 +401,7 @@ public final class Heap implements AutoCloseable {
     }
     closed = true;
     for (int i = 0; i < chunkCount; i++) {
-      Mem.free(chunkBase[i]);
+      unmap(chunkBase[i]);
     }
     for (int i = 0; i < largeCount; i++) {
       Mem.free(largeObjects[i]);

@@ -89,6 +89,8 @@ public final class JitDriver {
 
   /** The selection in progress. */
   private Recorder active;
+  /** The collector's cycle count when the active recording began. */
+  private long activeGcCycles;
   private RuntimeException frontendError;
   private RegionStart activeStart;
   private Executor activeParent;
@@ -214,6 +216,7 @@ public final class JitDriver {
     activeStart = start;
     activeParent = parent;
     activeParentExit = parentExit;
+    activeGcCycles = vm.collector.cycles();
     return active;
   }
 
@@ -447,15 +450,15 @@ public final class JitDriver {
       stats.compileNanos += System.nanoTime() - t0;
       return null;
     }
-    long[] embedded = embeddedObjects(r);
-    for (long o : embedded) {
-      if (Mem.getLong(o + org.stitchjit.api.layout.Header.META) == 0) {
-        // Collected while the region was being recorded: its guards name a dead object.
-        compiled.free();
-        stats.compileFailed("stale-object");
-        stats.compileNanos += System.nanoTime() - t0;
-        return null;
-      }
+    if (vm.collector.cycles() != activeGcCycles) {
+      // Collected while the region was being recorded: an object its guards name may have
+      // died, and its cell may hold another object by now (nothing on the heap tells: the
+      // collector leaves dead cells to allocation to sweep). Only the region's own operands
+      // are at stake, so the next recording, without a collection in between, compiles.
+      compiled.free();
+      stats.compileFailed("stale-object");
+      stats.compileNanos += System.nanoTime() - t0;
+      return null;
     }
     codeCacheUsed += compiled.codeBytes();
     stats.codeBytes = codeCacheUsed;

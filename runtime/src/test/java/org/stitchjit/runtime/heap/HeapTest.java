@@ -131,4 +131,48 @@ class HeapTest {
     assertThat(heap.bytesAllocated()).isEqualTo(72 + 24);
     assertThat(heap.allocatedSinceGc()).isEqualTo(24);
   }
+
+  @Test
+  void aCollectionSweepsNothingAndAllocationReusesAWhollyDeadChunkFirst() {
+    long first = heap.allocate(type, 0, Layout.Float.RAW, 0);
+    for (int i = 0; i < 100; i++) {
+      heap.allocate(type, 0, Layout.Float.RAW, 0);
+    }
+    long committed = heap.committedBytes();
+    new Collector(heap).collect(c -> { });
+
+    // Nothing was threaded: the dead chunk waits, untouched, for the allocator.
+    assertThat(Mem.getLong(heap.freeListHead(FLOAT_SIZE))).isZero();
+    assertThat(Mem.getLong(first + Header.META)).as("a dead cell keeps its header").isNotZero();
+    long again = heap.allocate(type, 0, Layout.Float.RAW, 0);
+    assertThat(again).as("the dead chunk's first cell, not a new chunk's").isEqualTo(first);
+    assertThat(heap.committedBytes()).isEqualTo(committed);
+    assertThat(Heap.chunkOf(again)).isEqualTo(Heap.chunkOf(first));
+  }
+
+  @Test
+  void liveObjectsInAChunkNoAllocationSweptSurviveTheNextCollectionToo() {
+    // A 3-slot object (the 40 class) points at a float; nothing else of either class is
+    // allocated between the collections, so neither chunk is swept before the second marking.
+    long holder = heap.allocate(type, 3, 0, 0);
+    long dead = heap.allocate(type, 3, 0, 0);
+    long f = heap.allocate(type, 0, Layout.Float.RAW, 0);
+    Mem.putLong(holder + Header.SIZE, f);
+    Collector collector = new Collector(heap);
+    collector.collect(c -> c.markValue(holder));
+    collector.collect(c -> c.markValue(holder));
+    assertThat(collector.freedObjects()).isEqualTo(1);
+
+    // Every cell the allocator hands out now is one that was free or dead.
+    java.util.Set<Long> handedOut = new java.util.HashSet<>();
+    for (int i = 0; i < 2 * Heap.CHUNK_BYTES / 24; i++) {
+      handedOut.add(heap.allocate(type, 0, Layout.Float.RAW, 0));
+    }
+    for (int i = 0; i < 2 * Heap.CHUNK_BYTES / 40; i++) {
+      handedOut.add(heap.allocate(type, 3, 0, 0));
+    }
+    assertThat(handedOut).contains(dead).doesNotContain(holder, f);
+    assertThat(Mem.getLong(f + Header.META) & Header.MARK).as("its mark cleared").isZero();
+    assertThat(Mem.getLong(holder + Header.SIZE)).isEqualTo(f);
+  }
 }
