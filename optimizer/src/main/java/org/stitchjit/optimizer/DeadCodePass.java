@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.uop.RawLocals;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.Trace;
 import org.stitchjit.api.uop.Uop;
@@ -22,6 +23,12 @@ import org.stitchjit.api.uop.UopInstr;
  *       terminators that hand an instruction to the interpreter. Exits write the IP themselves,
  *       from the exit table. A {@code _SET_IP} is kept when such a uop follows it before the
  *       next {@code _SET_IP}, and removed otherwise. ({@link #readsIp})
+ *   <li><b>Validity checks after instructions that no longer escape.</b> The recorder puts a
+ *       {@code _CHECK_VALIDITY} at the start of every instruction after one that escaped,
+ *       because guest code may have run and changed what the region relies on. When the
+ *       passes made every uop of that instruction native ({@code _CALL_MATH_SQRT} of a raw
+ *       float, say), nothing can have changed and the check goes. The instruction is what
+ *       lies back to its {@code _SET_IP}; without one in reach, the check stays.
  *   <li><b>Values pushed and popped unused.</b> A uop that only pushes a value, with no effect
  *       and no exit ({@link UopFlag#PURE}, no {@link UopFlag#EXIT}, no inputs, one output),
  *       followed by {@code _POP_TOP} with nothing kept in between: both go (an expression statement
@@ -50,8 +57,13 @@ public final class DeadCodePass implements OptimizerPass {
     List<UopInstr> out = new ArrayList<>(in.size());
     long setIps = 0;
     long pairs = 0;
+    long validityChecks = 0;
     for (int i = 0; i < in.size(); i++) {
       UopInstr u = in.get(i);
+      if (u.uop() == Uop.CHECK_VALIDITY && !instructionBeforeEscapes(in, i)) {
+        validityChecks++;
+        continue;
+      }
       if (u.uop() == Uop.SET_IP && !ipReadBeforeNextSetIp(in, i + 1)) {
         setIps++;
         continue;
@@ -65,13 +77,31 @@ public final class DeadCodePass implements OptimizerPass {
       }
       out.add(u);
     }
-    if (setIps + pairs == 0) {
+    if (setIps + pairs + validityChecks == 0) {
       return region;
     }
     stats.count("set-ip-removed", setIps);
     stats.count("push-pop-removed", pairs);
-    stats.count("uops-removed", setIps + 2 * pairs);
+    stats.count("validity-checks-removed", validityChecks);
+    stats.count("uops-removed", setIps + 2 * pairs + validityChecks);
     return Trace.of(ImmutableList.copyOf(out), trace.exits());
+  }
+
+  /**
+   * Whether the instruction before the {@code _CHECK_VALIDITY} at {@code check} may have run
+   * guest code: a uop back to its {@code _SET_IP} escapes, or no {@code _SET_IP} bounds it.
+   */
+  private static boolean instructionBeforeEscapes(List<UopInstr> uops, int check) {
+    for (int j = check - 1; j >= 0; j--) {
+      Uop u = uops.get(j).uop();
+      if (u == Uop.SET_IP) {
+        return false;
+      }
+      if (u.is(UopFlag.ESCAPES) || u == Uop.LOOP_HEAD) {
+        return true;
+      }
+    }
+    return true;
   }
 
   private static boolean ipReadBeforeNextSetIp(List<UopInstr> uops, int from) {
@@ -80,7 +110,7 @@ public final class DeadCodePass implements OptimizerPass {
       if (u == Uop.SET_IP) {
         return false;
       }
-      if (readsIp(u)) {
+      if (readsIp(uops.get(j))) {
         return true;
       }
     }
@@ -88,7 +118,14 @@ public final class DeadCodePass implements OptimizerPass {
   }
 
   /** Whether the uop may read the current frame's IP, directly or through the runtime. */
-  static boolean readsIp(Uop u) {
+  static boolean readsIp(UopInstr in) {
+    Uop u = in.uop();
+    if (u != Uop.BINARY_OP_TRUE_DIVIDE_FLOAT_RAW && u != Uop.CALL_MATH_SQRT_RAW
+        && RawLocals.rawResult(u, in.oparg())) {
+      // Float arithmetic that leaves its result raw allocates nothing and cannot raise (the
+      // division and the square root can).
+      return false;
+    }
     if (u.is(UopFlag.ESCAPES) || u.is(UopFlag.ALLOCATES)) {
       return true;
     }

@@ -49,7 +49,8 @@ import org.stitchjit.api.uop.UopInstr;
  *       invalidates the region (and {@code _CHECK_VALIDITY}, after every escaping instruction,
  *       leaves it before the change is relied on).
  *   <li><b>Its shape</b>, after a {@code _GUARD_SHAPE}: holds until guest code may run (an
- *       escaping uop forgets every shape) or a {@code _STORE_ATTR_SLOT} moves an object to a new
+ *       escaping uop forgets every shape, except a math function of a float or small int:
+ *       {@link Run#runsNoGuestCode}) or a {@code _STORE_ATTR_SLOT} moves an object to a new
  *       shape (which forgets every other shape too: another value may be the same object).
  *   <li><b>Which locals are bound</b>: stored, passed as an inlined callee's arguments, or
  *       loaded once with {@code _LOAD_FAST_CHECK} (which exits when the local is unbound); a
@@ -168,11 +169,12 @@ public final class TypesPass implements OptimizerPass {
         if (in.uop() == Uop.LOOP_HEAD) {
           out.add(in);
           Frame f = f();
+          long entryEpoch = epoch;
+          epoch++; // shapes known before hold after the head only as loopHead says
           Frame head = frames.size() == 1 && closesWhereItStarts(trace)
-              ? loopHead(f, uops, i + 1) : new Frame(frames.getLast().code);
+              ? loopHead(f, entryEpoch, uops, i + 1) : new Frame(frames.getLast().code);
           frames.clear();
           frames.push(head);
-          epoch++; // shapes are not carried over the back edge
           continue;
         }
         step(in);
@@ -181,9 +183,9 @@ public final class TypesPass implements OptimizerPass {
 
     /**
      * What is known at a {@code _LOOP_HEAD} reached from the peeled iteration with {@code
-     * entry} known, the loop body being {@code uops[from]} up to {@code _JUMP_TO_TOP}: of each
-     * local and stack slot, the kinds, constant and type that hold on entry and that the body
-     * keeps.
+     * entry} known (its shapes as of {@code entryEpoch}), the loop body being {@code
+     * uops[from]} up to {@code _JUMP_TO_TOP}: of each local and stack slot, the kinds,
+     * constant, type and shape that hold on entry and that the body keeps.
      *
      * <p>Soundness: start from what the peeled iteration proved, walk the body from it, keep of
      * each slot's facts only those it still has at the {@code _JUMP_TO_TOP}, and repeat until
@@ -192,19 +194,22 @@ public final class TypesPass implements OptimizerPass {
      * {@code _JUMP_TO_TOP} with at least H (that is the fixed point), so by induction over
      * iterations H holds every time the head is reached. A guard the walk after the head then
      * removes would have passed: removing it changes no iteration, so the induction is about
-     * the optimized body too. Slots are matched by local index and by distance from the
-     * stack's top (the loop closes in the frame and at the depth of its head: {@link
-     * #closesWhereItStarts}). Every slot gets a value of its own: that two slots held the same
-     * value on entry need not hold on the way back. The walk only interprets (it rewrites
-     * nothing and records no dependency), so what it learns is at most what the rewriting run
-     * will.
+     * the optimized body too. A shape is kept only if the body's walk still knows it at the
+     * end, which it does not past anything that may change a shape (an escaping uop, a store
+     * that moves an object to a new shape): so a loop-invariant object whose attributes the
+     * body only reads and overwrites keeps the shape its guard proved in the peeled iteration.
+     * Slots are matched by local index and by distance from the stack's top (the loop closes
+     * in the frame and at the depth of its head: {@link #closesWhereItStarts}). Every slot
+     * gets a value of its own: that two slots held the same value on entry need not hold on
+     * the way back. The walk only interprets (it rewrites nothing and records no dependency),
+     * so what it learns is at most what the rewriting run will.
      */
-    Frame loopHead(Frame entry, List<UopInstr> uops, int from) {
-      Frame head = copyFacts(entry);
+    Frame loopHead(Frame entry, long entryEpoch, List<UopInstr> uops, int from) {
+      Frame head = copyFacts(entry, entryEpoch, 0);
       while (true) {
         Run walk = new Run(env, context, 0);
         walk.frames.clear();
-        walk.frames.push(copyFacts(head));
+        walk.frames.push(copyFacts(head, 0, 0));
         for (int i = from; uops.get(i).uop() != Uop.JUMP_TO_TOP; i++) {
           walk.interpret(uops.get(i));
         }
@@ -217,27 +222,32 @@ public final class TypesPass implements OptimizerPass {
         boolean changed = !keep.equals(head.bound);
         head.bound.and(end.bound);
         for (Map.Entry<Integer, Value> local : head.locals.entrySet()) {
-          changed |= retain(local.getValue(), end.locals.get(local.getKey()));
+          changed |= retain(local.getValue(), end.locals.get(local.getKey()), walk.epoch);
         }
         int n = head.stack.size();
         int m = end.stack.size();
         for (int k = 1; k <= n; k++) {
-          changed |= retain(head.stack.get(n - k), k > m ? null : end.stack.get(m - k));
+          changed |= retain(head.stack.get(n - k), k > m ? null : end.stack.get(m - k),
+              walk.epoch);
         }
         if (!changed) {
-          return copyFacts(head);
+          return copyFacts(head, 0, epoch);
         }
       }
     }
 
-    /** Keeps of v's facts those {@code back} has too; whether any went. */
-    private static boolean retain(Value v, Value back) {
+    /**
+     * Keeps of v's facts those {@code back} has too (its shape only if current in {@code
+     * backEpoch}); whether any went.
+     */
+    private static boolean retain(Value v, Value back, long backEpoch) {
       boolean changed = false;
       if (back == null) {
-        changed = !v.kinds.isEmpty() || v.isConstant || v.type != 0;
+        changed = !v.kinds.isEmpty() || v.isConstant || v.type != 0 || v.shape != 0;
         v.kinds.clear();
         v.isConstant = false;
         v.type = 0;
+        v.shape = 0;
         return changed;
       }
       changed |= v.kinds.retainAll(back.kinds);
@@ -249,28 +259,39 @@ public final class TypesPass implements OptimizerPass {
         v.type = 0;
         changed = true;
       }
+      if (v.shape != 0 && !(back.shape == v.shape && back.shapeEpoch == backEpoch)) {
+        v.shape = 0;
+        changed = true;
+      }
       return changed;
     }
 
-    /** A frame with the same slots and facts as f (shapes aside), each slot a value of its own. */
-    private static Frame copyFacts(Frame f) {
+    /**
+     * A frame with the same slots and facts as f, each slot a value of its own; a shape is
+     * copied when it is current in {@code fromEpoch}, and is then current in {@code toEpoch}.
+     */
+    private static Frame copyFacts(Frame f, long fromEpoch, long toEpoch) {
       Frame c = new Frame(f.code);
       c.bound.or(f.bound);
       for (Map.Entry<Integer, Value> local : f.locals.entrySet()) {
-        c.locals.put(local.getKey(), copyFacts(local.getValue()));
+        c.locals.put(local.getKey(), copyFacts(local.getValue(), fromEpoch, toEpoch));
       }
       for (Value s : f.stack) {
-        c.stack.add(copyFacts(s));
+        c.stack.add(copyFacts(s, fromEpoch, toEpoch));
       }
       return c;
     }
 
-    private static Value copyFacts(Value v) {
+    private static Value copyFacts(Value v, long fromEpoch, long toEpoch) {
       Value c = new Value();
       c.kinds.addAll(v.kinds);
       c.isConstant = v.isConstant;
       c.word = v.word;
       c.type = v.type;
+      if (v.shape != 0 && v.shapeEpoch == fromEpoch) {
+        c.shape = v.shape;
+        c.shapeEpoch = toEpoch;
+      }
       return c;
     }
 
@@ -611,7 +632,7 @@ public final class TypesPass implements OptimizerPass {
           }
         }
         default -> {
-          if (u.is(UopFlag.ESCAPES)) {
+          if (u.is(UopFlag.ESCAPES) && !runsNoGuestCode(in, f)) {
             // Guest code may run: it may add attributes to any object.
             epoch++;
           }
@@ -631,6 +652,19 @@ public final class TypesPass implements OptimizerPass {
           popPush(f, u, oparg);
         }
       }
+    }
+
+    /**
+     * Whether an escaping uop runs no guest code here: a math function ({@code intrinsics})
+     * of a float or small int computes natively or raises ValueError, and calls nothing the
+     * program defined ({@code __float__} is what a generic argument could run).
+     */
+    static boolean runsNoGuestCode(UopInstr in, Frame f) {
+      return switch (in.uop()) {
+        case CALL_MATH_SQRT, CALL_MATH_SIN, CALL_MATH_COS -> in.oparg() == 1
+            && (f.peek(1).kinds.contains(TypeFact.FLOAT) || f.peek(1).kinds.contains(TypeFact.INT));
+        default -> false;
+      };
     }
 
     void learn(GuardFact g, UopInstr in, Value v) {

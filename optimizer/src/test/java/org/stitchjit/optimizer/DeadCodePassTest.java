@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Uop;
+import org.stitchjit.api.uop.UopInstr;
 
 /** The dead-code pass on hand-written traces, each with the trace it must become. */
 class DeadCodePassTest {
@@ -169,12 +170,52 @@ class DeadCodePassTest {
     for (Uop u : new Uop[] {Uop.CALL_GENERIC, Uop.CALL_BUILTIN, Uop.BINARY_OP, Uop.LOAD_ATTR,
         Uop.BINARY_OP_ADD_FLOAT, Uop.BUILD_LIST, Uop.RETURN_VALUE, Uop.RAISE_VARARGS,
         Uop.YIELD_VALUE, Uop.INIT_CALL_PY_EXACT_ARGS, Uop.PUSH_FRAME, Uop.POP_FRAME}) {
-      assertThat(DeadCodePass.readsIp(u)).as(u.uopName()).isTrue();
+      assertThat(DeadCodePass.readsIp(UopInstr.of(u))).as(u.uopName()).isTrue();
     }
     for (Uop u : new Uop[] {Uop.EXIT_TRACE, Uop.JUMP_TO_TOP, Uop.CHECK_PERIODIC, Uop.GUARD_TYPE,
         Uop.LOAD_FAST, Uop.STORE_FAST, Uop.BINARY_OP_ADD_INT, Uop.LOAD_ATTR_SLOT,
         Uop.CHECK_FUNCTION_VERSION, Uop.ITER_NEXT_RANGE, Uop.SET_IP}) {
-      assertThat(DeadCodePass.readsIp(u)).as(u.uopName()).isFalse();
+      assertThat(DeadCodePass.readsIp(UopInstr.of(u))).as(u.uopName()).isFalse();
     }
+    // Raw float arithmetic reads it only when it boxes its result (the allocation may raise
+    // MemoryError) or may raise itself (division by zero, the square root of a negative).
+    int raw = Uop.RAW_NOS | Uop.RAW_TOS | Uop.RAW_RESULT;
+    assertThat(DeadCodePass.readsIp(UopInstr.of(Uop.BINARY_OP_MULTIPLY_FLOAT_RAW, raw)))
+        .isFalse();
+    assertThat(DeadCodePass.readsIp(UopInstr.of(Uop.BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_NOS)))
+        .isTrue();
+    assertThat(DeadCodePass.readsIp(UopInstr.of(Uop.BINARY_OP_TRUE_DIVIDE_FLOAT_RAW, raw)))
+        .isTrue();
+    assertThat(DeadCodePass.readsIp(UopInstr.of(Uop.CALL_MATH_SQRT_RAW,
+        Uop.RAW_TOS | Uop.RAW_RESULT))).isTrue();
+  }
+
+  @Test
+  void aValidityCheckGoesWhenTheInstructionBeforeItNoLongerEscapes() {
+    Region r = run("""
+        trace
+          _SET_IP 4
+          _LOAD_FAST 0
+          _CALL_MATH_SQRT_RAW 6 operand=0x10
+          _CHECK_VALIDITY operand=0x0 exit=0
+          _SET_IP 8
+          _CALL_GENERIC 1
+          _CHECK_VALIDITY operand=0x0 exit=1
+          _SET_IP 10
+          _EXIT_TRACE exit=2
+        exit 0: code=0x7 ip=8 depth=1 INVALIDATED
+        exit 1: code=0x7 ip=10 depth=1 INVALIDATED
+        exit 2: code=0x7 ip=12 depth=1 END_OF_REGION
+        """);
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines("""
+        _SET_IP 4
+        _LOAD_FAST 0
+        _CALL_MATH_SQRT_RAW 6 operand=0x10
+        _SET_IP 8
+        _CALL_GENERIC 1
+        _CHECK_VALIDITY operand=0x0 exit=1
+        _EXIT_TRACE exit=2
+        """));
+    assertThat(counts).containsEntry("validity-checks-removed", 1L);
   }
 }

@@ -294,6 +294,84 @@ class TypesPassTest {
     assertThat(counts).containsEntry("guards-removed", 1L);
   }
 
+  /** a.x = a.x, with a (local 0) loop-invariant: its type and shape guards, a load, a store. */
+  private static final String ATTRIBUTE_BODY = """
+      _LOAD_FAST 0
+      _GUARD_TYPE operand=0x100 exit=0
+      _GUARD_SHAPE 16 operand=0x200 exit=1
+      _LOAD_ATTR_SLOT operand=0x10
+      _LOAD_FAST 0
+      _STORE_ATTR_SLOT 0 operand=0x0 exit=2
+      """;
+  private static final String ATTRIBUTE_EXITS = """
+      exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
+      exit 1: code=0x7 ip=2 depth=1 GUARD_FAILED
+      exit 2: code=0x7 ip=4 depth=2 SLOW_PATH
+      exit 3: code=0x7 ip=6 depth=1 INVALIDATED
+      """;
+
+  @Test
+  void anInvariantObjectsShapeHoldsAcrossTheLoopHeadWhenTheBodyChangesNoShape() {
+    Region r = run(peeled(ATTRIBUTE_BODY) + ATTRIBUTE_EXITS);
+    assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(ATTRIBUTE_BODY + """
+        _LOOP_HEAD
+        _LOAD_FAST 0
+        _LOAD_ATTR_SLOT operand=0x10
+        _LOAD_FAST 0
+        _STORE_ATTR_SLOT 0 operand=0x0 exit=2
+        _JUMP_TO_TOP
+        """));
+    assertThat(counts).containsEntry("guards-removed", 2L);
+  }
+
+  @Test
+  void guestCodeInTheLoopBodyForgetsShapesAtTheLoopHeadButNotTypes() {
+    // Then b.y, generic (it may run a property's getter, which may add attributes to a).
+    String body = ATTRIBUTE_BODY + """
+        _LOAD_FAST 1
+        _LOAD_ATTR 3
+        _POP_TOP
+        _CHECK_VALIDITY operand=0x0 exit=3
+        """;
+    Region r = run(peeled(body) + ATTRIBUTE_EXITS);
+    assertThat(PassHarness.uops(r)).containsSubsequence("_LOOP_HEAD", "_LOAD_FAST 0",
+        "_GUARD_SHAPE 16 operand=0x200 exit=1", "_LOAD_ATTR_SLOT operand=0x10");
+    assertThat(PassHarness.uops(r)).containsOnlyOnce("_GUARD_TYPE operand=0x100 exit=0");
+    assertThat(counts).containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void aMathFunctionOfAFloatRunsNoGuestCodeSoShapesStayKnown() {
+    // a.x; math.sqrt(f) with f a float; a.x again: the second shape guard goes.
+    Region r = run("""
+        trace
+          _LOAD_FAST 0
+          _GUARD_TYPE operand=0x100 exit=0
+          _GUARD_SHAPE 16 operand=0x200 exit=1
+          _LOAD_ATTR_SLOT operand=0x10
+          _POP_TOP
+          _PUSH_NULL
+          _LOAD_FAST 2
+          _LOAD_FAST 1
+          _LOAD_FAST 1
+          _GUARD_BOTH_FLOAT exit=2
+          _BINARY_OP_MULTIPLY_FLOAT
+          _CALL_MATH_SQRT 1 operand=0x300
+          _POP_TOP
+          _LOAD_FAST 0
+          _GUARD_TYPE operand=0x100 exit=0
+          _GUARD_SHAPE 16 operand=0x200 exit=1
+          _LOAD_ATTR_SLOT operand=0x10
+          _EXIT_TRACE exit=3
+        exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=2 depth=1 GUARD_FAILED
+        exit 2: code=0x7 ip=4 depth=4 GUARD_FAILED
+        exit 3: code=0x7 ip=8 depth=1 END_OF_REGION
+        """);
+    assertThat(PassHarness.uops(r)).containsOnlyOnce("_GUARD_SHAPE 16 operand=0x200 exit=1");
+    assertThat(counts).containsEntry("guards-removed", 2L);
+  }
+
   @Test
   void anIteratorBelowTheLoopsStackIsCheckedOnceAfterPeeling() {
     // for i in range(...): the iterator stays on the stack through every iteration.
