@@ -39,7 +39,7 @@ class JitFactoryTest {
     assertThat(jit.frontend()).isInstanceOf(TracingFrontend.class);
     assertThat(jit.backend()).isInstanceOf(ReferenceBackend.class);
     assertThat(jit.passes()).extracting(OptimizerPass::name)
-        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "allocation-removal",
+        .containsExactly("promotion", "loop-peeling", "intrinsics", "types", "allocation-removal",
             "dead-code");
   }
 
@@ -70,7 +70,7 @@ class JitFactoryTest {
   void passesAllAndNone() {
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=all")).passes())
         .extracting(OptimizerPass::name)
-        .containsExactly("promotion", "loop-peeling", "types", "intrinsics", "allocation-removal",
+        .containsExactly("promotion", "loop-peeling", "intrinsics", "types", "allocation-removal",
             "dead-code");
     assertThat(BUILTINS.create(JitConfig.parse("tracing+interp passes=none")).passes())
         .isEmpty();
@@ -121,7 +121,7 @@ class JitFactoryTest {
     assertThat(factory.create(JitConfig.parse("tracing+interp")).passes())
         .extracting(OptimizerPass::name)
         .containsExactly(
-            "promotion", "loop-peeling", "types", "intrinsics", "allocation-removal", "a-pass",
+            "promotion", "loop-peeling", "intrinsics", "types", "allocation-removal", "a-pass",
             "b-pass", "dead-code");
     assertThat(factory.create(JitConfig.parse("tracing+interp passes=b-pass,a-pass")).passes())
         .extracting(OptimizerPass::name).containsExactly("b-pass", "a-pass");

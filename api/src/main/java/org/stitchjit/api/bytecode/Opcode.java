@@ -239,6 +239,13 @@ public enum Opcode {
   STORE_ATTR_INSTANCE(1, 4, STORE_ATTR),
   LOAD_METHOD_CLASS(1, 4, LOAD_METHOD),
   LOAD_METHOD_BUILTIN(1, 4, LOAD_METHOD),
+  /**
+   * LOAD_METHOD whose receiver is a class of the program (its metaclass {@code type}) and whose
+   * attribute is a plain function, as in {@code Base.__init__(self, x)}: pushes (NULL, the
+   * function), as the generic instruction does for a class. Cache 0: the class's type version
+   * (unique to the class, and changed by any change to it or a base); cache 1: the function.
+   */
+  LOAD_METHOD_TYPE(1, 4, LOAD_METHOD),
   CALL_PY_EXACT_ARGS(1, 3, CALL),
   CALL_BUILTIN(1, 3, CALL),
   /**

@@ -32,8 +32,10 @@ public final class CacheOperands {
   public static long operand(Opcode op, Uop u, IntToLongFunction cache) {
     return switch (u) {
       case GUARD_GLOBALS_VERSION, GUARD_TYPE, CHECK_ATTR_MODULE, CHECK_CLASS_VERSION,
-          CHECK_FUNCTION_CODE ->
+          CHECK_FUNCTION_CODE, GUARD_CLASS_VERSION ->
           cache.applyAsLong(0);
+      // Only LOAD_METHOD_TYPE's expansion lists it: the class's function.
+      case LOAD_CONST_INLINE -> cache.applyAsLong(1);
       case GUARD_BUILTINS_VERSION, GUARD_TYPE_VERSION, GUARD_MODULE_KEYS_VERSION,
           CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE, INIT_CALL_PY_EXACT_ARGS, INIT_CALL_INIT,
           CHECK_CALLABLE, CALL_BUILTIN -> cache.applyAsLong(1);

@@ -133,6 +133,9 @@ public final class Expansions {
       case LOAD_METHOD_CLASS ->
           linear(op, GUARD_TYPE, GUARD_TYPE_VERSION, GUARD_SHAPE, LOAD_METHOD_CONST);
       case LOAD_METHOD_BUILTIN -> linear(op, GUARD_TYPE, GUARD_TYPE_VERSION, LOAD_METHOD_CONST);
+      // The class is what the version names, so its function is a constant.
+      case LOAD_METHOD_TYPE ->
+          linear(op, GUARD_CLASS_VERSION, POP_TOP, PUSH_NULL, LOAD_CONST_INLINE);
       // In a block region the pushed frame runs in the interpreter (or the callee's own
       // code); in a trace the recorder follows into the callee.
       case CALL_PY_EXACT_ARGS -> linear(op, CHECK_FUNCTION_VERSION, CHECK_STACK_SPACE,

@@ -65,8 +65,11 @@ public enum Uop {
   JUMP(def(0, 0).kinds(BLOCK).flags(TERMINATOR)),
   /** Replaces TOS with bool(TOS); a frontend inserts it before a branch guard on a non-bool. */
   TO_BOOL(def(1, 1).flags(ESCAPES, SYNTHETIC).produces(TypeFact.BOOL)),
-  /** Pushes the operand (a constant or a promoted global): optimizer constant promotion. */
-  LOAD_CONST_INLINE(def(0, 1).kinds(OPERAND).flags(PURE, SYNTHETIC)),
+  /**
+   * Pushes the operand: a constant or a promoted global (optimizer passes), or the function
+   * LOAD_METHOD_TYPE found on its class.
+   */
+  LOAD_CONST_INLINE(def(0, 1).kinds(OPERAND).flags(PURE)),
 
   // ---------------------------------------------------------------- stack
   POP_TOP(def(1, 0).flags(PURE)),
@@ -142,6 +145,12 @@ public enum Uop {
   LOAD_METHOD(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   /** Operand: the method (cache 3). Replaces obj with (method, obj). */
   LOAD_METHOD_CONST(def(1, 2).kinds(OPERAND).flags(PURE)),
+  /**
+   * Operand: a program's class's type version (LOAD_METHOD_TYPE's cache 0). TOS is a class
+   * whose metaclass is {@code type} and whose version is the operand: that class, since
+   * versions of the program's classes are unique, with the attributes it had.
+   */
+  GUARD_CLASS_VERSION(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)),
 
   // ---------------------------------------------------------------- operators
   BINARY_OP(def(2, 1).kinds(OPARG).flags(ESCAPES)),

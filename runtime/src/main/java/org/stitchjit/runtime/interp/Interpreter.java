@@ -497,14 +497,21 @@ public final class Interpreter {
               sp += 8;
               ip += 4;
               break;
-            case Op.LOAD_METHOD_BUILTIN: {
+            case Op.LOAD_METHOD_BUILTIN:
+            case Op.LOAD_METHOD_TYPE: {
               long obj = U.getLong(sp - 8);
               long c = bc + 8L * ip;
               ip += 4;
-              if (vm.typeOf(obj) == U.getLong(c)
-                  && U.getLong(U.getLong(c) + Layout.Type.VERSION) == U.getLong(c + 8)) {
-                U.putLong(sp - 8, U.getLong(c + 24));
-                U.putLong(sp, obj);
+              boolean ofClass = op == Op.LOAD_METHOD_TYPE;
+              if (ofClass
+                  // The class itself, by its version; it pushes (NULL, its function).
+                  ? (obj & 1) == 0 && U.getLong(obj) == vm.typeType
+                      && U.getLong(obj + Layout.Type.VERSION) == U.getLong(c)
+                  // The receiver's type, by its version; it pushes (method, receiver).
+                  : vm.typeOf(obj) == U.getLong(c)
+                      && U.getLong(U.getLong(c) + Layout.Type.VERSION) == U.getLong(c + 8)) {
+                U.putLong(sp - 8, ofClass ? 0 : U.getLong(c + 24));
+                U.putLong(sp, ofClass ? U.getLong(c + 8) : obj);
                 sp += 8;
                 break;
               }

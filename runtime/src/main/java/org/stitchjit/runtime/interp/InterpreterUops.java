@@ -113,6 +113,10 @@ final class InterpreterUops implements UopRuntime {
         cache = p.methodCache(receiver, name);
         // As loadMethodAndSpecialize: a small int has no type word to guard on.
         form = (receiver & 1) == 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN;
+        if (cache == null) {
+          cache = p.classFunctionCache(receiver, name);
+          form = Opcode.LOAD_METHOD_TYPE;
+        }
       }
       default -> {
         return null;

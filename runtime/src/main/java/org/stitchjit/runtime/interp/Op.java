@@ -115,12 +115,13 @@ final class Op {
   static final int STORE_ATTR_INSTANCE = 104;
   static final int LOAD_METHOD_CLASS = 105;
   static final int LOAD_METHOD_BUILTIN = 106;
-  static final int CALL_PY_EXACT_ARGS = 107;
-  static final int CALL_BUILTIN = 108;
-  static final int CALL_ALLOC_AND_ENTER_INIT = 109;
-  static final int FOR_ITER_RANGE = 110;
-  static final int FOR_ITER_LIST = 111;
-  static final int FOR_ITER_TUPLE = 112;
-  static final int UNPACK_SEQUENCE_TWO_TUPLE = 113;
-  static final int ENTER_EXECUTOR = 114;
+  static final int LOAD_METHOD_TYPE = 107;
+  static final int CALL_PY_EXACT_ARGS = 108;
+  static final int CALL_BUILTIN = 109;
+  static final int CALL_ALLOC_AND_ENTER_INIT = 110;
+  static final int FOR_ITER_RANGE = 111;
+  static final int FOR_ITER_LIST = 112;
+  static final int FOR_ITER_TUPLE = 113;
+  static final int UNPACK_SEQUENCE_TWO_TUPLE = 114;
+  static final int ENTER_EXECUTOR = 115;
 }

@@ -1076,6 +1076,30 @@ public final class Protocols implements Runtime {
   }
 
   /**
+   * LOAD_METHOD_TYPE's cache for loading name of cls (its type version, the function), or null
+   * unless cls is a class of the program (metaclass {@code type}; the built-in types all share
+   * version 1, so a version names none of them) on which name is a plain function, or a static
+   * method's function: what {@code cls.name} gives for as long as the version stands.
+   */
+  long[] classFunctionCache(long cls, long name) {
+    if ((cls & 1) != 0 || vm.typeOf(cls) != vm.typeType) {
+      return null;
+    }
+    long version = Mem.getLong(cls + Layout.Type.VERSION);
+    if (version == Tag.fromInt(1)) {
+      return null;
+    }
+    long f = lookupType(cls, name);
+    if (f != 0 && (f & 1) == 0 && Mem.getLong(f) == vm.staticmethodType) {
+      f = Mem.getLong(f + Layout.Wrapper.FUNC);
+    }
+    if (f == 0 || (f & 1) != 0 || Mem.getLong(f) != vm.functionType) {
+      return null;
+    }
+    return new long[] {version, f, 0, 0}; // LOAD_METHOD's four cache words
+  }
+
+  /**
    * The function or unbound built-in that obj.name calls without a bound method (LOAD_METHOD
    * pushes it with obj as self), or 0 when obj.name is anything else.
    */
@@ -1138,11 +1162,14 @@ public final class Protocols implements Runtime {
   void loadMethodAndSpecialize(long slot, long name, long bc, int here) {
     long obj = Mem.getLong(slot);
     loadMethod(slot, name);
-    if (Mem.getLong(slot) == 0 || !Interpreter.readyToSpecialize(bc, here)) {
+    if (!Interpreter.readyToSpecialize(bc, here)) {
       return;
     }
     long c = bc + 8L * (here + 1);
-    long[] cache = methodCache(obj, name);
+    // (method, self): a method of the receiver's class; (NULL, attribute): anything else, of
+    // which a class's own function is what LOAD_METHOD_TYPE caches.
+    boolean ofClass = Mem.getLong(slot) == 0;
+    long[] cache = ofClass ? classFunctionCache(obj, name) : methodCache(obj, name);
     if (cache == null) {
       Mem.putLong(c, Interpreter.BACKOFF);
       return;
@@ -1153,8 +1180,8 @@ public final class Protocols implements Runtime {
     int oparg = Opcode.opargOf(Mem.getLong(bc + 8L * here));
     // Objects guard on their type word (and shape, when they have attributes); small ints have
     // no type word, so they take the form that guards through typeOf.
-    Interpreter.rewrite(bc, here,
-        (obj & 1) == 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN, oparg);
+    Interpreter.rewrite(bc, here, ofClass ? Opcode.LOAD_METHOD_TYPE
+        : (obj & 1) == 0 ? Opcode.LOAD_METHOD_CLASS : Opcode.LOAD_METHOD_BUILTIN, oparg);
     interp.specializations++;
   }
 

@@ -317,6 +317,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           break;
+        case GUARD_CLASS_VERSION: {
+          long cls = top(sp, 1);
+          if (!Tag.isPtr(cls) || Mem.getLong(cls) != rt.vm().typeType
+              || Mem.getLong(cls + Layout.Type.VERSION) != operand) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          break;
+        }
         case GUARD_SHAPE: {
           long obj = top(sp, 1);
           if (Mem.getLong(attrs(obj, oparg) + Layout.Attrs.SHAPE) != operand) {

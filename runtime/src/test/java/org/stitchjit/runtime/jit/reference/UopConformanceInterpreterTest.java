@@ -269,6 +269,9 @@ class UopConformanceInterpreterTest {
     l.add(op("LOAD_METHOD_BUILTIN", "def f(o):\n    return o.bit_length()\n").warm("f(5)")
         .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_BUILTIN).stack("o")
         .pool("o", "5", "-2**62", "0", "2**70", "True", "'s'"));
+    l.add(op("LOAD_METHOD_TYPE", "def f(o):\n    return o.meth(o)\n").warm("f(C)")
+        .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD_TYPE).stack("o")
+        .pool("o", "C", "D", "E", "int", "C(1)", "5"));
     l.add(op("LOAD_METHOD (generic)", meth).warm("f(C(1))")
         .at(Opcode.LOAD_METHOD, 0, Opcode.LOAD_METHOD).generic().stack("o")
         .pool("o", "C(1)", "_with(C(1), meth=fn0)", "5", "E()"));

@@ -379,6 +379,13 @@ class UopConformanceTest {
         .mutate("if mode == 'bumped' and t in (C, D):\n    t.zz = 1")
         .oracle(py("if type(a) is not t:", "    exit = 0",
             "elif mode == 'bumped' and t in (C, D):", "    exit = 1", "else:", "    out = [a]")));
+    l.add(s("_GUARD_CLASS_VERSION")
+        .stepOperand(GUARD_CLASS_VERSION, c -> c.typeVersion(c.get("want"))).inputs("a")
+        .pool("a", "C", "D", "C(1)", "1", "int", "None").pool("want", "C", "D")
+        .pool("mode", "'same'", "'bumped'")
+        .mutate("if mode == 'bumped':\n    want.zz = 1")
+        .oracle(py("if a is not want or mode == 'bumped':", "    exit = 0", "else:",
+            "    out = [a]")));
     List<String> instances = List.of("C()", "C(1)", "C(1, 2)", "C(None, 2)",
         "_with(C(None, 2), x=1)", "_with(C(1), z=3)", "_with(C(1, 2), z=3)", "D(1)", "5");
     for (boolean explicitOffset : new boolean[] {false, true}) {
