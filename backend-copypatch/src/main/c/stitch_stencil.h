@@ -698,6 +698,50 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
     return top;
 }
 
+/* Frames of a callee whose code the emitter knows (decision 12): the emitter passes a call
+   uop's oparg as STITCH_PLAIN_CALL | geometry when the code has no cell or free variables,
+   else the IR's oparg (the argument count, small), so one immediate says which. The geometry
+   is the code's, read when the region is compiled (a function's code never changes): the
+   locals to fill in bits 8-23, the frame's bytes (STITCH_FRAME_SIZE) in bits 24-55. */
+#define STITCH_PLAIN_CALL (UINT64_C(1) << 63)
+#define STITCH_PLAIN_ARGS(o) ((int64_t)((o) & 0xFF))
+#define STITCH_PLAIN_LOCALS(o) ((int64_t)(((o) >> 8) & 0xFFFF))
+#define STITCH_PLAIN_FRAME_BYTES(o) ((int64_t)(((o) >> 24) & 0xFFFFFFFF))
+
+/* stitch_push_frame for such a callee: no cells to make, no closure to copy, and the sizes
+   immediates, so the frame's words are written without first reading the code's. */
+static inline __attribute__((always_inline)) uint64_t stitch_push_plain_frame(
+        uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
+        const uint64_t *caller_sp, uint64_t geometry, int64_t flags) {
+    int64_t nlocals = STITCH_PLAIN_LOCALS(geometry);
+    FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - STACK_BASE());
+    uint64_t top = TS_WORD(STITCH_THREAD_STATE_STACK_TOP);
+    TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) += 1;
+    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) = top + STITCH_PLAIN_FRAME_BYTES(geometry);
+    OBJ_WORD(top, STITCH_FRAME_CODE) = OBJ_WORD(func, STITCH_FUNCTION_CODE);
+    OBJ_WORD(top, STITCH_FRAME_FUNCTION) = func;
+    OBJ_WORD(top, STITCH_FRAME_GLOBALS) = OBJ_WORD(func, STITCH_FUNCTION_GLOBALS);
+    OBJ_WORD(top, STITCH_FRAME_BUILTINS) = FRAME_WORD(STITCH_FRAME_BUILTINS);
+    OBJ_WORD(top, STITCH_FRAME_LOCALS) = 0;
+    OBJ_WORD(top, STITCH_FRAME_PREVIOUS) =
+        stitch_raw_to_word(TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME));
+    OBJ_WORD(top, STITCH_FRAME_IP) = stitch_make_small(0);
+    OBJ_WORD(top, STITCH_FRAME_SP) = stitch_make_small(0);
+    OBJ_WORD(top, STITCH_FRAME_FLAGS) = stitch_make_small(flags);
+    OBJ_WORD(top, STITCH_FRAME_GENERATOR) = 0;
+    uint64_t *locals = (uint64_t *)(uintptr_t)(top + STITCH_FRAME_LOCALSPLUS);
+    int64_t i = 0;
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (; i < nargs; i++) {
+        locals[i] = args[i];
+    }
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (; i < nlocals; i++) {
+        locals[i] = 0;
+    }
+    return top;
+}
+
 /* stitch_push_frame, then the frame's cells for a function with cell variables
    (stitch_make_cells); 0, having changed nothing, when the free list of cells is too short
    (the stencil then escapes, and the runtime's allocator refills it). */

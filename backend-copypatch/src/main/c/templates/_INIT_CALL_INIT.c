@@ -5,15 +5,21 @@
    which waits there for the return; the frame waits above it until _PUSH_FRAME, as in
    _INIT_CALL_PY_EXACT_ARGS. _CHECK_CLASS_VERSION and _CHECK_STACK_SPACE proved the class, and
    with it the argument count, and the room. An __init__ with cell variables gets its cells
-   as in _INIT_CALL_PY_EXACT_ARGS. */
+   as in _INIT_CALL_PY_EXACT_ARGS; one without cells or free variables, its geometry in the
+   oparg, as there. */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_INIT)
 {
-    uint64_t n = OPAQUE(OPARG);
+    uint64_t o = OPAQUE(OPARG);
+    int plain = (o & STITCH_PLAIN_CALL) != 0;
+    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_ARGS(o) : o;
     uint64_t *self_slot = sp - (n + 1);
-    uint64_t top = stitch_push_frame_and_cells(frame, ts, OPERAND, self_slot, (int64_t)n + 1,
-                                               self_slot, STITCH_FRAME_FLAG_INIT);
+    uint64_t top = plain
+        ? stitch_push_plain_frame(frame, ts, OPERAND, self_slot, (int64_t)n + 1, self_slot, o,
+                                  STITCH_FRAME_FLAG_INIT)
+        : stitch_push_frame_and_cells(frame, ts, OPERAND, self_slot, (int64_t)n + 1,
+                                      self_slot, STITCH_FRAME_FLAG_INIT);
     if (__builtin_expect(top == 0, 0)) {
         ESCAPE();
     }

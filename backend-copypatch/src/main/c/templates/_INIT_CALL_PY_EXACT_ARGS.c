@@ -6,18 +6,24 @@
    until _PUSH_FRAME makes it current: not a guest value, but no safepoint comes in between and
    the caller's SP ends below it. The guards before it (_CHECK_FUNCTION_VERSION,
    _CHECK_STACK_SPACE) proved the argument count and the room. When the free list of cells is
-   too short the uop escapes, having changed nothing, and the runtime's allocator refills it. */
+   too short the uop escapes, having changed nothing, and the runtime's allocator refills it.
+   For a callee without cells or free variables the emitter passes its frame's geometry in
+   the oparg (STITCH_PLAIN_CALL, decision 12). */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_PY_EXACT_ARGS)
 {
-    uint64_t n = OPAQUE(OPARG);
+    uint64_t o = OPAQUE(OPARG);
+    int plain = (o & STITCH_PLAIN_CALL) != 0;
+    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_ARGS(o) : o;
     uint64_t *null_slot = sp - (n + 2);
     int method = null_slot[0] != 0;
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;
     int64_t nargs = (int64_t)(method ? n + 1 : n);
     uint64_t func = method ? null_slot[0] : null_slot[1];
-    uint64_t top = stitch_push_frame_and_cells(frame, ts, func, args, nargs, null_slot, 0);
+    uint64_t top = plain
+        ? stitch_push_plain_frame(frame, ts, func, args, nargs, null_slot, o, 0)
+        : stitch_push_frame_and_cells(frame, ts, func, args, nargs, null_slot, 0);
     if (__builtin_expect(top == 0, 0)) {
         ESCAPE();
     }

@@ -383,6 +383,41 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void inlinedFramesOfKnownCodeAreBuiltToItsGeometry() {
+    // The emitter gives the frame-building uops the callee code's sizes as immediates
+    // (decision 12): every local past the arguments must start unbound (z, the last, when c is
+    // false: a stale z from the call before would be returned instead of raising), and the
+    // callee's stack must start above its last local (the deep tuple).
+    Run r = check("""
+        class P:
+            def __init__(self, a, b):
+                s = a + b
+                d = a - b
+                self.v = (s, d, a * b)
+        def geo(a, b, c):
+            x = a * 2
+            y = b * 3
+            w = (a, b, c, x, y, (x + (y + (a + (b + 1)))))
+            if c:
+                z = x + y
+            try:
+                return w, z
+            except UnboundLocalError:
+                return w, -1
+        def run(n):
+            t = 0
+            for i in range(n):
+                w, z = geo(i, i + 1, i % 2)
+                p = P(i, 2)
+                t += w[5] + z + p.v[0] + p.v[2] + len(w)
+            return t
+        print(run(3000))
+        """, "56277000\n");
+    assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);
+    assertThat(r.jit("compile_failures")).isZero();
+  }
+
+  @Test
   void aWhileLoopRunsAsMachineCode() {
     Run r = check(WHILE_LOOP, "1001000\n10000100000\n");
     assertThat(r.jit("compiled")).isGreaterThanOrEqualTo(1);

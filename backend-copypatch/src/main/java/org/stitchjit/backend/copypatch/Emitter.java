@@ -5,6 +5,11 @@ import java.util.List;
 import org.stitchjit.api.jit.CompileException;
 import org.stitchjit.api.jit.MachineCode;
 import org.stitchjit.api.jit.RuntimeConstants;
+import org.stitchjit.api.layout.Header;
+import org.stitchjit.api.layout.Layout.Code;
+import org.stitchjit.api.layout.Layout.Frame;
+import org.stitchjit.api.layout.Layout.Function;
+import org.stitchjit.api.layout.Tag;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.RegionText;
 import org.stitchjit.api.uop.Trace;
@@ -17,6 +22,7 @@ import org.stitchjit.backend.copypatch.stencil.Stencil;
 import org.stitchjit.backend.copypatch.stencil.StencilLibrary;
 import org.stitchjit.backend.copypatch.stencil.StencilParser;
 import org.stitchjit.platforms.MathLibrary;
+import org.stitchjit.platforms.Mem;
 
 /**
  * Lays out and patches the machine code of one trace: {@code stitch_enter}, then each uop's
@@ -338,6 +344,58 @@ final class Emitter {
   private static final int OPERAND = HoleKind.OPERAND.ordinal();
   private static final int KINDS = HoleKind.values().length;
 
+  /** stitch_stencil.h's STITCH_PLAIN_CALL: the oparg carries the callee frame's geometry. */
+  static final long PLAIN_CALL = 1L << 63;
+
+  /**
+   * The value each uop's {@code OPARG} holes get: its oparg, except for the uops that build and
+   * enter an inlined callee's frame when the callee's code is known here (decision 12). The
+   * callee is the function operand of {@code _INIT_CALL_PY_EXACT_ARGS} and {@code
+   * _INIT_CALL_INIT}, whose code the guards before proved (a function's code never changes),
+   * so its geometry is a constant: for a code without cell or free variables the init uop gets
+   * {@link #PLAIN_CALL}, the argument count, the locals to fill and the frame's bytes; the
+   * {@code _PUSH_FRAME} that enters the frame gets the offset of its stack. The stencils take
+   * the generic path for the IR's own oparg.
+   */
+  static long[] nativeOpargs(List<UopInstr> uops, ConstantHoles constants) {
+    long[] opargs = new long[uops.size()];
+    long functionType = constants.constants.runtimeConstant(RuntimeConstants.FUNCTION_TYPE);
+    long callee = 0;
+    for (int i = 0; i < uops.size(); i++) {
+      UopInstr in = uops.get(i);
+      opargs[i] = in.oparg();
+      if (in.uop().initsFrame()) {
+        long f = in.operand();
+        callee = f != 0 && (f & 1) == 0 && Mem.getLong(f) == functionType
+            ? Mem.getLong(f + Function.CODE) : 0;
+        if (callee != 0 && plain(callee) && in.oparg() < 0x100) {
+          int nlocalsplus = smallField(callee, Code.NLOCALSPLUS);
+          long bytes = Frame.size(nlocalsplus, smallField(callee, Code.STACKSIZE));
+          opargs[i] = PLAIN_CALL | in.oparg() | ((long) nlocalsplus << 8) | (bytes << 24);
+        }
+      } else if (in.uop() == Uop.PUSH_FRAME && callee != 0) {
+        opargs[i] = Frame.LOCALSPLUS + 8L * smallField(callee, Code.NLOCALSPLUS);
+        callee = 0;
+      }
+    }
+    return opargs;
+  }
+
+  /** Whether a code object has no cell and no free variables (and fits the packing). */
+  private static boolean plain(long code) {
+    return Header.slots(Mem.getLong(
+            Mem.getLong(code + Code.CELLVARS) + Header.META)) == 0
+        && Header.slots(Mem.getLong(
+            Mem.getLong(code + Code.FREEVARS) + Header.META)) == 0
+        && smallField(code, Code.NLOCALSPLUS) < 0x10000
+        && Frame.size(smallField(code, Code.NLOCALSPLUS),
+            smallField(code, Code.STACKSIZE)) < 0x100000000L;
+  }
+
+  private static int smallField(long obj, long offset) {
+    return (int) Tag.intValue(Mem.getLong(obj + offset));
+  }
+
   /**
    * Copies and patches the code for the given address into {@code code[0, layout.size)}, every
    * byte of which it writes (so the buffer may be reused).
@@ -355,6 +413,7 @@ final class Emitter {
           + library.enter.stencil.holes().get(0));
     }
     library.enter.copyTo(code, 0, base, false, values, null);
+    long[] opargs = nativeOpargs(uops, constants);
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       int next = i + 1;
@@ -364,7 +423,7 @@ final class Emitter {
         copied = copyEscapeStub(library.escape, code, start[i], base, token, i, values);
       } else {
         check(s, in, next < n);
-        values[OPARG] = in.oparg();
+        values[OPARG] = opargs[i];
         values[OPERAND] = in.operand();
         values[CONTINUE] = base + start[next];
         values[EXIT] = s.has(HoleKind.EXIT) ? base + layout.exitStubStart[in.target()] : 0;
