@@ -650,21 +650,18 @@ static inline __attribute__((always_inline)) void stitch_make_cells(
     }
 }
 
-static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
-        uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
-        const uint64_t *caller_sp, int64_t flags) {
-    uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
-    int64_t nlocalsplus = stitch_small_value(OBJ_WORD(code, STITCH_CODE_NLOCALSPLUS));
-    int64_t nfree = (int64_t)stitch_header_slots(
-        OBJ_WORD(OBJ_WORD(code, STITCH_CODE_FREEVARS), STITCH_HEADER_META));
-    int64_t nlocals = nlocalsplus - nfree;
-
+/* Pushes a frame of bytes bytes for func (whose code is code) on the frame stack: its header,
+   the arguments as its first locals and the rest of its nlocals locals unbound. The caller's
+   SP is saved at caller_sp, as the interpreter saves it at a call. Returns the frame. */
+static inline __attribute__((always_inline)) uint64_t stitch_push_frame_words(
+        uint64_t *frame, uint64_t *ts, uint64_t func, uint64_t code, const uint64_t *args,
+        int64_t nargs, int64_t nlocals, int64_t bytes, const uint64_t *caller_sp,
+        int64_t flags) {
     FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - STACK_BASE());
 
     uint64_t top = TS_WORD(STITCH_THREAD_STATE_STACK_TOP);
     TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) += 1;
-    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) =
-        top + STITCH_FRAME_SIZE(nlocalsplus, stitch_small_value(OBJ_WORD(code, STITCH_CODE_STACKSIZE)));
+    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) = top + bytes;
     OBJ_WORD(top, STITCH_FRAME_CODE) = code;
     OBJ_WORD(top, STITCH_FRAME_FUNCTION) = func;
     OBJ_WORD(top, STITCH_FRAME_GLOBALS) = OBJ_WORD(func, STITCH_FUNCTION_GLOBALS);
@@ -688,7 +685,23 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
     for (; i < nlocals; i++) {
         locals[i] = 0;
     }
+    return top;
+}
+
+static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
+        uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
+        const uint64_t *caller_sp, int64_t flags) {
+    uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
+    int64_t nlocalsplus = stitch_small_value(OBJ_WORD(code, STITCH_CODE_NLOCALSPLUS));
+    int64_t nfree = (int64_t)stitch_header_slots(
+        OBJ_WORD(OBJ_WORD(code, STITCH_CODE_FREEVARS), STITCH_HEADER_META));
+    int64_t nlocals = nlocalsplus - nfree;
+    int64_t bytes = STITCH_FRAME_SIZE(
+        nlocalsplus, stitch_small_value(OBJ_WORD(code, STITCH_CODE_STACKSIZE)));
+    uint64_t top = stitch_push_frame_words(frame, ts, func, code, args, nargs, nlocals, bytes,
+                                           caller_sp, flags);
     if (nfree > 0) {
+        uint64_t *locals = (uint64_t *)(uintptr_t)(top + STITCH_FRAME_LOCALSPLUS);
         uint64_t closure = OBJ_WORD(func, STITCH_FUNCTION_CLOSURE);
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
         for (int64_t f = 0; f < nfree; f++) {
@@ -713,33 +726,9 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
 static inline __attribute__((always_inline)) uint64_t stitch_push_plain_frame(
         uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
         const uint64_t *caller_sp, uint64_t geometry, int64_t flags) {
-    int64_t nlocals = STITCH_PLAIN_LOCALS(geometry);
-    FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(caller_sp - STACK_BASE());
-    uint64_t top = TS_WORD(STITCH_THREAD_STATE_STACK_TOP);
-    TS_WORD(STITCH_THREAD_STATE_RECURSION_DEPTH) += 1;
-    TS_WORD(STITCH_THREAD_STATE_STACK_TOP) = top + STITCH_PLAIN_FRAME_BYTES(geometry);
-    OBJ_WORD(top, STITCH_FRAME_CODE) = OBJ_WORD(func, STITCH_FUNCTION_CODE);
-    OBJ_WORD(top, STITCH_FRAME_FUNCTION) = func;
-    OBJ_WORD(top, STITCH_FRAME_GLOBALS) = OBJ_WORD(func, STITCH_FUNCTION_GLOBALS);
-    OBJ_WORD(top, STITCH_FRAME_BUILTINS) = FRAME_WORD(STITCH_FRAME_BUILTINS);
-    OBJ_WORD(top, STITCH_FRAME_LOCALS) = 0;
-    OBJ_WORD(top, STITCH_FRAME_PREVIOUS) =
-        stitch_raw_to_word(TS_WORD(STITCH_THREAD_STATE_CURRENT_FRAME));
-    OBJ_WORD(top, STITCH_FRAME_IP) = stitch_make_small(0);
-    OBJ_WORD(top, STITCH_FRAME_SP) = stitch_make_small(0);
-    OBJ_WORD(top, STITCH_FRAME_FLAGS) = stitch_make_small(flags);
-    OBJ_WORD(top, STITCH_FRAME_GENERATOR) = 0;
-    uint64_t *locals = (uint64_t *)(uintptr_t)(top + STITCH_FRAME_LOCALSPLUS);
-    int64_t i = 0;
-#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
-    for (; i < nargs; i++) {
-        locals[i] = args[i];
-    }
-#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
-    for (; i < nlocals; i++) {
-        locals[i] = 0;
-    }
-    return top;
+    return stitch_push_frame_words(frame, ts, func, OBJ_WORD(func, STITCH_FUNCTION_CODE), args,
+                                   nargs, STITCH_PLAIN_LOCALS(geometry),
+                                   STITCH_PLAIN_FRAME_BYTES(geometry), caller_sp, flags);
 }
 
 /* stitch_push_frame, then the frame's cells for a function with cell variables
