@@ -22,7 +22,9 @@
  *
  *    preserve_none (clang >= 19) passes them in r12, r13, r14 and lets a stencil clobber
  *    every other general register: nothing is saved or restored between uops. The file name
- *    is the uop name (templates/_LOAD_FAST.c); the NAME given to STENCIL is documentation.
+ *    is the uop name (templates/_LOAD_FAST.c), or _FIRST__SECOND for a superinstruction the
+ *    emitter puts in place of the pair (templates/_LOAD_FAST__LOAD_ATTR_SLOT.c: the first's
+ *    oparg, the second's operand); the NAME given to STENCIL is documentation.
  *    No static helpers that survive inlining, no data (no string literals, no static or
  *    const tables): the tool rejects a second function and any data section.
  *

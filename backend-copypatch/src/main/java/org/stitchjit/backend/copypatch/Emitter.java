@@ -32,7 +32,8 @@ import org.stitchjit.platforms.Mem;
  * {@link #layout}), then one {@code _ESCAPE_STUB} per stencil with a slow path ({@code
  * _JIT_ESCAPE}). A
  * uop's code is its stencil, or, for a uop the library has no template for, an {@code
- * _ESCAPE_STUB} (the runtime performs the uop: {@code stitch_stencil.h}, section 3). Holes get:
+ * _ESCAPE_STUB} (the runtime performs the uop: {@code stitch_stencil.h}, section 3); a {@code
+ * _LOAD_FAST} and the {@code _LOAD_ATTR_SLOT} after it share one superinstruction. Holes get:
  *
  * <ul>
  *   <li>{@code OPARG}, {@code OPERAND}: the uop's oparg and operand; in an exit stub, {@link
@@ -148,6 +149,8 @@ final class Emitter {
     final Plan boxCheck;
     final Plan boxLocal;
     final Plan boxSlot;
+    /** {@code _LOAD_FAST} and {@code _LOAD_ATTR_SLOT} in one stencil, or null. */
+    final Plan loadFastAttr;
     /**
      * The {@code _JIT_CONST_} and {@code _JIT_HELPER_} symbols of all plans, indexed as the
      * plans refer to them.
@@ -168,16 +171,25 @@ final class Emitter {
       boxCheck = new Plan(library.get(StencilParser.EXIT_BOX_CHECK), ids);
       boxLocal = new Plan(library.get(StencilParser.EXIT_BOX_LOCAL), ids);
       boxSlot = new Plan(library.get(StencilParser.EXIT_BOX_SLOT), ids);
+      loadFastAttr = library.find(LOAD_FAST_ATTR).map(s -> new Plan(s, ids)).orElse(null);
       constantSymbols = new String[ids.size()];
       ids.forEach((symbol, id) -> constantSymbols[id] = symbol);
     }
   }
+
+  /** The superinstruction of a {@code _LOAD_FAST} and the {@code _LOAD_ATTR_SLOT} after it. */
+  static final String LOAD_FAST_ATTR = "_LOAD_FAST__LOAD_ATTR_SLOT";
 
   /** The laid-out code of a trace, before it has an address. */
   static final class Layout {
     final Trace trace;
     /** Per uop, its stencil, or null for a uop that is only its escape stub. */
     final Plan[] stencils;
+    /**
+     * Per uop, whether its stencil performs the next uop too (a superinstruction); the next
+     * uop then has no code of its own, and starts where the one after it does.
+     */
+    final boolean[] fused;
     /** Per uop, where its code starts; then where the exit stubs start. */
     final int[] start;
     /** Per exit, where the code its uops jump to starts. */
@@ -195,11 +207,13 @@ final class Emitter {
     /** The uop {@code _JUMP_TO_TOP} jumps to ({@link Trace#loopStart}). */
     final int loopStart;
 
-    private Layout(Trace trace, Plan[] stencils, int[] start, int[] exitStubStart,
-        int[] linkStart, int[] unboxedStart, int[] escapeStubStart, int size) {
+    private Layout(Trace trace, Plan[] stencils, boolean[] fused, int[] start,
+        int[] exitStubStart, int[] linkStart, int[] unboxedStart, int[] escapeStubStart,
+        int size) {
       this.trace = trace;
       this.loopStart = trace.loopStart();
       this.stencils = stencils;
+      this.fused = fused;
       this.start = start;
       this.exitStubStart = exitStubStart;
       this.linkStart = linkStart;
@@ -223,8 +237,12 @@ final class Emitter {
       parts.add(new MachineCode.Part(0, "stitch_enter"));
       List<UopInstr> uops = trace.uops();
       for (int i = 0; i < stencils.length; i++) {
+        if (i > 0 && fused[i - 1]) {
+          continue; // named with the superinstruction's first uop
+        }
         parts.add(new MachineCode.Part(start[i], "uop " + i + ": "
-            + RegionText.format(uops.get(i)) + (stencils[i] == null ? " (escape only)" : "")));
+            + RegionText.format(uops.get(i)) + (stencils[i] == null ? " (escape only)" : "")
+            + (fused[i] ? " + uop " + (i + 1) + ": " + RegionText.format(uops.get(i + 1)) : "")));
       }
       for (int e = 0; e < exitStubStart.length; e++) {
         if (unboxedStart[e] >= 0) {
@@ -259,13 +277,30 @@ final class Emitter {
     for (int i = 0; i < n; i++) {
       stencils[i] = library.byUop[uops.get(i).uop().ordinal()];
     }
+    // A local's attribute, read in one stencil: no uop enters the code between the two (the
+    // loop's jump target is its _LOOP_HEAD; neither uop exits or escapes, so nothing resumes
+    // at the second).
+    boolean[] fused = new boolean[n];
+    for (int i = 0; i + 2 < n; i++) {
+      if (library.loadFastAttr != null && uops.get(i).uop() == Uop.LOAD_FAST
+          && uops.get(i + 1).uop() == Uop.LOAD_ATTR_SLOT && i + 1 != trace.loopStart()
+          && stencils[i] != null && stencils[i + 1] != null) {
+        fused[i] = true;
+        stencils[i] = library.loadFastAttr;
+        i++;
+      }
+    }
     int escapeSize = library.escape.size;
     int[] start = new int[n + 1];
     int at = library.enter.size;
     for (int i = 0; i < n; i++) {
       start[i] = at;
+      if (i > 0 && fused[i - 1]) {
+        continue;
+      }
       Plan s = stencils[i];
-      at += s == null ? escapeSize : i + 1 < n ? s.sizeWithoutTailJump : s.size;
+      int after = fused[i] ? i + 2 : i + 1;
+      at += s == null ? escapeSize : after < n ? s.sizeWithoutTailJump : s.size;
     }
     start[n] = at;
     int exits = trace.exits().size();
@@ -291,12 +326,12 @@ final class Emitter {
     int[] escapeStubStart = new int[n];
     for (int i = 0; i < n; i++) {
       escapeStubStart[i] = -1;
-      if (stencils[i] != null && stencils[i].has(HoleKind.ESCAPE)) {
+      if (stencils[i] != null && stencils[i].has(HoleKind.ESCAPE) && !(i > 0 && fused[i - 1])) {
         escapeStubStart[i] = at;
         at += escapeSize;
       }
     }
-    return new Layout(trace, stencils, start, exitStubStart, linkStart, unboxedStart,
+    return new Layout(trace, stencils, fused, start, exitStubStart, linkStart, unboxedStart,
         escapeStubStart, at);
   }
 
@@ -419,17 +454,21 @@ final class Emitter {
       int next = i + 1;
       Plan s = layout.stencils[i];
       int copied;
-      if (s == null) {
+      if (i > 0 && layout.fused[i - 1]) {
+        copied = 0; // performed by the superinstruction before it
+      } else if (s == null) {
         copied = copyEscapeStub(library.escape, code, start[i], base, token, i, values);
       } else {
-        check(s, in, next < n);
+        int after = layout.fused[i] ? i + 2 : next;
+        check(s, in, after < n);
         values[OPARG] = opargs[i];
-        values[OPERAND] = in.operand();
-        values[CONTINUE] = base + start[next];
+        // A superinstruction's operand is its second uop's (its oparg, the first's).
+        values[OPERAND] = layout.fused[i] ? uops.get(next).operand() : in.operand();
+        values[CONTINUE] = base + start[after];
         values[EXIT] = s.has(HoleKind.EXIT) ? base + layout.exitStubStart[in.target()] : 0;
         values[ESCAPE] = base + layout.escapeStubStart[i];
         values[JUMP_TARGET] = base + start[layout.loopStart];
-        copied = s.copyTo(code, start[i], base + start[i], next < n, values, constants);
+        copied = s.copyTo(code, start[i], base + start[i], after < n, values, constants);
         if (layout.escapeStubStart[i] >= 0) {
           copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token, i, values);
         }
