@@ -4,6 +4,7 @@ import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout.HeapControl;
 import org.stitchjit.platforms.Mem;
 import org.stitchjit.platforms.Platform;
+import org.stitchjit.platforms.exec.NativeMemoryException;
 import org.stitchjit.platforms.exec.Protection;
 import org.stitchjit.platforms.exec.VirtualMemory;
 
@@ -28,10 +29,12 @@ public final class Heap implements AutoCloseable {
   static final int CHUNK_BYTES = 256 * 1024;
   /**
    * Bytes at the start of each chunk before its first cell: the live-object count the marker
-   * keeps (one word), padded so cells keep the 16-byte alignment malloc gave them before.
+   * keeps, and the block to free() when the chunk came from malloc rather than mmap (0).
    */
   static final int CHUNK_HEADER = 16;
-  private static final VirtualMemory PAGES = Platform.current().virtualMemory();
+  /** Page services where the platform has them; elsewhere chunks are carved from malloc. */
+  private static final VirtualMemory PAGES =
+      Platform.current().isSupported() ? Platform.current().virtualMemory() : null;
   /** Objects up to this size come from size classes; larger ones are malloc'ed. */
   public static final int MAX_SMALL = HeapControl.SMALL_UP_TO;
 
@@ -244,6 +247,9 @@ public final class Heap implements AutoCloseable {
 
   /** Maps a chunk aligned to its size: the marker finds an object's chunk by masking. */
   private static long mapAligned() {
+    if (PAGES == null) {
+      return carveAligned();
+    }
     long raw = PAGES.reserve(2L * CHUNK_BYTES);
     long base = (raw + CHUNK_BYTES - 1) & -CHUNK_BYTES;
     if (base > raw) {
@@ -253,17 +259,42 @@ public final class Heap implements AutoCloseable {
     if (end > base + CHUNK_BYTES) {
       PAGES.release(base + CHUNK_BYTES, end - base - CHUNK_BYTES);
     }
-    PAGES.protect(base, CHUNK_BYTES, Protection.READ_WRITE);
+    try {
+      PAGES.protect(base, CHUNK_BYTES, Protection.READ_WRITE);
+    } catch (NativeMemoryException e) {
+      PAGES.release(base, CHUNK_BYTES);
+      throw e;
+    }
+    return base;
+  }
+
+  /** An aligned chunk inside a malloc'ed block twice its size (no page services here). */
+  static long carveAligned() {
+    long block = Mem.allocate(2L * CHUNK_BYTES);
+    long base = (block + CHUNK_BYTES - 1) & -CHUNK_BYTES;
+    Mem.zero(base, CHUNK_HEADER);
+    Mem.putLong(base + 8, block);
     return base;
   }
 
   static void unmap(long chunk) {
-    PAGES.release(chunk, CHUNK_BYTES);
+    long block = Mem.getLong(chunk + 8);
+    if (block != 0) {
+      Mem.free(block);
+    } else {
+      PAGES.release(chunk, CHUNK_BYTES);
+    }
   }
 
   private long newChunk(int sc) {
     reserve(CHUNK_BYTES);
-    long base = mapAligned();
+    long base;
+    try {
+      base = mapAligned();
+    } catch (NativeMemoryException | OutOfMemoryError e) {
+      // The OS has no memory to give: the program sees MemoryError, as at the heap limit.
+      throw new HeapExhausted(CHUNK_BYTES);
+    }
     if (chunkCount == chunkBase.length) {
       chunkBase = java.util.Arrays.copyOf(chunkBase, chunkCount * 2);
       chunkClass = java.util.Arrays.copyOf(chunkClass, chunkCount * 2);

@@ -175,4 +175,18 @@ class HeapTest {
     assertThat(Mem.getLong(f + Header.META) & Header.MARK).as("its mark cleared").isZero();
     assertThat(Mem.getLong(holder + Header.SIZE)).isEqualTo(f);
   }
+
+  @Test
+  void withoutPageServicesAChunkIsCarvedAlignedFromMallocAndFreedAsSuch() {
+    long chunk = Heap.carveAligned();
+    try {
+      assertThat(chunk % Heap.CHUNK_BYTES).isZero();
+      assertThat(Mem.getLong(chunk)).as("no live objects counted yet").isZero();
+      long block = Mem.getLong(chunk + 8);
+      assertThat(chunk).isBetween(block, block + Heap.CHUNK_BYTES);
+      Mem.zero(chunk + Heap.CHUNK_HEADER, Heap.CHUNK_BYTES - Heap.CHUNK_HEADER); // all usable
+    } finally {
+      Heap.unmap(chunk);
+    }
+  }
 }
