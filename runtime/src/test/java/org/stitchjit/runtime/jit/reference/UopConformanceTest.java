@@ -1477,6 +1477,69 @@ class UopConformanceTest {
     }
   }
 
+  @Test
+  void anInlinedCalleesLocalsPastItsArgumentsStartUnbound() {
+    // fnloc(p, q) has r and s besides its arguments. The frame stack above its top holds
+    // garbage here, so a frame built a local short would leave s bound to it; the check of s,
+    // the callee's first uop, must exit (decision 12: natively, the frame is built from the
+    // code's geometry passed as immediates).
+    long ns = h.namespace();
+    long[] saved = h.saveThreadState();
+    try {
+      h.exec("def fnloc(p, q):\n    r = p\n    s = q\n    return r, s\nx = 1\ny = 2\n", ns);
+      long function = h.get(ns, "fnloc");
+      CodeInfo callee = h.codeOfFunction(function);
+      CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
+      long sentinel = h.vm.newFloat(1.5);
+      long frame = harnessFrame(ns, sentinel, 0, function, h.get(ns, "x"), h.get(ns, "y"));
+      long top = Mem.getLong(h.ts + ThreadState.STACK_TOP);
+      for (long a = top; a < top + 1024; a += 8) {
+        Mem.putLong(a, 0x7777_7777_7777_7770L);
+      }
+      Trace.Builder b = callInto(function, caller);
+      int unbound = b.addExit(new Exit(callee.code, 0, 0, ExitReason.GUARD_FAILED));
+      int end = b.addExit(new Exit(caller.code, 43, 2, ExitReason.END_OF_REGION));
+      b.add(new UopInstr(LOAD_FAST_CHECK, indexOfLocal(callee, "s"), 0, unbound))
+          .add(UopInstr.of(POP_FRAME))
+          .add(UopInstr.withExit(EXIT_TRACE, end));
+      int k = h.enter(h.compileRegion(b.build()), frame);
+      assertThat(k).as("the check of s, unbound").isEqualTo(unbound);
+      long calleeFrame = Mem.getLong(h.ts + ThreadState.CURRENT_FRAME);
+      assertThat(Mem.getLong(calleeFrame + Layout.Frame.LOCALSPLUS + 8L * 2))
+          .as("r").isZero();
+      assertThat(Mem.getLong(calleeFrame + Layout.Frame.LOCALSPLUS + 8L * 3))
+          .as("s").isZero();
+    } finally {
+      h.restoreThreadState(saved);
+      h.release();
+    }
+  }
+
+  /**
+   * A trace that calls function with the two arguments on the harness code's stack, as
+   * CALL_PY_EXACT_ARGS's trace form does, and goes on in the callee (its guards' exits first).
+   */
+  private static Trace.Builder callInto(long function, CodeInfo caller) {
+    Trace.Builder b = Trace.builder();
+    int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
+    int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
+    return b.add(UopInstr.of(SET_IP, 40))
+        .add(new UopInstr(CHECK_FUNCTION_VERSION, 2, function, guard))
+        .add(new UopInstr(CHECK_STACK_SPACE, 2, function, room))
+        .add(new UopInstr(INIT_CALL_PY_EXACT_ARGS, 2, function, 0))
+        .add(UopInstr.of(PUSH_FRAME))
+        .add(UopInstr.of(SET_IP, 0));
+  }
+
+  private static int indexOfLocal(CodeInfo code, String name) {
+    for (int i = 0; i < code.varnameStrings.length; i++) {
+      if (code.varnameStrings[i].equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+
   private static int cellOfArg(CodeInfo code, int arg) {
     for (int i = 0; i < code.ncells; i++) {
       if (code.cellToArg[i] == arg) {
@@ -1497,18 +1560,10 @@ class UopConformanceTest {
       CodeInfo caller = runner.code(UopSpec.CodeSel.HARNESS);
       long sentinel = h.vm.newFloat(1.5);
       long frame = harnessFrame(ns, sentinel, 0, function, h.get(ns, "x"), h.get(ns, "y"));
-      Trace.Builder b = Trace.builder();
-      int guard = b.addExit(new Exit(caller.code, 40, 5, ExitReason.GUARD_FAILED));
-      int room = b.addExit(new Exit(caller.code, 40, 5, ExitReason.SLOW_PATH));
+      Trace.Builder b = callInto(function, caller);
       int end = b.addExit(new Exit(caller.code, 43, 2, ExitReason.END_OF_REGION));
       int unbound = b.addExit(new Exit(callee.code, 0, 1, ExitReason.GUARD_FAILED));
-      b.add(UopInstr.of(SET_IP, 40))
-          .add(new UopInstr(CHECK_FUNCTION_VERSION, 2, function, guard))
-          .add(new UopInstr(CHECK_STACK_SPACE, 2, function, room))
-          .add(new UopInstr(INIT_CALL_PY_EXACT_ARGS, 2, function, 0))
-          .add(UopInstr.of(PUSH_FRAME))
-          .add(UopInstr.of(SET_IP, 0))
-          .add(UopInstr.of(LOAD_CONST, indexOfConst(callee, "'" + fn + "'")));
+      b.add(UopInstr.of(LOAD_CONST, indexOfConst(callee, "'" + fn + "'")));
       for (int k = 0; k < 2; k++) {
         b.add(cells ? new UopInstr(LOAD_DEREF, callee.nlocals + cellOfArg(callee, k), 0, unbound)
             : UopInstr.of(LOAD_FAST, k));
