@@ -591,13 +591,6 @@ static inline __attribute__((always_inline)) uint64_t stitch_call_target(
     return null_slot[0] != 0 ? null_slot[0] : null_slot[1];
 }
 
-/* Pushes a frame for Python function func on the frame stack and returns it, as the
-   interpreter's simple call does (Interpreter.pushSimple): nargs arguments copied into its
-   first locals, the other locals NULL, its free variables from the function's closure, its
-   FLAGS word flags. The caller is saved as at a call: its SP cut at caller_sp (its IP is the
-   CALL's, from _SET_IP). A function called this way has no cell variables (the interpreter's
-   CodeInfo.simpleArgs), so its locals are its plain locals, then its frees. The caller's guards
-   proved the argument count and the room. */
 /* The number of cell variables of func's code. */
 static inline int64_t stitch_cell_count(uint64_t func) {
     uint64_t code = OBJ_WORD(func, STITCH_FUNCTION_CODE);
@@ -690,6 +683,12 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame_words(
     return top;
 }
 
+/* Pushes a frame for Python function func on the frame stack and returns it, as the
+   interpreter's simple call does (Interpreter.pushSimple): nargs arguments copied into its
+   first locals, the other locals and its cell slots NULL (stitch_push_frame_and_cells then
+   makes the cells), its free variables from the function's closure, its FLAGS word flags.
+   The caller is saved as at a call: its SP cut at caller_sp (its IP is the CALL's, from
+   _SET_IP). The caller's guards proved the argument count and the room. */
 static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
         uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
         const uint64_t *caller_sp, int64_t flags) {
