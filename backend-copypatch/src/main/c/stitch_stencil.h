@@ -572,6 +572,17 @@ static inline __attribute__((always_inline)) uint64_t stitch_new_list(uint64_t *
     return list;
 }
 
+/* The frame back calls below frame (inlined frames are real frames, linked by PREVIOUS):
+   where an exit inside an inlined call finds its trace's own frame (api Exit.outerFrame). */
+static inline __attribute__((always_inline)) uint64_t *stitch_frame_below(
+        uint64_t *frame, uint64_t back) {
+#pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
+    for (uint64_t k = 0; k < back; k++) {
+        frame = (uint64_t *)(uintptr_t)stitch_word_to_raw(frame[STITCH_FRAME_PREVIOUS / 8]);
+    }
+    return frame;
+}
+
 /* Pops frame off the frame stack as the interpreter's return does, making caller (the frame's
    PREVIOUS, as a raw pointer) current; returns caller. */
 static inline __attribute__((always_inline)) uint64_t *stitch_pop_frame(

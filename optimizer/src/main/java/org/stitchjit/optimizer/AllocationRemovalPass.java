@@ -82,18 +82,19 @@ public final class AllocationRemovalPass implements OptimizerPass {
       // Nothing makes a float: the analyses below would find nothing to do.
       return region;
     }
-    int[] depth = depths(trace.uops());
+    Stacks stacks = stacks(trace.uops());
+    int[] depth = stacks.depth();
     boolean[] entryFrame = entryFrame(trace.uops());
     List<UopInstr> uops = withSqrtOfFloats(trace.uops(), depth, entryFrame);
     int n = uops.size();
     boolean[] quiet = quiet(uops, depth);
-    Set<Integer> rawLocals = rawLocals(uops, depth, entryFrame, quiet);
+    Set<Integer> rawLocals = rawLocals(uops, stacks, entryFrame, quiet);
     boolean[] rawResult = new boolean[n];
     long made = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
-        int r = reader(uops, depth, quiet, i, resultSlot(in, depth[i]));
+        int r = reader(uops, stacks, quiet, i, resultSlot(in, depth[i]));
         if (r >= 0 && (readsAsFloat(uops, r) || !returns(uops, i, r)
             && storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
@@ -111,7 +112,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
       exitIndex.put(exits.get(k), k);
     }
     List<UopInstr> out = new ArrayList<>(n);
-    // Raw slots, as depths relative to the frame (depths()); never live across a frame change.
+    // Raw slots, as positions (stacks()). Only the entry frame's stay raw across a call.
     TreeSet<Integer> raw = new TreeSet<>();
     // Raw locals of the entry frame, as rawLocals() planned them.
     Set<Integer> rawNow = new TreeSet<>();
@@ -144,7 +145,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
         continue;
       }
       if (u.has(OperandKind.EXIT) && !raw.isEmpty()) {
-        in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, d));
+        in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, stacks, i));
       }
       if (isFloatArithmetic(u)) {
         // (A square root's NOS is the callable, never raw.)
@@ -184,10 +185,15 @@ public final class AllocationRemovalPass implements OptimizerPass {
       } else if (entryFrame[i] && u == Uop.DELETE_FAST) {
         rawNow.remove(in.oparg());
       }
-      if (u == Uop.POP_FRAME && raw.contains(d - 1)) {
-        // The return value stays raw on the caller's stack; nothing else outlives the frame.
-        raw.clear();
-        raw.add(depth[i + 1] - 1);
+      if (u == Uop.POP_FRAME) {
+        // The return value may stay raw on the caller's stack; nothing else of the frame
+        // outlives it (the entry frame's raw slots outlive an inlined callee's return).
+        boolean rawReturn = raw.contains(d - 1);
+        raw.tailSet(stacks.level()[i] == 0 ? Integer.MIN_VALUE : stacks.level()[i]
+            * stacks.span(), true).clear();
+        if (rawReturn) {
+          raw.add(depth[i + 1] - 1);
+        }
         out.add(in);
         continue;
       }
@@ -222,15 +228,16 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * the loop closes with the raw locals it opened with. Found by dropping the locals that break a rule
    * until none does; each round walks the trace once.
    */
-  private static Set<Integer> rawLocals(List<UopInstr> uops, int[] depth,
+  private static Set<Integer> rawLocals(List<UopInstr> uops, Stacks stacks,
       boolean[] entryFrame, boolean[] quiet) {
+    int[] depth = stacks.depth();
     Set<Integer> candidates = new TreeSet<>();
     // Per uop, whether it is a _STORE_FAST of float arithmetic's result.
     boolean[] storesFloat = new boolean[uops.size()];
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop())) {
-        int r = reader(uops, depth, quiet, i, resultSlot(in, depth[i]));
+        int r = reader(uops, stacks, quiet, i, resultSlot(in, depth[i]));
         if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST
             && !returns(uops, i, r)) {
           candidates.add(uops.get(r).oparg());
@@ -243,7 +250,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     for (int i = 0; i < uops.size(); i++) {
       UopInstr in = uops.get(i);
       if (entryFrame[i] && (in.uop() == Uop.LOAD_FAST || in.uop() == Uop.LOAD_FAST_CHECK)) {
-        int r = reader(uops, depth, quiet, i, depth[i]);
+        int r = reader(uops, stacks, quiet, i, depth[i]);
         if (r >= 0 && entryFrame[r] && uops.get(r).uop() == Uop.STORE_FAST) {
           copies.put(uops.get(r).oparg(), in.oparg());
         }
@@ -273,7 +280,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
           atHead = Set.copyOf(now);
         } else if (u == Uop.JUMP_TO_TOP) {
           Sets.symmetricDifference(now, atHead).copyInto(broken);
-        } else if (!now.isEmpty() && !quiet[i] && u != Uop.EXIT_TRACE) {
+        } else if (!now.isEmpty() && !quiet[i] && u != Uop.EXIT_TRACE
+            && !callKeeps(uops, i, stacks)) {
           broken.addAll(now);
         }
         if (!entryFrame[i]) {
@@ -282,7 +290,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
         int local = in.oparg();
         if ((u == Uop.LOAD_FAST || u == Uop.LOAD_FAST_CHECK) && now.contains(local)) {
           loaded.add(local);
-          int r = reader(uops, depth, quiet, i, depth[i]);
+          int r = reader(uops, stacks, quiet, i, depth[i]);
           if (r >= 0 && readsAsFloat(uops, r)) {
             continue;
           }
@@ -345,11 +353,14 @@ public final class AllocationRemovalPass implements OptimizerPass {
    */
   private static void nameRawLocals(List<UopInstr> out, List<Exit> exits,
       Map<Exit, Integer> exitIndex) {
-    List<ImmutableSortedSet<Integer>> live = RawLocals.before(Trace.of(out, exits));
+    Trace t = Trace.of(out, exits);
+    List<ImmutableSortedSet<Integer>> live = RawLocals.before(t);
+    int[] below = RawLocals.framesBelow(t);
     for (int i = 0; i < out.size(); i++) {
       UopInstr in = out.get(i);
       if (in.uop().has(OperandKind.EXIT) && !live.get(i).isEmpty()) {
-        Exit withRaw = exits.get(in.target()).withRawLocals(live.get(i));
+        Exit e = exits.get(in.target());
+        Exit withRaw = e.withRawOuter(live.get(i), e.outerSlots(), below[i]);
         int k = exitIndex.computeIfAbsent(withRaw, x -> {
           exits.add(x);
           return exits.size() - 1;
@@ -385,8 +396,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * or -1 when a uop across which a raw slot may not stay live comes first (see the class
    * comment).
    */
-  private static int reader(List<UopInstr> uops, int[] depth, boolean[] quiet, int i,
+  private static int reader(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
       int slot) {
+    int[] depth = stacks.depth();
     for (int j = i + 1; j < uops.size(); j++) {
       UopInstr in = uops.get(j);
       Uop u = in.uop();
@@ -395,14 +407,29 @@ public final class AllocationRemovalPass implements OptimizerPass {
         slot = depth[j + 1] - 1;
         continue;
       }
-      if (depth[j] - u.inputs(in.oparg()) <= slot) {
+      if (depth[j] - u.inputs(in.oparg()) <= slot && stacks.levelOf(slot) == stacks.level()[j]) {
         return j;
       }
-      if (!quiet[j]) {
+      if (!quiet[j] && !(stacks.levelOf(slot) == 0 && callKeeps(uops, j, stacks))) {
         return -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether uop j makes, enters or leaves an inlined callee's frame, which leaves the entry
+   * frame's locals and its stack below the call alone: raw words there stay raw across the
+   * call, and an exit in the callee boxes them {@link Exit#outerFrame()} frames back. A
+   * callee's own raw slots do not outlive its frame changes ({@link #rawMayStayLiveAcross}),
+   * and the entry frame's own return ends them all.
+   */
+  private static boolean callKeeps(List<UopInstr> uops, int j, Stacks stacks) {
+    return stacks.own()[j] && switch (uops.get(j).uop()) {
+      case INIT_CALL_PY_EXACT_ARGS, PUSH_FRAME -> true;
+      case POP_FRAME -> stacks.level()[j] > 0;
+      default -> false;
+    };
   }
 
   /**
@@ -464,50 +491,104 @@ public final class AllocationRemovalPass implements OptimizerPass {
   }
 
   /**
-   * The depth of each uop's frame's stack before it, relative to where that frame's stack was
-   * when the trace entered it (the trace's own frame may start deeper: depths can go negative).
+   * Where each uop's frame's stack is before it. {@code depth} is a position: the stack's depth
+   * relative to where it was when the trace entered that frame (the trace's own frame may start
+   * deeper), shifted so the lowest is 0, plus {@code span} times how many inlined calls deep the
+   * frame is ({@code level}), so that a caller's slots and its callee's never share a position.
+   * {@code entryTop}, inside an inlined call, is the position of the entry frame's stack
+   * pointer as the outermost call saved it: the entry frame's slots below it stay put until the
+   * call returns. It is -1 in the entry frame. {@code own} is whether the entry frame has not
+   * returned yet (a trace may return from it and go on in its caller).
    */
-  private static int[] depths(List<UopInstr> uops) {
-    int[] depth = new int[uops.size()];
+  private record Stacks(int[] depth, int[] level, int[] entryTop, boolean[] own, int span) {
+    int levelOf(int position) {
+      return position / span;
+    }
+  }
+
+  private static Stacks stacks(List<UopInstr> uops) {
+    int n = uops.size();
+    int[] relative = new int[n];
+    int[] level = new int[n];
+    int[] entryTop = new int[n];
+    boolean[] own = new boolean[n];
+    boolean left = false;
     Deque<Integer> callers = new ArrayDeque<>();
     int d = 0;
-    for (int i = 0; i < uops.size(); i++) {
+    int top = -1;
+    int low = 0;
+    int high = 0;
+    for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
-      depth[i] = d;
+      relative[i] = d;
+      level[i] = callers.size();
+      entryTop[i] = callers.isEmpty() ? -1 : top;
+      own[i] = !left;
       d += in.uop().stackEffect(in.oparg());
+      low = Math.min(low, d);
+      high = Math.max(high, d);
       if (in.uop() == Uop.PUSH_FRAME) {
+        if (callers.isEmpty()) {
+          // Where the call cut the stack: the frame word _PUSH_FRAME just popped was there.
+          top = d;
+        }
         callers.push(d);
         d = 0;
       } else if (in.uop() == Uop.POP_FRAME) {
-        // No raw slot is live across a frame change, so an unknown caller's depth can start
-        // a fresh count.
+        // The entry frame's return: nothing raw outlives it, so an unknown caller's depth can
+        // start a fresh count.
+        left |= callers.isEmpty();
         d = callers.isEmpty() ? 0 : callers.pop() + 1;
       }
     }
-    return depth;
+    int span = high - low + 2;
+    int[] depth = new int[n];
+    for (int i = 0; i < n; i++) {
+      depth[i] = relative[i] - low + level[i] * span;
+      entryTop[i] = level[i] == 0 ? -1 : entryTop[i] - low;
+    }
+    return new Stacks(depth, level, entryTop, own, span);
   }
 
   /**
-   * The index of an exit like exit k whose raw slots also include those live now (relative
-   * depths, turned into the exit frame's stack indices through the exit's depth, which is the
-   * depth before the uop: an exiting uop that may run with raw slots live exits before it
-   * changes anything).
+   * The index of an exit like exit k, taken at uop i, whose raw slots also include those live
+   * now. Positions in uop i's frame become that frame's stack indices through the exit's depth,
+   * which is the depth before the uop (an exiting uop that may run with raw slots live exits
+   * before it changes anything); the entry frame's, inside an inlined call, become distances
+   * below the stack pointer the call saved ({@link Exit#outerSlots()}).
    */
   private static int exitWithRaw(List<Exit> exits, Map<Exit, Integer> exitIndex, int k,
-      TreeSet<Integer> raw, int d) {
+      TreeSet<Integer> raw, Stacks stacks, int i) {
     Exit e = exits.get(k);
+    int d = stacks.depth()[i];
+    int level = stacks.level()[i];
     ImmutableSortedSet.Builder<Integer> slots = ImmutableSortedSet.naturalOrder();
+    ImmutableSortedSet.Builder<Integer> outer = ImmutableSortedSet.naturalOrder();
     slots.addAll(e.rawSlots());
+    outer.addAll(e.outerSlots());
     for (int p : raw) {
+      if (stacks.levelOf(p) != level) {
+        // reader() keeps only the entry frame's slots raw across a call.
+        if (stacks.levelOf(p) != 0 || p >= stacks.entryTop()[i]) {
+          throw new IllegalStateException("raw position " + p + " at uop " + i);
+        }
+        outer.add(stacks.entryTop()[i] - p);
+        continue;
+      }
       int slot = e.stackDepth() - (d - p);
       if (slot < 0) {
         throw new IllegalStateException("raw slot below the stack of " + e);
       }
       slots.add(slot);
     }
+    ImmutableSortedSet<Integer> outerSlots = outer.build();
     Exit withRaw = e.withRawSlots(slots.build());
+    if (!outerSlots.isEmpty()) {
+      withRaw = withRaw.withRawOuter(e.rawLocals(), outerSlots, level);
+    }
+    Exit found = withRaw;
     return exitIndex.computeIfAbsent(withRaw, x -> {
-      exits.add(x);
+      exits.add(found);
       return exits.size() - 1;
     });
   }

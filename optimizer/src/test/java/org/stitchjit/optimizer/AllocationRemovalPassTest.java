@@ -194,10 +194,90 @@ class AllocationRemovalPassTest {
   }
 
   @Test
-  void noRawSlotCrossesAFrameChange() {
-    // The product would be read by the float add after the inlined call returns.
+  void theTracesOwnRawWordsStayRawAcrossAnInlinedCall() {
+    // total = total + f(a) * b, in a loop: total is a raw local, and its load waits raw on the
+    // caller's stack while f runs; f's guard exit boxes both, one frame back.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST_CHECK 0 exit=0
+          _LOAD_FAST_CHECK 1 exit=0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=1
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 1
+          _INIT_CALL_PY_EXACT_ARGS 1 operand=0x2000
+          _PUSH_FRAME
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=2
+          _POP_FRAME
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=3
+          _BINARY_OP_MULTIPLY_FLOAT
+          _GUARD_FLOAT_OPERANDS exit=4
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=1
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=0 GUARD_FAILED
+        exit 1: code=0x7 ip=9 depth=0 SAFEPOINT
+        exit 2: code=0x8 ip=1 depth=1 GUARD_FAILED
+        exit 3: code=0x7 ip=6 depth=3 GUARD_FAILED
+        exit 4: code=0x7 ip=7 depth=2 GUARD_FAILED
+        """);
+    // Exit 8, in f: total's load one frame back, 1 below the stack pointer f's call saved.
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST_CHECK 0 exit=0
+          _LOAD_FAST_CHECK 1 exit=0
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=7
+          _LOOP_HEAD
+          _LOAD_FAST 0
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _LOAD_FAST 1
+          _INIT_CALL_PY_EXACT_ARGS 1 operand=0x2000
+          _PUSH_FRAME
+          _LOAD_FAST 0
+          _GUARD_TOS_INT exit=8
+          _POP_FRAME
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=9
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+          _BINARY_OP_ADD_FLOAT_RAW 7
+          _STORE_FAST 0
+          _CHECK_PERIODIC exit=7
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=0 depth=0 GUARD_FAILED
+        exit 1: code=0x7 ip=9 depth=0 SAFEPOINT
+        exit 2: code=0x8 ip=1 depth=1 GUARD_FAILED
+        exit 3: code=0x7 ip=6 depth=3 GUARD_FAILED
+        exit 4: code=0x7 ip=7 depth=2 GUARD_FAILED
+        exit 5: code=0x8 ip=1 depth=1 GUARD_FAILED outerraw=1 outer=1
+        exit 6: code=0x7 ip=6 depth=3 GUARD_FAILED raw=0
+        exit 7: code=0x7 ip=9 depth=0 SAFEPOINT rawlocals=0
+        exit 8: code=0x8 ip=1 depth=1 GUARD_FAILED rawlocals=0 outerraw=1 outer=1
+        exit 9: code=0x7 ip=6 depth=3 GUARD_FAILED raw=0 rawlocals=0
+        """);
+    assertThat(counts).containsEntry("raw-locals", 1L).containsEntry("allocations-removed", 3L);
+  }
+
+  @Test
+  void noRawSlotOfAnInlinedCalleeCrossesItsFrameChanges() {
+    // The callee's product would be read by its float add after a call of its own returns.
     Region in = RegionText.parse("""
         trace
+          _PUSH_NULL
+          _LOAD_CONST_INLINE operand=0x1000
+          _INIT_CALL_PY_EXACT_ARGS 0 operand=0x2000
+          _PUSH_FRAME
           _LOAD_FAST 0
           _LOAD_FAST 1
           _GUARD_FLOAT_OPERANDS exit=0
@@ -210,9 +290,10 @@ class AllocationRemovalPassTest {
           _POP_FRAME
           _GUARD_FLOAT_OPERANDS exit=0
           _BINARY_OP_ADD_FLOAT
+          _POP_FRAME
           _STORE_FAST 2
           _EXIT_TRACE exit=1
-        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 0: code=0x8 ip=2 depth=2 GUARD_FAILED
         exit 1: code=0x7 ip=9 depth=0 END_OF_REGION
         """);
     assertThat(pass.run(in)).isSameAs(in);

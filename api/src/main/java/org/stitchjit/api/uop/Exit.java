@@ -17,12 +17,23 @@ import java.util.Objects;
  *     each below {@code stackDepth}) that hold a raw double's bits when the exit is taken
  *     (decision 7): leaving boxes each into a new float before the interpreter, a bridge or
  *     the collector sees the frame. Empty for every exit a frontend makes.
- * @param rawLocals the locals (indices into the exit's frame's localsplus) that hold a raw
- *     double's bits when the exit is taken, boxed on leaving like {@code rawSlots} (decision
- *     7, "Raw locals"). Empty for every exit a frontend makes.
+ * @param rawLocals the locals (indices into the localsplus of the exit's frame, or of the frame
+ *     {@code outerFrame} names) that hold a raw double's bits when the exit is taken, boxed on
+ *     leaving like {@code rawSlots} (decision 7, "Raw locals"). Empty for every exit a
+ *     frontend makes.
+ * @param outerSlots stack slots (indices from the bottom of its operand stack) of the frame
+ *     {@code outerFrame} calls below the exit's that hold raw doubles' bits, boxed on leaving
+ *     like {@code rawSlots}: the trace's own frame's temporaries kept raw across an inlined
+ *     call the exit is in. Empty when {@code outerFrame} is 0, and for every exit a frontend
+ *     makes.
+ * @param outerFrame which frame {@code rawLocals} and {@code outerSlots} are in, counted from
+ *     the exit's frame through the callers: 0 for the exit's own; k for an exit k inlined
+ *     calls deep in a trace whose own frame keeps raw words across the calls (leaving walks
+ *     k frames back)
  */
 public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
-    ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals) {
+    ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals,
+    ImmutableSortedSet<Integer> outerSlots, int outerFrame) {
 
   public Exit {
     if (bytecodeIndex < 0) {
@@ -41,6 +52,14 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
     if (!rawLocals.isEmpty() && rawLocals.first() < 0) {
       throw new IllegalArgumentException("raw locals " + rawLocals);
     }
+    Objects.requireNonNull(outerSlots, "outerSlots");
+    if (!outerSlots.isEmpty() && (outerFrame == 0 || outerSlots.first() < 0)) {
+      throw new IllegalArgumentException("raw slots " + outerSlots + " of frame "
+          + outerFrame + " below");
+    }
+    if (outerFrame < 0 || outerFrame > 0 && rawLocals.isEmpty() && outerSlots.isEmpty()) {
+      throw new IllegalArgumentException("no raw words in frame " + outerFrame + " below");
+    }
   }
 
   /** An exit with no raw slots or locals. */
@@ -51,21 +70,27 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
   /** An exit with the given raw slots and no raw locals. */
   public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
       ImmutableSortedSet<Integer> rawSlots) {
-    this(codeId, bytecodeIndex, stackDepth, reason, rawSlots, ImmutableSortedSet.of());
+    this(codeId, bytecodeIndex, stackDepth, reason, rawSlots, ImmutableSortedSet.of(),
+        ImmutableSortedSet.of(), 0);
   }
 
-  /** This exit with the given slots raw. */
+  /** This exit with the given slots of its own frame raw. */
   public Exit withRawSlots(ImmutableSortedSet<Integer> slots) {
-    return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots, rawLocals);
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots, rawLocals, outerSlots,
+        outerFrame);
   }
 
-  /** This exit with the given locals raw. */
-  public Exit withRawLocals(ImmutableSortedSet<Integer> locals) {
-    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals);
+  /**
+   * This exit with {@code locals} and {@code slots} raw in the frame {@code frame} calls below
+   * its own ({@code slots} must be empty when that is its own: {@link #withRawSlots}).
+   */
+  public Exit withRawOuter(ImmutableSortedSet<Integer> locals, ImmutableSortedSet<Integer> slots,
+      int frame) {
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals, slots, frame);
   }
 
   /** Whether leaving through this exit must box anything. */
   public boolean boxesOnLeaving() {
-    return !rawSlots.isEmpty() || !rawLocals.isEmpty();
+    return !rawSlots.isEmpty() || !rawLocals.isEmpty() || !outerSlots.isEmpty();
   }
 }

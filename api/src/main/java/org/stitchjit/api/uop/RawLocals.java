@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * boxes the raw locals when a guest exception leaves the region) agree by construction.
  *
  * <p>Only the frame the trace was entered in has raw locals: an inlined callee's locals are
- * another frame's. A loop must close with the raw locals its {@code _LOOP_HEAD} has (none when
+ * another frame's. They stay raw while the trace runs an inlined call (an exit or exception
+ * there finds them {@link #framesBelow} frames back), and none is live when the entry frame
+ * itself returns. A loop must close with the raw locals its {@code _LOOP_HEAD} has (none when
  * the loop has no head, since entering is always with every local boxed).
  */
 public final class RawLocals {
@@ -25,7 +27,7 @@ public final class RawLocals {
    * Per uop, the raw locals of the entry frame before it runs.
    *
    * @throws IllegalArgumentException when a loop closes with other raw locals than it opened
-   *     with, or a raw local is live where the entry frame is not the current one
+   *     with, or the entry frame returns with raw locals
    */
   public static ImmutableList<ImmutableSortedSet<Integer>> before(Trace trace) {
     ImmutableList<UopInstr> uops = trace.uops();
@@ -47,9 +49,9 @@ public final class RawLocals {
       }
       out.add(current);
       boolean entryFrame = callers.isEmpty();
-      if (!entryFrame && !locals.isEmpty()) {
-        throw new IllegalArgumentException("uop " + i + ": raw locals " + locals
-            + " live in an inlined frame");
+      if (entryFrame && u == Uop.POP_FRAME && !locals.isEmpty()) {
+        throw new IllegalArgumentException("uop " + i + ": the entry frame returns with raw"
+            + " locals " + locals);
       }
       int inputs = u.inputs(in.oparg());
       int after = d + u.stackEffect(in.oparg());
@@ -82,6 +84,26 @@ public final class RawLocals {
       }
     }
     return out.build();
+  }
+
+  /**
+   * Per uop, how many inlined calls deep it runs: how many frames back from the one it runs in
+   * the entry frame, whose locals {@link #before} names, is. A trace that returns from its
+   * entry frame counts the caller it returns to as 0 (no raw local outlives that return).
+   */
+  public static int[] framesBelow(Trace trace) {
+    int[] below = new int[trace.uops().size()];
+    int inlined = 0;
+    for (int i = 0; i < below.length; i++) {
+      below[i] = inlined;
+      Uop u = trace.uops().get(i).uop();
+      if (u == Uop.PUSH_FRAME) {
+        inlined++;
+      } else if (u == Uop.POP_FRAME && inlined > 0) {
+        inlined--;
+      }
+    }
+    return below;
   }
 
   /** Whether a float uop leaves its result raw. */

@@ -25,7 +25,9 @@ import java.util.Locale;
  * </pre>
  *
  * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}, one with raw
- * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}).
+ * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}); an
+ * exit that boxes them or raw stack slots ({@code outerraw=N,N...}, {@link Exit#outerSlots()})
+ * in the frame K calls below its own ends with {@code outer=K} ({@link Exit#outerFrame()}).
  *
  * A block region starts with {@code blocks entry=N}; each block with {@code block N:} or, when
  * it falls through, {@code block N -> M:}. Indentation is free, {@code #} starts a comment,
@@ -88,6 +90,12 @@ public final class RegionText {
       }
       if (!e.rawLocals().isEmpty()) {
         sb.append(" rawlocals=").append(Joiner.on(',').join(e.rawLocals()));
+      }
+      if (!e.outerSlots().isEmpty()) {
+        sb.append(" outerraw=").append(Joiner.on(',').join(e.outerSlots()));
+      }
+      if (e.outerFrame() > 0) {
+        sb.append(" outer=").append(e.outerFrame());
       }
       sb.append('\n');
     }
@@ -238,11 +246,12 @@ public final class RegionText {
   }
 
   private static Exit parseExit(String line, int lineNo, int expected) {
-    // exit N: code=0x.. ip=N depth=N REASON [raw=N,N...] [rawlocals=N,N...]
+    // exit N: code=0x.. ip=N depth=N REASON [raw=N,..] [rawlocals=N,..] [outerraw=N,..]
+    // [outer=K]
     String[] words = line.split("\\s+");
-    if (words.length < 6 || words.length > 8 || !words[1].endsWith(":")) {
+    if (words.length < 6 || !words[1].endsWith(":")) {
       throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]"
-          + " [rawlocals=N,...]'");
+          + " [rawlocals=N,...] [outerraw=N,...] [outer=K]'");
     }
     int index = parseInt(words[1].substring(0, words[1].length() - 1), lineNo, "exit index");
     if (index != expected) {
@@ -266,24 +275,26 @@ public final class RegionText {
     } catch (IllegalArgumentException e) {
       throw error(lineNo, "unknown exit reason '" + words[5] + "'");
     }
-    ImmutableSortedSet.Builder<Integer> raw = ImmutableSortedSet.naturalOrder();
-    ImmutableSortedSet.Builder<Integer> rawLocals = ImmutableSortedSet.naturalOrder();
+    List<ImmutableSortedSet<Integer>> sets = new ArrayList<>();
+    int outer = 0;
     int w = 6;
-    if (w < words.length && words[w].startsWith("raw=")) {
-      for (String slot : value(words[w++], "raw", lineNo).split(",", -1)) {
-        raw.add(parseInt(slot, lineNo, "raw slot"));
+    for (String key : List.of("raw", "rawlocals", "outerraw")) {
+      ImmutableSortedSet.Builder<Integer> set = ImmutableSortedSet.naturalOrder();
+      if (w < words.length && words[w].startsWith(key + "=")) {
+        for (String n : value(words[w++], key, lineNo).split(",", -1)) {
+          set.add(parseInt(n, lineNo, key + " index"));
+        }
       }
+      sets.add(set.build());
+    }
+    if (w < words.length && words[w].startsWith("outer=")) {
+      outer = parseInt(value(words[w++], "outer", lineNo), lineNo, "outer frame");
     }
     if (w < words.length) {
-      if (w + 1 < words.length) {
-        throw error(lineNo, "unexpected '" + words[w + 1] + "'");
-      }
-      for (String local : value(words[w++], "rawlocals", lineNo).split(",", -1)) {
-        rawLocals.add(parseInt(local, lineNo, "raw local"));
-      }
+      throw error(lineNo, "unexpected '" + words[w] + "'");
     }
     try {
-      return new Exit(codeId, ip, depth, reason, raw.build(), rawLocals.build());
+      return new Exit(codeId, ip, depth, reason, sets.get(0), sets.get(1), sets.get(2), outer);
     } catch (IllegalArgumentException e) {
       throw error(lineNo, e.getMessage());
     }

@@ -53,4 +53,25 @@ class RawLocalsTest {
             "_LOOP_HEAD\n" + body + "_JUMP_TO_TOP\n")))
         .hasMessageContaining("closes with raw locals [0], its head has []");
   }
+
+  @Test
+  void rawLocalsStayRawAcrossAnInlinedCallButNotTheEntryFramesReturn() {
+    String call = """
+        _LOAD_FAST 0
+        _LOAD_FAST 0
+        _BINARY_OP_MULTIPLY_FLOAT_RAW 4
+        _STORE_FAST 1
+        _PUSH_NULL
+        _LOAD_CONST_INLINE operand=0x1000
+        _INIT_CALL_PY_EXACT_ARGS 0 operand=0x2000
+        _PUSH_FRAME
+        _LOAD_CONST 0
+        _POP_FRAME
+        """;
+    Trace t = trace(call + "_EXIT_TRACE exit=0\n");
+    assertThat(RawLocals.before(t).get(8)).containsExactly(1);
+    assertThat(RawLocals.framesBelow(t)).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+    assertThatThrownBy(() -> RawLocals.before(trace(call + "_POP_FRAME\n_EXIT_TRACE exit=0\n")))
+        .hasMessageContaining("uop 10: the entry frame returns with raw locals [1]");
+  }
 }

@@ -98,6 +98,15 @@ class RegionTextTest {
     assertThatThrownBy(() -> RegionText.parse(
             "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawlocals=-1"))
         .hasMessage("line 3: raw locals [-1]");
+    String outer = "trace\n  _EXIT_TRACE exit=0\n"
+        + "exit 0: code=0x1 ip=0 depth=2 BRANCH raw=1 rawlocals=0,2 outerraw=1,3 outer=2\n";
+    Exit e = RegionText.parse(outer).exits().get(0);
+    assertThat(e.outerSlots()).containsExactly(1, 3);
+    assertThat(e.outerFrame()).isEqualTo(2);
+    assertThat(RegionText.format(RegionText.parse(outer))).isEqualTo(outer);
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH outerraw=1"))
+        .hasMessage("line 3: raw slots [1] of frame 0 below");
     assertThatThrownBy(() -> RegionText.parse(
             "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawlocals=1 x=2"))
         .hasMessageContaining("line 3");

@@ -148,6 +148,7 @@ final class Emitter {
     final Plan exit;
     final Plan boxCheck;
     final Plan boxLocal;
+    final Plan boxOuterSlot;
     final Plan boxSlot;
     /** {@code _LOAD_FAST} and {@code _LOAD_ATTR_SLOT} in one stencil, or null. */
     final Plan loadFastAttr;
@@ -171,6 +172,7 @@ final class Emitter {
       boxCheck = new Plan(library.get(StencilParser.EXIT_BOX_CHECK), ids);
       boxLocal = new Plan(library.get(StencilParser.EXIT_BOX_LOCAL), ids);
       boxSlot = new Plan(library.get(StencilParser.EXIT_BOX_SLOT), ids);
+      boxOuterSlot = new Plan(library.get(StencilParser.EXIT_BOX_OUTER_SLOT), ids);
       loadFastAttr = library.find(LOAD_FAST_ATTR).map(s -> new Plan(s, ids)).orElse(null);
       constantSymbols = new String[ids.size()];
       ids.forEach((symbol, id) -> constantSymbols[id] = symbol);
@@ -264,8 +266,9 @@ final class Emitter {
 
   /**
    * Picks the code of every uop and the offsets. An exit that leaves raw doubles (decision 7)
-   * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local and an {@code
-   * _EXIT_BOX_SLOT} per raw slot, its {@code _EXIT_STUB}, and a second {@code _EXIT_STUB} the
+   * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local, an {@code
+   * _EXIT_BOX_SLOT} per raw slot and an {@code _EXIT_BOX_OUTER_SLOT} per raw slot of the frame
+   * the exit's inlined call is in ({@link Exit#outerSlots()}), its {@code _EXIT_STUB}, and a second {@code _EXIT_STUB} the
    * check jumps to when the float free list is short, whose code says the doubles are still raw
    * ({@link NativeRegion#UNBOXED}). So a bridge can be linked to every exit: the boxing runs
    * before the linked jump.
@@ -314,7 +317,8 @@ final class Emitter {
       if (exit.boxesOnLeaving()) {
         at += library.boxCheck.sizeWithoutTailJump
             + exit.rawLocals().size() * library.boxLocal.sizeWithoutTailJump
-            + exit.rawSlots().size() * library.boxSlot.sizeWithoutTailJump;
+            + exit.rawSlots().size() * library.boxSlot.sizeWithoutTailJump
+            + exit.outerSlots().size() * library.boxOuterSlot.sizeWithoutTailJump;
       }
       linkStart[e] = at;
       at += library.exit.size;
@@ -500,15 +504,24 @@ final class Emitter {
       ConstantHoles constants, long[] values, byte[] code) {
     int at = layout.exitStubStart[e];
     java.util.Arrays.fill(values, 0);
-    values[OPARG] = exit.rawLocals().size() + exit.rawSlots().size();
+    values[OPARG] =
+        exit.rawLocals().size() + exit.rawSlots().size() + exit.outerSlots().size();
     values[EXIT] = base + layout.unboxedStart[e];
     values[CONTINUE] = base + at + library.boxCheck.sizeWithoutTailJump;
     at += library.boxCheck.copyTo(code, at, base + at, true, values, constants);
     for (int local : exit.rawLocals()) {
       values[OPARG] = local;
+      values[OPERAND] = exit.outerFrame();
       values[CONTINUE] = base + at + library.boxLocal.sizeWithoutTailJump;
       at += library.boxLocal.copyTo(code, at, base + at, true, values, constants);
     }
+    for (int below : exit.outerSlots()) {
+      values[OPARG] = below;
+      values[OPERAND] = exit.outerFrame();
+      values[CONTINUE] = base + at + library.boxOuterSlot.sizeWithoutTailJump;
+      at += library.boxOuterSlot.copyTo(code, at, base + at, true, values, constants);
+    }
+    values[OPERAND] = 0;
     for (int slot : exit.rawSlots()) {
       values[OPARG] = exit.stackDepth() - slot;
       values[CONTINUE] = base + at + library.boxSlot.sizeWithoutTailJump;

@@ -66,6 +66,8 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    * has none anywhere.
    */
   private final List<ImmutableSortedSet<Integer>> rawLocals;
+  /** Per uop, how many frames back from its own the entry frame is ({@link RawLocals}). */
+  private final int[] framesBelow;
   /** The uop {@link #run} is performing, for boxing raw locals when a guest exception leaves. */
   private int current;
 
@@ -115,6 +117,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     List<ImmutableSortedSet<Integer>> raw =
         region instanceof Trace t ? RawLocals.before(t) : List.of();
     rawLocals = raw.stream().allMatch(Set::isEmpty) ? null : raw;
+    framesBelow = rawLocals == null ? null : RawLocals.framesBelow((Trace) region);
   }
 
   @Override
@@ -164,6 +167,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       ImmutableSortedSet<Integer> live = rawLocals.get(current);
       if (!live.isEmpty()) {
         long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
+        for (int k = 0; k < framesBelow[current]; k++) {
+          frame = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
+        }
         boxLocals(live, frame);
       }
       throw x;
@@ -908,7 +914,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
     boxSlots(e.rawSlots(), stackBase);
-    boxLocals(e.rawLocals(), frame);
+    boxOuter(e, frame);
     return RuntimeSteps.Steps.left(k);
   }
 
@@ -918,9 +924,30 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     if (e.boxesOnLeaving()) {
       long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
       boxSlots(e.rawSlots(), stackBase(frame, rt.codeOf(frame)));
-      boxLocals(e.rawLocals(), frame);
+      boxOuter(e, frame);
     }
   }
+
+  /**
+   * Boxes exit e's raw locals and outer slots, in the frame {@link Exit#outerFrame()} calls below
+   * {@code frame} (inlined frames are real frames); an outer slot is a distance below the stack
+   * pointer that frame's call saved.
+   */
+  private void boxOuter(Exit e, long frame) {
+    long owner = frame;
+    for (int k = 0; k < e.outerFrame(); k++) {
+      owner = Tag.wordToRaw(Mem.getLong(owner + Frame.PREVIOUS));
+    }
+    boxLocals(e.rawLocals(), owner);
+    if (!e.outerSlots().isEmpty()) {
+      long top = stackBase(owner, rt.codeOf(owner))
+          + 8 * Tag.intValue(Mem.getLong(owner + Frame.SP));
+      for (int below : e.outerSlots()) {
+        boxAt(top - 8L * below);
+      }
+    }
+  }
+
 
   /**
    * Replaces the bits in each raw slot and local by a new float holding them: the state the
