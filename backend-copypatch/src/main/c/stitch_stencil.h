@@ -572,6 +572,14 @@ static inline __attribute__((always_inline)) uint64_t stitch_new_list(uint64_t *
     return list;
 }
 
+/* The native address compiled code goes on at when it hands a frame of code over at unit
+   index without a return, or 0 (api Layout.Code.resumeEntry: the words after the bytecode). */
+static inline __attribute__((always_inline)) uint64_t stitch_resume_entry(
+        uint64_t code, int64_t index) {
+    int64_t units = stitch_small_value(OBJ_WORD(code, STITCH_CODE_CODE_UNITS));
+    return OBJ_WORD(code, STITCH_CODE_RESUME_ENTRY(units, index));
+}
+
 /* The frame back calls below frame (inlined frames are real frames, linked by PREVIOUS):
    where an exit inside an inlined call finds its trace's own frame (api Exit.outerFrame). */
 static inline __attribute__((always_inline)) uint64_t *stitch_frame_below(

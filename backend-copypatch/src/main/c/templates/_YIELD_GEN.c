@@ -1,8 +1,11 @@
 /* _YIELD_GEN oparg: the YIELD_VALUE at index oparg of a generator frame _FOR_ITER_GEN linked
    (FLAG_GEN_LINKED), without Java, as the interpreter's yield and Generators.resume do it: the
    frame stops at the yield, the value popped, unlinked; the generator is suspended; the value
-   goes onto the waiting caller's stack and the caller becomes current; the region leaves (-1),
-   and the driver goes on where the caller waits. In a frame Java resumed (an entry frame) it
+   goes onto the waiting caller's stack and the caller becomes current. The code then jumps
+   into the region that runs the caller from there when the driver installed one (the caller's
+   code's resume entry for that unit, Layout.Code.resumeEntry), as _FOR_ITER_GEN jumps into the
+   generator; else (or while a collection is wanted) the region leaves (-1), and the driver
+   goes on where the caller waits. In a frame Java resumed (an entry frame) it
    exits, changing nothing: the interpreter's yield returns to Java. */
 #include "stitch_stencil.h"
 
@@ -28,6 +31,12 @@ STENCIL(_YIELD_GEN)
     int64_t depth = stitch_small_value(FRAME_WORD(STITCH_FRAME_SP));
     base[depth] = v;
     FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(depth + 1);
+    uint64_t entry = stitch_resume_entry(FRAME_WORD(STITCH_FRAME_CODE),
+                                         stitch_small_value(FRAME_WORD(STITCH_FRAME_IP)));
+    if (entry != 0 && TS_WORD(STITCH_THREAD_STATE_GC_WANTED) == 0) {
+        stitch_stencil_fn *site = (stitch_stencil_fn *)(uintptr_t)entry;
+        __attribute__((musttail)) return site(frame, base + depth + 1, ts);
+    }
     TS_WORD(STITCH_THREAD_STATE_JIT_EXIT) = (uint64_t)-1;
     return;
 }

@@ -361,6 +361,33 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void aGeneratorLoopGoesFromItemToItemWithoutJava() {
+    // _FOR_ITER_GEN jumps into the generator's resume-site region and _YIELD_GEN into the
+    // region where the loop goes on (the codes' resume entries, Layout.Code.resumeEntry): 30,000
+    // items, where each used to cost two returns to the driver and two entries. When K changes,
+    // the regions that promoted it go, their entries with them: a stale entry would jump into
+    // code that still multiplies by 1.
+    Run r = check("""
+        K = 1
+        def counter(n):
+            i = 0
+            while i < n:
+                yield i * K
+                i += 1
+        def run(n):
+            total = 0
+            for t in counter(n):
+                total += t
+            return total
+        a = run(30000)
+        K = 2
+        print(a, run(30000))
+        """, "449985000 899970000\n");
+    assertThat(r.jit("entries")).isLessThan(2_000);
+    assertThat(r.jit("invalidations")).isPositive();
+  }
+
+  @Test
   void aCallOfAFunctionWithCellsIsInlinedIntoTheCallersTrace() {
     // k is a cell of scaled (its comprehension reads it). Such calls used to stay generic, so
     // the caller's trace ended at each one and compiled code was entered again after it; the

@@ -305,8 +305,25 @@ public final class Layout {
     /** Length of the bytecode in units. */
     public static final long CODE_UNITS = slot(16);
     public static final int NSLOTS = 17;
-    /** The bytecode units (and their inline caches) follow the slots. */
+    /**
+     * The bytecode units (and their inline caches) follow the slots, CODE_UNITS words. Then come
+     * as many resume entries, one word per unit: the native address where compiled code goes on
+     * when it hands a frame over at that unit without a return (a generator resumed after its
+     * yield, a caller resumed after the FOR_ITER its generator yielded to). Written only by the
+     * JIT driver, 0 when there is none. (A return goes on through its CALL's own cache unit,
+     * {@link Frame#CALL_RETURN_ENTRY}.)
+     */
     public static final long BYTECODE = Header.rawOffset(NSLOTS);
+
+    /** The raw bytes of a code object of {@code units} bytecode units: units, then entries. */
+    public static long rawBytes(int units) {
+      return 16L * units;
+    }
+
+    /** The offset of the resume entry of unit {@code index} in a code object of units units. */
+    public static long resumeEntry(int units, int index) {
+      return BYTECODE + 8L * (units + index);
+    }
   }
 
   public static final class Cell {

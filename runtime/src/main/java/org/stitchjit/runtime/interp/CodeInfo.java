@@ -142,7 +142,7 @@ public final class CodeInfo implements CodeView {
       excLasti[i] = e.pushLasti();
     }
 
-    code = vm.allocImmortal(vm.codeType, Layout.Code.NSLOTS, 8L * units);
+    code = vm.allocImmortal(vm.codeType, Layout.Code.NSLOTS, Layout.Code.rawBytes(units));
     Mem.putLong(code + Layout.Code.NAME, vm.intern(name));
     Mem.putLong(code + Layout.Code.QUALNAME, vm.intern(qualname));
     Mem.putLong(code + Layout.Code.FILENAME, vm.intern(filename));
@@ -161,6 +161,9 @@ public final class CodeInfo implements CodeView {
     Mem.putLong(code + Layout.Code.CODE_UNITS, fromInt(units));
     bytecode = code + Layout.Code.BYTECODE;
     Mem.copyFromArray(u.code(), 0, bytecode, units);
+    for (int i = 0; i < units; i++) {
+      Mem.putLong(code + Layout.Code.resumeEntry(units, i), 0);
+    }
     int id = vm.registerCodeMirror(this);
     Mem.putLong(code + Layout.Code.ID, fromInt(id));
   }

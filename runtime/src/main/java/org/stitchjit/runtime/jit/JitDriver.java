@@ -363,14 +363,19 @@ public final class JitDriver {
   }
 
   /**
-   * Tells native returns to the call before a return-site region where to go on (decision 9,
-   * "Later"): the CALL's return-entry unit, which the backend's {@code _RETURN_VALUE} reads.
+   * Tells native code that hands a frame over where a return-site region starts where to go on
+   * (decision 9, "Later"): after a CALL, the CALL's return-entry unit, which the backend's
+   * {@code _RETURN_VALUE} reads; elsewhere (a generator's resume after its YIELD_VALUE, a
+   * caller's after the FOR_ITER a generator yielded to) the code's resume entry for the site
+   * ({@link Layout.Code#resumeEntry}), which {@code _FOR_ITER_GEN} and {@code _YIELD_GEN} read.
    */
   private static void setReturnEntry(Executor site, long entry) {
-    // A generator's resume site follows a YIELD_VALUE, not a CALL.
     int call = site.startIndex - Frame.CALL_UNITS;
     if (site.code.isCallAt(call)) {
       Mem.putLong(site.code.bytecode + 8L * (call + Frame.CALL_RETURN_ENTRY), entry);
+    } else {
+      Mem.putLong(site.code.code + Layout.Code.resumeEntry(site.code.units, site.startIndex),
+          entry);
     }
   }
 

@@ -116,6 +116,11 @@ public final class LayoutHeaderGenerator {
       /* Layout.Frame.size(nlocalsplus, stacksize) */
       #define STITCH_FRAME_SIZE(nlocalsplus, stacksize) \\
         (INT64_C(8) * (STITCH_FRAME_HEADER_WORDS + (nlocalsplus) + (stacksize)))
+      /* Layout.Code.rawBytes(units) */
+      #define STITCH_CODE_RAW_BYTES(units) (INT64_C(16) * (units))
+      /* Layout.Code.resumeEntry(units, index) */
+      #define STITCH_CODE_RESUME_ENTRY(units, index) \\
+        (STITCH_CODE_BYTECODE + INT64_C(8) * ((units) + (index)))
 
       /* ---------------------------------------------------------------- tagged values */
 

@@ -41,7 +41,8 @@ import org.stitchjit.backend.copypatch.stencil.X86_64Decoder.Instruction;
  *       </ul>
  *   <li>code that returns ({@code ret}) only in {@code _EXIT_STUB}, {@code _ESCAPE_STUB}, {@code
  *       _RETURN_VALUE} and the trampoline; no direct calls in uop stencils; no indirect jumps
- *       (but {@code _RETURN_VALUE}'s into a return-site region) and no RIP-relative
+ *       (but the {@link #LEAVING_UOPS}' into the region where the frame they make current goes
+ *       on) and no RIP-relative
  *       operands except the relaxed holes; no indirect calls except the trampoline's (it calls
  *       the uop to start at through its argument) and those of a stencil with a {@code
  *       _JIT_HELPER_} hole (it calls a C math library function through the address the hole
@@ -82,7 +83,8 @@ public final class StencilParser {
    * The uops whose stencils return, as the stubs do, leaving the region with JIT_EXIT -1 for
    * the driver to go on in the frame they made current: {@code _RETURN_VALUE}, and {@code
    * _FOR_ITER_GEN} and {@code _YIELD_GEN}, which switch between a generator's frame and its
-   * caller's.
+   * caller's. They are also the ones with an indirect jump: into the region the driver
+   * installed where that frame goes on (a return's CALL_RETURN_ENTRY, a code's resume entry).
    */
   public static final java.util.Set<String> LEAVING_UOPS =
       java.util.Set.of(RETURNING_UOP, "_FOR_ITER_GEN", "_YIELD_GEN");
@@ -365,9 +367,10 @@ public final class StencilParser {
                   + EXIT_STUB + ", " + ESCAPE_STUB + ", " + LEAVING_UOPS + " and "
                   + ENTRY_TRAMPOLINE + " return");
         }
-        // _RETURN_VALUE's one indirect jump goes to the caller's return-site region, whose
-        // address the driver left in the caller's CALL (Layout.Frame.CALL_RETURN_ENTRY).
-        boolean returnSiteJump = insn.isIndirectJump() && name.equals(RETURNING_UOP);
+        // A leaving uop's one indirect jump goes to the region where the frame it made current
+        // goes on, whose address the driver left in the code (Layout.Frame.CALL_RETURN_ENTRY,
+        // Layout.Code.resumeEntry).
+        boolean returnSiteJump = insn.isIndirectJump() && LEAVING_UOPS.contains(name);
         if (!hole && !returnSiteJump
             && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline && !callsHelper)) {
           throw StencilBuildException.at(

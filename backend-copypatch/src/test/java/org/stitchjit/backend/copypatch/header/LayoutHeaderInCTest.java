@@ -212,6 +212,13 @@ class LayoutHeaderInCTest {
           "STITCH_FRAME_SIZE(" + counts[0] + ", " + counts[1] + ")",
           Layout.Frame.size(counts[0], counts[1]));
     }
+    for (int[] at : new int[][] {{1, 0}, {40, 7}, {1000, 999}}) {
+      add(probes, "Layout.Code.rawBytes", "STITCH_CODE_RAW_BYTES(" + at[0] + ")",
+          Layout.Code.rawBytes(at[0]));
+      add(probes, "Layout.Code.resumeEntry",
+          "STITCH_CODE_RESUME_ENTRY(" + at[0] + ", " + at[1] + ")",
+          Layout.Code.resumeEntry(at[0], at[1]));
+    }
     return probes;
   }
 
