@@ -68,10 +68,11 @@
  *    still on top of the stack when the chain reaches an exit or escape stub; the stub's plain
  *    "return;" (ret) goes back into stitch_enter, which returns the thread state's JIT_EXIT
  *    word: an exit index (>= 0), -1 (leave; resume the innermost frame), or an escape.
-    One uop stencil jumps elsewhere than a hole: _RETURN_VALUE, after a native return, goes
-    on at the address in the caller's CALL (Layout.Frame.CALL_RETURN_ENTRY), the first uop
-    of the region the driver installed for that return site; its exits and escapes come back
-    through the same stitch_enter, carrying that region's token.
+    Three uop stencils jump elsewhere than a hole: _RETURN_VALUE after a native return, and
+    _FOR_ITER_GEN and _YIELD_GEN after switching to a generator's frame or back, go on at the
+    resume entry of the unit where the frame they made current goes on (Layout.Code.
+    resumeEntry), the first uop of the region the driver installed there; its exits and
+    escapes come back through the same stitch_enter, carrying that region's token.
  *    Because stitch_enter calls a preserve_none function, clang saves and restores the
  *    callee-saved registers of the C ABI (rbx, rbp, r12-r15) around the call itself
  *    (checked in the committed disassembly: six pushes before the call, six pops after).

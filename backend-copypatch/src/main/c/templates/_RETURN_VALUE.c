@@ -2,7 +2,7 @@
    the interpreter's RETURN_VALUE does: popped off the frame stack, its value pushed on the
    caller's stack at the depth the caller saved at its CALL, and the caller's IP moved past
    that CALL. Then, if the driver installed a region that runs the caller from there (the
-   CALL's return-entry cache unit, Layout.Frame.CALL_RETURN_ENTRY), the code jumps straight
+   code's resume entry for the unit after the CALL, Layout.Code.resumeEntry), the code jumps straight
    into it, as a linked exit jumps into its bridge: a recursive program would otherwise pay a
    return to Java and a new entry per call. Not while a collection is wanted: a return is one
    of the interpreter's safepoints, so the code leaves for it then. Otherwise it leaves with
@@ -30,8 +30,8 @@ STENCIL(_RETURN_VALUE)
     FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(depth + 1);
     int64_t call = stitch_small_value(FRAME_WORD(STITCH_FRAME_IP));
     FRAME_WORD(STITCH_FRAME_IP) = stitch_make_small(call + STITCH_FRAME_CALL_UNITS);
-    uint64_t entry = OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE),
-                              STITCH_CODE_BYTECODE + 8 * (call + STITCH_FRAME_CALL_RETURN_ENTRY));
+    uint64_t entry =
+        stitch_resume_entry(FRAME_WORD(STITCH_FRAME_CODE), call + STITCH_FRAME_CALL_UNITS);
     if (entry != 0 && TS_WORD(STITCH_THREAD_STATE_GC_WANTED) == 0) {
         stitch_stencil_fn *site = (stitch_stencil_fn *)(uintptr_t)entry;
         __attribute__((musttail)) return site(frame, base + depth + 1, ts);

@@ -189,7 +189,8 @@ class CopyPatchBackendTest {
 
   /**
    * Runs source under tracing+copypatch and reads, before the VM closes, the return-entry unit
-   * (Layout.Frame.CALL_RETURN_ENTRY) of every CALL in the code objects regions started in.
+   * (the code's resume entry for the unit after it, Layout.Code.resumeEntry) of every CALL in
+   * the code objects regions started in.
    */
   private static List<Long> returnEntriesOfCalls(String source) {
     List<org.stitchjit.api.jit.CodeView> codes = new java.util.ArrayList<>();
@@ -218,7 +219,9 @@ class CopyPatchBackendTest {
       for (org.stitchjit.api.jit.CodeView c : codes) {
         for (int i = 0; i < c.length(); i += c.opcode(i).size()) {
           if (c.opcode(i).family() == org.stitchjit.api.bytecode.Opcode.CALL) {
-            entries.add(c.cache(i, org.stitchjit.api.layout.Layout.Frame.CALL_RETURN_ENTRY - 1));
+            entries.add(org.stitchjit.platforms.Mem.getLong(c.id()
+                + org.stitchjit.api.layout.Layout.Code.resumeEntry(c.length(),
+                    i + org.stitchjit.api.layout.Layout.Frame.CALL_UNITS)));
           }
         }
       }

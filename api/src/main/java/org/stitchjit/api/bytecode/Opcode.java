@@ -162,11 +162,11 @@ public enum Opcode {
   KW_NAMES(0, 0),
   /**
    * Stack: [NULL or method, callable or self, oparg args]. The last len(kwnames) args are
-   * keyword values. Pushes the result. Cache: counter or class version, callee, and the native
-   * address where compiled code that returns to this call goes on ({@code
-   * Layout.Frame.CALL_RETURN_ENTRY}; written only by the JIT driver, 0 when there is none).
+   * keyword values. Pushes the result. Cache: counter or class version, and callee. (Where
+   * compiled code that returns to this call goes on is the code's resume entry for the unit
+   * after it, {@code Layout.Code.resumeEntry}.)
    */
-  CALL(0, 3),
+  CALL(0, 2),
   /** Stack: [NULL or func, callable, args tuple, (kwargs dict if oparg &amp; 1)]. */
   CALL_FUNCTION_EX(0, 0),
   /**
@@ -246,15 +246,15 @@ public enum Opcode {
    * (unique to the class, and changed by any change to it or a base); cache 1: the function.
    */
   LOAD_METHOD_TYPE(1, 4, LOAD_METHOD),
-  CALL_PY_EXACT_ARGS(1, 3, CALL),
-  CALL_BUILTIN(1, 3, CALL),
+  CALL_PY_EXACT_ARGS(1, 2, CALL),
+  CALL_BUILTIN(1, 2, CALL),
   /**
    * A call of a plain class whose {@code __init__} is a simple Python function: allocates the
    * instance and enters {@code __init__} in a frame whose return yields the instance (CPython
    * 3.13's instruction of the same name). Cache 0: the class's type version; cache 1: the
    * {@code __init__} function.
    */
-  CALL_ALLOC_AND_ENTER_INIT(1, 3, CALL),
+  CALL_ALLOC_AND_ENTER_INIT(1, 2, CALL),
   FOR_ITER_RANGE(1, 1, FOR_ITER),
   FOR_ITER_LIST(1, 1, FOR_ITER),
   FOR_ITER_TUPLE(1, 1, FOR_ITER),
@@ -306,14 +306,6 @@ public enum Opcode {
     return family == null ? this : family;
   }
 
-  /**
-   * The cache units the interpreter's quickening fills, which are what a frontend reads: all
-   * but a CALL's last, the native address where compiled code returning to that call goes on
-   * ({@code Layout.Frame.CALL_RETURN_ENTRY}), which belongs to the JIT driver.
-   */
-  public int quickeningUnits() {
-    return family() == CALL ? cacheUnits - 1 : cacheUnits;
-  }
 
   /** Size of the instruction including its caches, in units. */
   public int size() {

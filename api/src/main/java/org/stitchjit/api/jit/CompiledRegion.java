@@ -50,13 +50,14 @@ public interface CompiledRegion {
   default void unlink(int exit) {}
 
   /**
-   * Where this backend's code may jump to run the region when a native return lands where it
-   * starts (a return-site region, one that starts right after a CALL): the address of its first
-   * uop, entered with the frame, its operand stack pointer and the thread state as every uop
-   * is. The driver stores it in the CALL ({@code Layout.Frame.CALL_RETURN_ENTRY}) for the
-   * backend's {@code _RETURN_VALUE} to read. Exits and escapes of the region then come back
-   * from the {@link #enter} of the region that returned, as from a linked bridge. 0 (the
-   * default) when the backend's returns do not go on natively.
+   * Where this backend's code may jump to run the region when native code hands a frame over
+   * where it starts (a return-site region: right after a CALL, a generator's yield or the
+   * FOR_ITER a generator yielded to): the address of its first uop, entered with the frame, its
+   * operand stack pointer and the thread state as every uop is. The driver stores it in the
+   * code's resume entry for the site ({@code Layout.Code.resumeEntry}) for the backend's
+   * returns and generator switches to read. Exits and escapes of the region then come back
+   * from the {@link #enter} of the region that jumped, as from a linked bridge. 0 (the
+   * default) when the backend's code does not go on natively.
    */
   default long returnEntry() {
     return 0;

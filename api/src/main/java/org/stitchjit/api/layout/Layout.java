@@ -308,10 +308,10 @@ public final class Layout {
     /**
      * The bytecode units (and their inline caches) follow the slots, CODE_UNITS words. Then come
      * as many resume entries, one word per unit: the native address where compiled code goes on
-     * when it hands a frame over at that unit without a return (a generator resumed after its
-     * yield, a caller resumed after the FOR_ITER its generator yielded to). Written only by the
-     * JIT driver, 0 when there is none. (A return goes on through its CALL's own cache unit,
-     * {@link Frame#CALL_RETURN_ENTRY}.)
+     * when it hands a frame over at that unit (a caller returned to after its CALL, a generator
+     * resumed after its yield, a caller resumed after the FOR_ITER its generator yielded to):
+     * the region the JIT driver installed there, 0 when there is none. Written only by the
+     * driver, which clears an entry when its region goes; the interpreter never reads them.
      */
     public static final long BYTECODE = Header.rawOffset(NSLOTS);
 
@@ -447,14 +447,7 @@ public final class Layout {
      * Units of a CALL with its caches ({@code Opcode.CALL.size()}, which a test checks): a
      * caller's IP stays at its CALL while the callee runs, and moves on by this on the return.
      */
-    public static final int CALL_UNITS = 4;
-    /**
-     * The unit, counted from a CALL, that holds the native code address compiled code jumps to
-     * when it returns to that call (the caller's return-site region), or 0. The JIT driver
-     * writes it when such a region is installed and clears it when the region is invalidated;
-     * the interpreter never reads or writes it. The CALL's last cache unit.
-     */
-    public static final int CALL_RETURN_ENTRY = 3;
+    public static final int CALL_UNITS = 3;
 
     /** Size of a frame for a code object with these counts, in bytes. */
     public static long size(int nlocalsplus, int stacksize) {

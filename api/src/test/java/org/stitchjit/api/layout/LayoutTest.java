@@ -13,7 +13,6 @@ class LayoutTest {
     for (Opcode op : Opcode.values()) {
       if (op == Opcode.CALL || op.family() == Opcode.CALL) {
         assertThat(op.size()).as(op.name()).isEqualTo(Layout.Frame.CALL_UNITS);
-        assertThat(op.cacheUnits).as(op.name()).isEqualTo(Layout.Frame.CALL_RETURN_ENTRY);
       }
     }
   }

@@ -148,10 +148,10 @@ final class TraceRecorder implements Recorder {
     Optional<RegionEnvironment.Specialization> seen = observe(code, index, frame, stackDepth);
     if (seen.isPresent()) {
       pOp = seen.get().form();
-      System.arraycopy(seen.get().cache(), 0, pCache, 0, pOp.quickeningUnits());
+      System.arraycopy(seen.get().cache(), 0, pCache, 0, pOp.cacheUnits);
       pObserved = true;
     } else {
-      for (int n = 0; n < op.quickeningUnits(); n++) {
+      for (int n = 0; n < op.cacheUnits; n++) {
         pCache[n] = code.cache(index, n);
       }
     }
@@ -353,7 +353,7 @@ final class TraceRecorder implements Recorder {
 
   /** True when executing the pending instruction rewrote its caches (a new callee, shape). */
   private boolean cachesChanged() {
-    for (int n = 0; n < pOp.quickeningUnits(); n++) {
+    for (int n = 0; n < pOp.cacheUnits; n++) {
       if (pCode.cache(pIndex, n) != pCache[n]) {
         return true;
       }

@@ -364,19 +364,14 @@ public final class JitDriver {
 
   /**
    * Tells native code that hands a frame over where a return-site region starts where to go on
-   * (decision 9, "Later"): after a CALL, the CALL's return-entry unit, which the backend's
-   * {@code _RETURN_VALUE} reads; elsewhere (a generator's resume after its YIELD_VALUE, a
-   * caller's after the FOR_ITER a generator yielded to) the code's resume entry for the site
-   * ({@link Layout.Code#resumeEntry}), which {@code _FOR_ITER_GEN} and {@code _YIELD_GEN} read.
+   * (decision 9, "Later"): the code's resume entry for the site ({@link
+   * Layout.Code#resumeEntry}), which the backend's {@code _RETURN_VALUE} reads after a CALL and
+   * {@code _FOR_ITER_GEN} and {@code _YIELD_GEN} after a generator's YIELD_VALUE or its
+   * caller's FOR_ITER.
    */
   private static void setReturnEntry(Executor site, long entry) {
-    int call = site.startIndex - Frame.CALL_UNITS;
-    if (site.code.isCallAt(call)) {
-      Mem.putLong(site.code.bytecode + 8L * (call + Frame.CALL_RETURN_ENTRY), entry);
-    } else {
-      Mem.putLong(site.code.code + Layout.Code.resumeEntry(site.code.units, site.startIndex),
-          entry);
-    }
+    Mem.putLong(site.code.code + Layout.Code.resumeEntry(site.code.units, site.startIndex),
+        entry);
   }
 
   /**

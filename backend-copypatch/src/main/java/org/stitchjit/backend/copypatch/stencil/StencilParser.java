@@ -84,7 +84,7 @@ public final class StencilParser {
    * the driver to go on in the frame they made current: {@code _RETURN_VALUE}, and {@code
    * _FOR_ITER_GEN} and {@code _YIELD_GEN}, which switch between a generator's frame and its
    * caller's. They are also the ones with an indirect jump: into the region the driver
-   * installed where that frame goes on (a return's CALL_RETURN_ENTRY, a code's resume entry).
+   * installed where that frame goes on (the code's resume entry for that unit).
    */
   public static final java.util.Set<String> LEAVING_UOPS =
       java.util.Set.of(RETURNING_UOP, "_FOR_ITER_GEN", "_YIELD_GEN");
@@ -368,8 +368,7 @@ public final class StencilParser {
                   + ENTRY_TRAMPOLINE + " return");
         }
         // A leaving uop's one indirect jump goes to the region where the frame it made current
-        // goes on, whose address the driver left in the code (Layout.Frame.CALL_RETURN_ENTRY,
-        // Layout.Code.resumeEntry).
+        // goes on, whose address the driver left in the code (Layout.Code.resumeEntry).
         boolean returnSiteJump = insn.isIndirectJump() && LEAVING_UOPS.contains(name);
         if (!hole && !returnSiteJump
             && (insn.isIndirectJump() || insn.isIndirectCall() && !trampoline && !callsHelper)) {
