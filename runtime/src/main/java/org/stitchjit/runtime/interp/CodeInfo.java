@@ -37,6 +37,11 @@ public final class CodeInfo implements CodeView {
   public final int units;
   /** Per code unit, how often the instruction there missed its specialization (saturating). */
   final byte[] respecializations;
+  /**
+   * Per code unit, the polymorphic cache of an attribute load there that FastLoop's one-entry
+   * cache keeps missing ({@code Interpreter.picLoad}), or null; null until a site needs one.
+   */
+  long[][] attrPics;
   public final long[] consts;
   public final long[] names;
   public final String[] nameStrings;

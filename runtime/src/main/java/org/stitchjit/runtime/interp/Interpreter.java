@@ -436,21 +436,41 @@ public final class Interpreter {
 
             // ---------------------------------------------------------- attributes
             case Op.LOAD_ATTR: {
-              sync(frame, here, sp, stackBase);
               long obj = U.getLong(sp - 8);
-              U.putLong(sp - 8, p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here));
+              long at = picSlot(ci, here, obj, bc, false, false);
+              long v;
+              if (at != 0) {
+                v = U.getLong(at);
+              } else {
+                sync(frame, here, sp, stackBase);
+                long[] entry = picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
+                v = p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here);
+                picAdd(ci, here, entry);
+              }
+              U.putLong(sp - 8, v);
               ip += 3;
               break;
             }
             case Op.LOAD_ATTR_INSTANCE: {
-              // FastLoop declined: another class or shape. A miss re-specializes at once for
-              // the new receiver (generic with back-off only if it is not cacheable):
-              // polymorphic sites that see one class for a while then another (richards,
-              // deltablue) keep hitting instead of running 53 generic lookups after each change.
-              respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
-              sync(frame, here, sp, stackBase);
-              U.putLong(sp - 8, p.loadAttrAndSpecialize(U.getLong(sp - 8), ci.names[oparg], bc,
-                  here));
+              // FastLoop declined: another class or shape. A receiver the site's polymorphic
+              // cache knows is loaded from there and becomes the one FastLoop tries first.
+              // Otherwise a miss re-specializes at once for the new receiver (generic with
+              // back-off only if it is not cacheable): polymorphic sites that see one class
+              // for a while then another (richards, deltablue) keep hitting instead of running
+              // 53 generic lookups after each change.
+              long obj = U.getLong(sp - 8);
+              long at = picSlot(ci, here, obj, bc, true, false);
+              long v;
+              if (at != 0) {
+                v = U.getLong(at);
+              } else {
+                respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
+                sync(frame, here, sp, stackBase);
+                long[] entry = picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
+                v = p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here);
+                picAdd(ci, here, entry);
+              }
+              U.putLong(sp - 8, v);
               ip += 3;
               break;
             }
@@ -460,24 +480,31 @@ public final class Interpreter {
               U.putLong(sp - 8, p.getAttr(U.getLong(sp - 8), ci.names[oparg]));
               ip += 3;
               break;
-            case Op.STORE_ATTR: {
-              sync(frame, here, sp, stackBase);
+            case Op.STORE_ATTR:
+            case Op.STORE_ATTR_INSTANCE: {
+              // FastLoop declined STORE_ATTR_INSTANCE: another class or shape, or no room for
+              // an added value. The site's polymorphic cache first, as for loads.
               long obj = U.getLong(sp - 8);
               long value = U.getLong(sp - 16);
-              p.storeAttrAndSpecialize(obj, ci.names[oparg], value, bc, here);
+              boolean specialized = op == Op.STORE_ATTR_INSTANCE;
+              long at = picSlot(ci, here, obj, bc, specialized, true);
+              if (at != 0) {
+                U.putLong(at, value);
+              } else {
+                if (specialized) {
+                  respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
+                }
+                sync(frame, here, sp, stackBase);
+                long[] entry = picRoom(ci, here) ? p.instanceStoreCache(obj, ci.names[oparg]) : null;
+                p.storeAttrAndSpecialize(obj, ci.names[oparg], value, bc, here);
+                if (entry != null && entry[2] == 0) {
+                  picAdd(ci, here, new long[] {entry[0], entry[1], entry[3]});
+                }
+              }
               sp -= 16;
               ip += 4;
               break;
             }
-            case Op.STORE_ATTR_INSTANCE:
-              // FastLoop declined: another class or shape, or no room for an added value.
-              respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
-              sync(frame, here, sp, stackBase);
-              p.storeAttrAndSpecialize(U.getLong(sp - 8), ci.names[oparg], U.getLong(sp - 16), bc,
-                  here);
-              sp -= 16;
-              ip += 4;
-              break;
             case Op.DELETE_ATTR:
               sync(frame, here, sp, stackBase);
               p.delAttr(U.getLong(sp - 8), ci.names[oparg]);
@@ -1351,15 +1378,89 @@ public final class Interpreter {
     Mem.putLong(bc + 8L * (here + 1), BACKOFF);
   }
 
+  /** Receivers a polymorphic attribute cache keeps (decision 10, "Later (session 12)"). */
+  private static final int PIC_WAYS = 4;
+
+  /**
+   * The address of the value slot the attribute access at here reads or writes, from the
+   * site's polymorphic cache when it knows obj's class and shape; else 0. A hit on a
+   * specialized site ({@code repoint}: LOAD_ATTR_INSTANCE or STORE_ATTR_INSTANCE) becomes its
+   * inline cache, so FastLoop hits while the receivers' shape stays the same.
+   */
+  private static long picSlot(CodeInfo ci, int here, long obj, long bc, boolean repoint,
+      boolean store) {
+    long[][] pics = ci.attrPics;
+    long[] pic = pics == null ? null : pics[here];
+    if (pic == null || (obj & 1) != 0) {
+      return 0;
+    }
+    long type = U.getLong(obj);
+    for (int k = 0; k < pic.length && pic[k] != 0; k += 3) {
+      if (pic[k] != type) {
+        continue;
+      }
+      long where = pic[k + 2];
+      long attrs = obj + (where & 0xFFFFFFFFL);
+      if (U.getLong(attrs + Layout.Attrs.SHAPE) == pic[k + 1]) {
+        if (repoint) {
+          // A load's cache: type, shape, slot word; a store's: type, shape, no new shape, slot.
+          long c = bc + 8L * (here + 1);
+          U.putLong(c, type);
+          U.putLong(c + 8, pic[k + 1]);
+          if (store) {
+            U.putLong(c + 16, 0);
+            U.putLong(c + 24, where);
+          } else {
+            U.putLong(c + 16, where);
+          }
+        }
+        return U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
+            + 8 * (where >>> 32);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Adds entry (class, shape, slot word), for an access of a plain instance attribute at here
+   * that keeps the shape, to the site's polymorphic cache when it has room.
+   */
+  private static void picAdd(CodeInfo ci, int here, long[] entry) {
+    if (entry == null) {
+      return;
+    }
+    if (ci.attrPics == null) {
+      ci.attrPics = new long[ci.units][];
+    }
+    long[] pic = ci.attrPics[here];
+    if (pic == null) {
+      pic = ci.attrPics[here] = new long[3 * PIC_WAYS];
+    }
+    for (int k = 0; k < pic.length; k += 3) {
+      if (pic[k] == 0) {
+        System.arraycopy(entry, 0, pic, k, 3);
+        return;
+      }
+    }
+  }
+
+  /** Whether the attribute site at here has no polymorphic cache yet or room in it. */
+  private static boolean picRoom(CodeInfo ci, int here) {
+    long[] pic = ci.attrPics == null ? null : ci.attrPics[here];
+    return pic == null || pic[pic.length - 3] == 0;
+  }
+
   /**
    * Rewrites every instance attribute load and store cached for cls or a class inheriting from
-   * it back to the generic instruction (rare: a property was set on cls).
+   * it back to the generic instruction (rare: a property was set on cls), and forgets every
+   * polymorphic attribute cache (rarer still to matter: they fill again).
    */
   void unspecializeInstanceAccess(long cls) {
     for (Object o : vm.codeMirrors) {
       if (!(o instanceof CodeInfo ci)) {
         continue;
       }
+      ci.attrPics = null;
       for (int i = 0; i < ci.units; i += ci.opcode(i).size()) {
         Opcode op = ci.opcode(i);
         if ((op == Opcode.LOAD_ATTR_INSTANCE || op == Opcode.STORE_ATTR_INSTANCE)
