@@ -364,6 +364,37 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void aLoopsRawFloatStaysRawAcrossAnInlinedCallAndItsExitsThereBoxIt() {
+    // t is a raw local, and its load waits raw on the stack while weight runs inlined: the
+    // first call allocates no float per step. In the second, weight's sum is a big int past
+    // 2000, and its guard exits inside the callee, where the exit boxes both of t's words one
+    // frame back before the interpreter resumes weight and returns into total.
+    String src = """
+        def weight(i, j):
+            return 1.0 / (i + j + 1)
+        def total(ks):
+            t = 0.0
+            for j in range(len(ks)):
+                t = t + weight(3, ks[j])
+            return t
+        ks = list(range(3000))
+        print(total(ks), total(ks[:2000] + [2**70 + k for k in range(1000)]))
+        """;
+    String expected = "6.751415890477285 6.346533272024708\n";
+    assertThat(run(src, null).out()).isEqualTo(expected);
+    ImmutableList<OptimizerPass> passes =
+        ImmutableList.of(new LoopPeelingPass(), new AllocationRemovalPass());
+    Run ref = run(src, "tracing+interp", 1L << 28, passes);
+    Run r = run(src, "tracing+copypatch", 1L << 28, passes);
+    Run boxed = run(src, "tracing+copypatch", 1L << 28, ImmutableList.of());
+    assertThat(ref.out()).isEqualTo(expected);
+    assertThat(r.out()).isEqualTo(expected);
+    // 2,023 at this writing, against 12,002 boxed and 7,011 while t could not stay raw across
+    // the call: the first call's 3,000 steps make none.
+    assertThat(r.stats().floatsAllocated()).isLessThan(boxed.stats().floatsAllocated() / 3);
+  }
+
+  @Test
   void aGeneratorLoopGoesFromItemToItemWithoutJava() {
     // _FOR_ITER_GEN jumps into the generator's resume-site region and _YIELD_GEN into the
     // region where the loop goes on (the codes' resume entries, Layout.Code.resumeEntry): 30,000
