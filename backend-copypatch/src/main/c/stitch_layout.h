@@ -339,6 +339,14 @@
 #define STITCH_WRAPPER_FDEL   INT64_C(32)
 #define STITCH_WRAPPER_NSLOTS 3
 
+/* PlainCall */
+#define STITCH_PLAIN_CALL_FLAG              (-INT64_C(9223372036854775807) - 1)
+#define STITCH_PLAIN_CALL_ARGS_BITS         8
+#define STITCH_PLAIN_CALL_LOCALS_SHIFT      8
+#define STITCH_PLAIN_CALL_LOCALS_BITS       16
+#define STITCH_PLAIN_CALL_FRAME_BYTES_SHIFT 24
+#define STITCH_PLAIN_CALL_FRAME_BYTES_BITS  32
+
 /* Tag */
 #define STITCH_TAG_SMALL_MIN (-INT64_C(4611686018427387904))
 #define STITCH_TAG_NULL      INT64_C(0)
@@ -367,6 +375,26 @@
 /* Layout.Frame.size(nlocalsplus, stacksize) */
 #define STITCH_FRAME_SIZE(nlocalsplus, stacksize) \
   (INT64_C(8) * (STITCH_FRAME_HEADER_WORDS + (nlocalsplus) + (stacksize)))
+/* PlainCall.fits(args, locals, frameBytes) */
+#define STITCH_PLAIN_CALL_FITS(args, locals, frame_bytes) \
+  ((args) >= 0 && (args) < (INT64_C(1) << STITCH_PLAIN_CALL_ARGS_BITS) \
+   && (locals) >= 0 && (locals) < (INT64_C(1) << STITCH_PLAIN_CALL_LOCALS_BITS) \
+   && (frame_bytes) >= 0 && (frame_bytes) < (INT64_C(1) << STITCH_PLAIN_CALL_FRAME_BYTES_BITS))
+/* PlainCall.pack(args, locals, frameBytes) */
+#define STITCH_PLAIN_CALL_PACK(args, locals, frame_bytes) \
+  ((uint64_t)STITCH_PLAIN_CALL_FLAG | (uint64_t)(args) \
+   | (uint64_t)(locals) << STITCH_PLAIN_CALL_LOCALS_SHIFT \
+   | (uint64_t)(frame_bytes) << STITCH_PLAIN_CALL_FRAME_BYTES_SHIFT)
+/* PlainCall.args(immediate) */
+#define STITCH_PLAIN_CALL_ARGS(o) \
+  ((int64_t)((uint64_t)(o) & ((UINT64_C(1) << STITCH_PLAIN_CALL_ARGS_BITS) - 1)))
+/* PlainCall.locals(immediate) */
+#define STITCH_PLAIN_CALL_LOCALS(o) ((int64_t)((uint64_t)(o) >> STITCH_PLAIN_CALL_LOCALS_SHIFT \
+  & ((UINT64_C(1) << STITCH_PLAIN_CALL_LOCALS_BITS) - 1)))
+/* PlainCall.frameBytes(immediate) */
+#define STITCH_PLAIN_CALL_FRAME_BYTES(o) \
+  ((int64_t)((uint64_t)(o) >> STITCH_PLAIN_CALL_FRAME_BYTES_SHIFT \
+   & ((UINT64_C(1) << STITCH_PLAIN_CALL_FRAME_BYTES_BITS) - 1)))
 /* Layout.Code.rawBytes(units) */
 #define STITCH_CODE_RAW_BYTES(units) (INT64_C(16) * (units))
 /* Layout.Code.resumeEntry(units, index) */

@@ -733,14 +733,11 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_frame(
 }
 
 /* Frames of a callee whose code the emitter knows (decision 12): the emitter passes a call
-   uop's oparg as STITCH_PLAIN_CALL | geometry when the code has no cell or free variables,
-   else the IR's oparg (the argument count, small), so one immediate says which. The geometry
-   is the code's, read when the region is compiled (a function's code never changes): the
-   locals to fill in bits 8-23, the frame's bytes (STITCH_FRAME_SIZE) in bits 24-55. */
-#define STITCH_PLAIN_CALL (UINT64_C(1) << 63)
-#define STITCH_PLAIN_ARGS(o) ((int64_t)((o) & 0xFF))
-#define STITCH_PLAIN_LOCALS(o) ((int64_t)(((o) >> 8) & 0xFFFF))
-#define STITCH_PLAIN_FRAME_BYTES(o) ((int64_t)(((o) >> 24) & 0xFFFFFFFF))
+   uop's oparg as a PlainCall immediate (stitch_layout.h's STITCH_PLAIN_CALL_*, generated from
+   the backend's PlainCall) when the code has no cell or free variables, else the IR's oparg
+   (the argument count, small, without STITCH_PLAIN_CALL_FLAG), so one immediate says which.
+   The geometry is the code's, read when the region is compiled (a function's code never
+   changes): the arguments, the locals to fill and the frame's bytes (STITCH_FRAME_SIZE). */
 
 /* stitch_push_frame for such a callee: no cells to make, no closure to copy, and the sizes
    immediates, so the frame's words are written without first reading the code's. */
@@ -748,8 +745,8 @@ static inline __attribute__((always_inline)) uint64_t stitch_push_plain_frame(
         uint64_t *frame, uint64_t *ts, uint64_t func, const uint64_t *args, int64_t nargs,
         const uint64_t *caller_sp, uint64_t geometry, int64_t flags) {
     return stitch_push_frame_words(frame, ts, func, OBJ_WORD(func, STITCH_FUNCTION_CODE), args,
-                                   nargs, STITCH_PLAIN_LOCALS(geometry),
-                                   STITCH_PLAIN_FRAME_BYTES(geometry), caller_sp, flags);
+                                   nargs, STITCH_PLAIN_CALL_LOCALS(geometry),
+                                   STITCH_PLAIN_CALL_FRAME_BYTES(geometry), caller_sp, flags);
 }
 
 /* stitch_push_frame, then the frame's cells for a function with cell variables

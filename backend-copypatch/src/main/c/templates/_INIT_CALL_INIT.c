@@ -12,8 +12,8 @@
 STENCIL(_INIT_CALL_INIT)
 {
     uint64_t o = OPAQUE(OPARG);
-    int plain = (o & STITCH_PLAIN_CALL) != 0;
-    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_ARGS(o) : o;
+    int plain = (o & (uint64_t)STITCH_PLAIN_CALL_FLAG) != 0;
+    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_CALL_ARGS(o) : o;
     uint64_t *self_slot = sp - (n + 1);
     uint64_t top = plain
         ? stitch_push_plain_frame(frame, ts, OPERAND, self_slot, (int64_t)n + 1, self_slot, o,

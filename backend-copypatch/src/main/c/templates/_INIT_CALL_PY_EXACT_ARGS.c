@@ -8,14 +8,14 @@
    _CHECK_STACK_SPACE) proved the argument count and the room. When the free list of cells is
    too short the uop escapes, having changed nothing, and the runtime's allocator refills it.
    For a callee without cells or free variables the emitter passes its frame's geometry in
-   the oparg (STITCH_PLAIN_CALL, decision 12). */
+   the oparg (a PlainCall immediate, decision 12). */
 #include "stitch_stencil.h"
 
 STENCIL(_INIT_CALL_PY_EXACT_ARGS)
 {
     uint64_t o = OPAQUE(OPARG);
-    int plain = (o & STITCH_PLAIN_CALL) != 0;
-    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_ARGS(o) : o;
+    int plain = (o & (uint64_t)STITCH_PLAIN_CALL_FLAG) != 0;
+    uint64_t n = plain ? (uint64_t)STITCH_PLAIN_CALL_ARGS(o) : o;
     uint64_t *null_slot = sp - (n + 2);
     int method = null_slot[0] != 0;
     uint64_t *args = method ? null_slot + 1 : null_slot + 2;

@@ -383,16 +383,14 @@ final class Emitter {
   private static final int OPERAND = HoleKind.OPERAND.ordinal();
   private static final int KINDS = HoleKind.values().length;
 
-  /** stitch_stencil.h's STITCH_PLAIN_CALL: the oparg carries the callee frame's geometry. */
-  static final long PLAIN_CALL = 1L << 63;
-
   /**
    * The value each uop's {@code OPARG} holes get: its oparg, except for the uops that build and
    * enter an inlined callee's frame when the callee's code is known here (decision 12). The
    * callee is the function operand of {@code _INIT_CALL_PY_EXACT_ARGS} and {@code
    * _INIT_CALL_INIT}, whose code the guards before proved (a function's code never changes),
    * so its geometry is a constant: for a code without cell or free variables the init uop gets
-   * {@link #PLAIN_CALL}, the argument count, the locals to fill and the frame's bytes; the
+   * it as a {@link PlainCall} immediate (the argument count, the locals to fill and the frame's
+   * bytes); the
    * {@code _PUSH_FRAME} that enters the frame gets the offset of its stack. The stencils take
    * the generic path for the IR's own oparg.
    */
@@ -407,10 +405,12 @@ final class Emitter {
         long f = in.operand();
         callee = f != 0 && (f & 1) == 0 && Mem.getLong(f) == functionType
             ? Mem.getLong(f + Function.CODE) : 0;
-        if (callee != 0 && plain(callee) && in.oparg() < 0x100) {
+        if (callee != 0 && plain(callee)) {
           int nlocalsplus = smallField(callee, Code.NLOCALSPLUS);
           long bytes = Frame.size(nlocalsplus, smallField(callee, Code.STACKSIZE));
-          opargs[i] = PLAIN_CALL | in.oparg() | ((long) nlocalsplus << 8) | (bytes << 24);
+          if (PlainCall.fits(in.oparg(), nlocalsplus, bytes)) {
+            opargs[i] = PlainCall.pack(in.oparg(), nlocalsplus, bytes);
+          }
         }
       } else if (in.uop() == Uop.PUSH_FRAME && callee != 0) {
         opargs[i] = Frame.LOCALSPLUS + 8L * smallField(callee, Code.NLOCALSPLUS);
@@ -420,15 +420,12 @@ final class Emitter {
     return opargs;
   }
 
-  /** Whether a code object has no cell and no free variables (and fits the packing). */
+  /** Whether a code object has no cell and no free variables. */
   private static boolean plain(long code) {
     return Header.slots(Mem.getLong(
             Mem.getLong(code + Code.CELLVARS) + Header.META)) == 0
         && Header.slots(Mem.getLong(
-            Mem.getLong(code + Code.FREEVARS) + Header.META)) == 0
-        && smallField(code, Code.NLOCALSPLUS) < 0x10000
-        && Frame.size(smallField(code, Code.NLOCALSPLUS),
-            smallField(code, Code.STACKSIZE)) < 0x100000000L;
+            Mem.getLong(code + Code.FREEVARS) + Header.META)) == 0;
   }
 
   private static int smallField(long obj, long offset) {

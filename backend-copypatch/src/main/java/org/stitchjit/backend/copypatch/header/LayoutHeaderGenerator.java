@@ -21,6 +21,7 @@ import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.backend.copypatch.PlainCall;
 
 /**
  * Writes {@code stitch_layout.h}, the C header the stencil templates are written against, from
@@ -116,6 +117,26 @@ public final class LayoutHeaderGenerator {
       /* Layout.Frame.size(nlocalsplus, stacksize) */
       #define STITCH_FRAME_SIZE(nlocalsplus, stacksize) \\
         (INT64_C(8) * (STITCH_FRAME_HEADER_WORDS + (nlocalsplus) + (stacksize)))
+      /* PlainCall.fits(args, locals, frameBytes) */
+      #define STITCH_PLAIN_CALL_FITS(args, locals, frame_bytes) \\
+        ((args) >= 0 && (args) < (INT64_C(1) << STITCH_PLAIN_CALL_ARGS_BITS) \\
+         && (locals) >= 0 && (locals) < (INT64_C(1) << STITCH_PLAIN_CALL_LOCALS_BITS) \\
+         && (frame_bytes) >= 0 && (frame_bytes) < (INT64_C(1) << STITCH_PLAIN_CALL_FRAME_BYTES_BITS))
+      /* PlainCall.pack(args, locals, frameBytes) */
+      #define STITCH_PLAIN_CALL_PACK(args, locals, frame_bytes) \\
+        ((uint64_t)STITCH_PLAIN_CALL_FLAG | (uint64_t)(args) \\
+         | (uint64_t)(locals) << STITCH_PLAIN_CALL_LOCALS_SHIFT \\
+         | (uint64_t)(frame_bytes) << STITCH_PLAIN_CALL_FRAME_BYTES_SHIFT)
+      /* PlainCall.args(immediate) */
+      #define STITCH_PLAIN_CALL_ARGS(o) \\
+        ((int64_t)((uint64_t)(o) & ((UINT64_C(1) << STITCH_PLAIN_CALL_ARGS_BITS) - 1)))
+      /* PlainCall.locals(immediate) */
+      #define STITCH_PLAIN_CALL_LOCALS(o) ((int64_t)((uint64_t)(o) >> STITCH_PLAIN_CALL_LOCALS_SHIFT \\
+        & ((UINT64_C(1) << STITCH_PLAIN_CALL_LOCALS_BITS) - 1)))
+      /* PlainCall.frameBytes(immediate) */
+      #define STITCH_PLAIN_CALL_FRAME_BYTES(o) \\
+        ((int64_t)((uint64_t)(o) >> STITCH_PLAIN_CALL_FRAME_BYTES_SHIFT \\
+         & ((UINT64_C(1) << STITCH_PLAIN_CALL_FRAME_BYTES_BITS) - 1)))
       /* Layout.Code.rawBytes(units) */
       #define STITCH_CODE_RAW_BYTES(units) (INT64_C(16) * (units))
       /* Layout.Code.resumeEntry(units, index) */
@@ -237,6 +258,8 @@ public final class LayoutHeaderGenerator {
     // Opargs whose numbering stencils decode (the generic _BINARY_OP's fast paths, comparisons).
     out.addAll(constantsOf(BinaryOp.class, "BinaryOp", "BINARY_OP"));
     out.addAll(constantsOf(CompareOp.class, "CompareOp", "COMPARE_OP"));
+    // The emitter's immediate for a call of known plain code (decision 12).
+    out.addAll(constantsOf(PlainCall.class, "PlainCall", "PLAIN_CALL"));
     return out;
   }
 

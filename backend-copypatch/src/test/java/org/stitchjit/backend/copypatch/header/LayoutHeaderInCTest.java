@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Tag;
+import org.stitchjit.backend.copypatch.PlainCall;
 
 /**
  * Compiles the generated header, runs a program that prints every constant and the result of
@@ -138,6 +139,7 @@ class LayoutHeaderInCTest {
     collectHelpers(Tag.class, "Tag", javaHelpers);
     collectHelpers(Header.class, "Header", javaHelpers);
     collectHelpers(Layout.class, "Layout", javaHelpers);
+    collectHelpers(PlainCall.class, "PlainCall", javaHelpers);
 
     assertThat(new TreeSet<>(helperProbes().keySet())).isEqualTo(javaHelpers);
   }
@@ -211,6 +213,23 @@ class LayoutHeaderInCTest {
       add(probes, "Layout.Frame.size",
           "STITCH_FRAME_SIZE(" + counts[0] + ", " + counts[1] + ")",
           Layout.Frame.size(counts[0], counts[1]));
+    }
+    long[][] calls = {{0, 0, 64}, {3, 17, 4_000}, {255, 65_535, 4_294_967_295L}, {256, 1, 1},
+        {1, 65_536, 1}, {1, 1, 4_294_967_296L}, {-1, 1, 1}};
+    for (long[] k : calls) {
+      String args = k[0] + ", " + k[1] + ", " + k[2];
+      add(probes, "PlainCall.fits", "STITCH_PLAIN_CALL_FITS(" + args + ")",
+          PlainCall.fits(k[0], k[1], k[2]) ? 1 : 0);
+      if (PlainCall.fits(k[0], k[1], k[2])) {
+        long o = PlainCall.pack(k[0], k[1], k[2]);
+        add(probes, "PlainCall.pack", "STITCH_PLAIN_CALL_PACK(" + args + ")", o);
+        String c = "STITCH_PLAIN_CALL_PACK(" + args + ")";
+        add(probes, "PlainCall.args", "STITCH_PLAIN_CALL_ARGS(" + c + ")", PlainCall.args(o));
+        add(probes, "PlainCall.locals", "STITCH_PLAIN_CALL_LOCALS(" + c + ")",
+            PlainCall.locals(o));
+        add(probes, "PlainCall.frameBytes", "STITCH_PLAIN_CALL_FRAME_BYTES(" + c + ")",
+            PlainCall.frameBytes(o));
+      }
     }
     for (int[] at : new int[][] {{1, 0}, {40, 7}, {1000, 999}}) {
       add(probes, "Layout.Code.rawBytes", "STITCH_CODE_RAW_BYTES(" + at[0] + ")",
