@@ -363,6 +363,24 @@ class CopyPatchBackendTest {
     assertThat(r.jit("compile_failures")).isZero();
   }
 
+  /** A program's runs with raw floats (copypatch) and without (copypatch, no passes). */
+  private record RawRuns(Run raw, Run boxed) {}
+
+  /**
+   * Runs src with loop peeling and allocation removal under both backends, each printing
+   * expected, and under copypatch without passes. Peeling gives a loop the head a raw local
+   * needs (the trace is entered with it boxed).
+   */
+  private static RawRuns rawRuns(String src, String expected) {
+    ImmutableList<OptimizerPass> passes =
+        ImmutableList.of(new LoopPeelingPass(), new AllocationRemovalPass());
+    Run ref = run(src, "tracing+interp", 1L << 28, passes);
+    Run raw = run(src, "tracing+copypatch", 1L << 28, passes);
+    assertThat(ref.out()).isEqualTo(expected);
+    assertThat(raw.out()).isEqualTo(expected);
+    return new RawRuns(raw, run(src, "tracing+copypatch", 1L << 28, ImmutableList.of()));
+  }
+
   @Test
   void aLoopsRawFloatStaysRawAcrossAnInlinedCallAndItsExitsThereBoxIt() {
     // t is a raw local, and its load waits raw on the stack while weight runs inlined: the
@@ -382,13 +400,9 @@ class CopyPatchBackendTest {
         """;
     String expected = "6.751415890477285 6.346533272024708\n";
     assertThat(run(src, null).out()).isEqualTo(expected);
-    ImmutableList<OptimizerPass> passes =
-        ImmutableList.of(new LoopPeelingPass(), new AllocationRemovalPass());
-    Run ref = run(src, "tracing+interp", 1L << 28, passes);
-    Run r = run(src, "tracing+copypatch", 1L << 28, passes);
-    Run boxed = run(src, "tracing+copypatch", 1L << 28, ImmutableList.of());
-    assertThat(ref.out()).isEqualTo(expected);
-    assertThat(r.out()).isEqualTo(expected);
+    RawRuns runs = rawRuns(src, expected);
+    Run r = runs.raw();
+    Run boxed = runs.boxed();
     // 2,023 at this writing, against 12,002 boxed and 7,011 while t could not stay raw across
     // the call: the first call's 3,000 steps make none.
     assertThat(r.stats().floatsAllocated()).isLessThan(boxed.stats().floatsAllocated() / 3);
@@ -921,15 +935,9 @@ class CopyPatchBackendTest {
         print(f([0.25, 2**70] * 5000))
         print(f([0.25, 3, -0.0, float('nan')] * 500))
         """;
-    String expected = run(src, null).out();
-    // Peeling gives the loop the head a raw local needs (the trace is entered with it boxed).
-    ImmutableList<OptimizerPass> passes =
-        ImmutableList.of(new LoopPeelingPass(), new AllocationRemovalPass());
-    Run ref = run(src, "tracing+interp", 1L << 28, passes);
-    Run r = run(src, "tracing+copypatch", 1L << 28, passes);
-    Run boxed = run(src, "tracing+copypatch", 1L << 28, ImmutableList.of());
-    assertThat(ref.out()).isEqualTo(expected);
-    assertThat(r.out()).isEqualTo(expected);
+    RawRuns runs = rawRuns(src, run(src, null).out());
+    Run r = runs.raw();
+    Run boxed = runs.boxed();
     assertThat(r.jit("allocation-removal.allocations-removed")).isGreaterThanOrEqualTo(1);
     assertThat(r.jit("allocation-removal.raw-locals")).isGreaterThanOrEqualTo(1);
     assertThat(r.jit("bridges")).isGreaterThanOrEqualTo(1);

@@ -306,7 +306,6 @@ public enum Opcode {
     return family == null ? this : family;
   }
 
-
   /** Size of the instruction including its caches, in units. */
   public int size() {
     return 1 + cacheUnits;

@@ -268,10 +268,10 @@ final class Emitter {
    * Picks the code of every uop and the offsets. An exit that leaves raw doubles (decision 7)
    * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local, an {@code
    * _EXIT_BOX_SLOT} per raw slot and an {@code _EXIT_BOX_OUTER_SLOT} per raw slot of the frame
-   * the exit's inlined call is in ({@link Exit#outerSlots()}), its {@code _EXIT_STUB}, and a second {@code _EXIT_STUB} the
-   * check jumps to when the float free list is short, whose code says the doubles are still raw
-   * ({@link NativeRegion#UNBOXED}). So a bridge can be linked to every exit: the boxing runs
-   * before the linked jump.
+   * the exit's inlined call is in ({@link Exit#outerSlots()}), its {@code _EXIT_STUB}, and a
+   * second {@code _EXIT_STUB} the check jumps to when the float free list is short, whose code
+   * says the doubles are still raw ({@link NativeRegion#UNBOXED}). So a bridge can be linked to
+   * every exit: the boxing runs before the linked jump.
    */
   static Layout layout(Trace trace, Stencils library) {
     List<UopInstr> uops = trace.uops();

@@ -38,8 +38,8 @@ public final class CodeInfo implements CodeView {
   /** Per code unit, how often the instruction there missed its specialization (saturating). */
   final byte[] respecializations;
   /**
-   * Per code unit, the polymorphic cache of an attribute load there that FastLoop's one-entry
-   * cache keeps missing ({@code Interpreter.picLoad}), or null; null until a site needs one.
+   * Per code unit, the polymorphic cache of an attribute load or store there that FastLoop's
+   * one-entry cache keeps missing ({@code Interpreter.picSlot}); null until a site needs one.
    */
   long[][] attrPics;
   public final long[] consts;

@@ -435,38 +435,27 @@ public final class Interpreter {
               break;
 
             // ---------------------------------------------------------- attributes
-            case Op.LOAD_ATTR: {
-              long obj = U.getLong(sp - 8);
-              long at = picSlot(ci, here, obj, bc, false, false);
-              long v;
-              if (at != 0) {
-                v = U.getLong(at);
-              } else {
-                sync(frame, here, sp, stackBase);
-                long[] entry = picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
-                v = p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here);
-                picAdd(ci, here, entry);
-              }
-              U.putLong(sp - 8, v);
-              ip += 3;
-              break;
-            }
+            case Op.LOAD_ATTR:
             case Op.LOAD_ATTR_INSTANCE: {
-              // FastLoop declined: another class or shape. A receiver the site's polymorphic
-              // cache knows is loaded from there and becomes the one FastLoop tries first.
-              // Otherwise a miss re-specializes at once for the new receiver (generic with
-              // back-off only if it is not cacheable): polymorphic sites that see one class
-              // for a while then another (richards, deltablue) keep hitting instead of running
-              // 53 generic lookups after each change.
+              // FastLoop declined LOAD_ATTR_INSTANCE: another class or shape. A receiver the
+              // site's polymorphic cache knows is loaded from there and becomes the one
+              // FastLoop tries first. Otherwise a miss re-specializes at once for the new
+              // receiver (generic with back-off only if it is not cacheable): polymorphic sites
+              // that see one class for a while then another (richards, deltablue) keep hitting
+              // instead of running 53 generic lookups after each change.
               long obj = U.getLong(sp - 8);
-              long at = picSlot(ci, here, obj, bc, true, false);
+              boolean specialized = op == Op.LOAD_ATTR_INSTANCE;
+              long at = picSlot(ci, here, obj, bc, specialized, false);
               long v;
               if (at != 0) {
                 v = U.getLong(at);
               } else {
-                respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
+                if (specialized) {
+                  respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
+                }
                 sync(frame, here, sp, stackBase);
-                long[] entry = picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
+                long[] entry =
+                    picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
                 v = p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here);
                 picAdd(ci, here, entry);
               }
@@ -495,7 +484,8 @@ public final class Interpreter {
                   respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
                 }
                 sync(frame, here, sp, stackBase);
-                long[] entry = picRoom(ci, here) ? p.instanceStoreCache(obj, ci.names[oparg]) : null;
+                long[] entry =
+                    picRoom(ci, here) ? p.instanceStoreCache(obj, ci.names[oparg]) : null;
                 p.storeAttrAndSpecialize(obj, ci.names[oparg], value, bc, here);
                 if (entry != null && entry[2] == 0) {
                   picAdd(ci, here, new long[] {entry[0], entry[1], entry[3]});

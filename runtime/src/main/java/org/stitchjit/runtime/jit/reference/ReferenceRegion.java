@@ -167,10 +167,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       ImmutableSortedSet<Integer> live = rawLocals.get(current);
       if (!live.isEmpty()) {
         long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
-        for (int k = 0; k < framesBelow[current]; k++) {
-          frame = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
-        }
-        boxLocals(live, frame);
+        boxLocals(live, frameBelow(frame, framesBelow[current]));
       }
       throw x;
     }
@@ -934,10 +931,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    * pointer that frame's call saved.
    */
   private void boxOuter(Exit e, long frame) {
-    long owner = frame;
-    for (int k = 0; k < e.outerFrame(); k++) {
-      owner = Tag.wordToRaw(Mem.getLong(owner + Frame.PREVIOUS));
-    }
+    long owner = frameBelow(frame, e.outerFrame());
     boxLocals(e.rawLocals(), owner);
     if (!e.outerSlots().isEmpty()) {
       long top = stackBase(owner, rt.codeOf(owner))
@@ -948,6 +942,14 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
   }
 
+
+  /** The frame {@code back} calls below {@code frame} (inlined frames are real frames). */
+  private static long frameBelow(long frame, int back) {
+    for (int k = 0; k < back; k++) {
+      frame = Tag.wordToRaw(Mem.getLong(frame + Frame.PREVIOUS));
+    }
+    return frame;
+  }
 
   /**
    * Replaces the bits in each raw slot and local by a new float holding them: the state the
