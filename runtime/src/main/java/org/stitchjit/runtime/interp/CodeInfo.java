@@ -42,6 +42,8 @@ public final class CodeInfo implements CodeView {
    * one-entry cache keeps missing ({@code Interpreter.picSlot}); null until a site needs one.
    */
   long[][] attrPics;
+  /** Per code unit, the polymorphic cache of a generic method load there, or null. */
+  long[][] methodPics;
   public final long[] consts;
   public final long[] names;
   public final String[] nameStrings;

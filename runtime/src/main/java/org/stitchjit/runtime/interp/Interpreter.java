@@ -501,8 +501,22 @@ public final class Interpreter {
               sp -= 8;
               break;
             case Op.LOAD_METHOD: {
-              sync(frame, here, sp, stackBase);
-              p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
+              // A generic site (one that went back to generic after its free re-specializations)
+              // tries its polymorphic method cache first. LOAD_METHOD_CLASS misses do not:
+              // keeping those sites specialized changed C2's compile of FastLoop for the worse
+              // (decision 10, "Later (session 12)").
+              long obj = U.getLong(sp - 8);
+              long method = methodPic(ci, here, obj);
+              if (method != 0) {
+                U.putLong(sp - 8, method);
+                U.putLong(sp, obj);
+              } else {
+                sync(frame, here, sp, stackBase);
+                long[] entry = (obj & 1) == 0 && methodPicRoom(ci, here)
+                    ? p.methodCache(obj, ci.names[oparg]) : null;
+                p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
+                methodPicAdd(ci, here, entry);
+              }
               sp += 8;
               ip += 4;
               break;
@@ -1441,6 +1455,56 @@ public final class Interpreter {
   }
 
   /**
+   * The method a generic LOAD_METHOD at here loads from obj's class, from the site's
+   * polymorphic cache of (class, class version, shape or 0, method) entries, checked as
+   * FastLoop checks LOAD_METHOD_CLASS's one; else 0.
+   */
+  private static long methodPic(CodeInfo ci, int here, long obj) {
+    long[] pic = ci.methodPics == null ? null : ci.methodPics[here];
+    if (pic == null || (obj & 1) != 0) {
+      return 0;
+    }
+    long type = U.getLong(obj);
+    for (int k = 0; k < pic.length && pic[k] != 0; k += 4) {
+      if (pic[k] != type || U.getLong(type + Layout.Type.VERSION) != pic[k + 1]) {
+        continue;
+      }
+      long shape = pic[k + 2];
+      if (shape == 0 || U.getLong(obj + (U.getLong(type + Layout.Type.ATTR_OFFSET) >> 1)
+          + Layout.Attrs.SHAPE) == shape) {
+        return pic[k + 3];
+      }
+    }
+    return 0;
+  }
+
+  /** Adds a {@link Protocols#methodCache} entry to the site's method cache when it has room. */
+  private static void methodPicAdd(CodeInfo ci, int here, long[] entry) {
+    if (entry == null) {
+      return;
+    }
+    if (ci.methodPics == null) {
+      ci.methodPics = new long[ci.units][];
+    }
+    long[] pic = ci.methodPics[here];
+    if (pic == null) {
+      pic = ci.methodPics[here] = new long[4 * PIC_WAYS];
+    }
+    for (int k = 0; k < pic.length; k += 4) {
+      if (pic[k] == 0) {
+        System.arraycopy(entry, 0, pic, k, 4);
+        return;
+      }
+    }
+  }
+
+  /** Whether the method site at here has no polymorphic cache yet or room in it. */
+  private static boolean methodPicRoom(CodeInfo ci, int here) {
+    long[] pic = ci.methodPics == null ? null : ci.methodPics[here];
+    return pic == null || pic[pic.length - 4] == 0;
+  }
+
+  /**
    * Rewrites every instance attribute load and store cached for cls or a class inheriting from
    * it back to the generic instruction (rare: a property was set on cls), and forgets every
    * polymorphic attribute cache (rarer still to matter: they fill again).
@@ -1451,6 +1515,7 @@ public final class Interpreter {
         continue;
       }
       ci.attrPics = null;
+      ci.methodPics = null;
       for (int i = 0; i < ci.units; i += ci.opcode(i).size()) {
         Opcode op = ci.opcode(i);
         if ((op == Opcode.LOAD_ATTR_INSTANCE || op == Opcode.STORE_ATTR_INSTANCE)
