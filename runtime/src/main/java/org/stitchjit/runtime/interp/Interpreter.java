@@ -454,10 +454,10 @@ public final class Interpreter {
                   respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
                 }
                 sync(frame, here, sp, stackBase);
-                long[] entry =
-                    picRoom(ci, here) ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
+                long[] entry = picRoom(ci.attrPics, here, 3)
+                    ? p.instanceLoadCache(obj, ci.names[oparg]) : null;
                 v = p.loadAttrAndSpecialize(obj, ci.names[oparg], bc, here);
-                picAdd(ci, here, entry);
+                ci.attrPics = picAdd(ci.attrPics, ci.units, here, entry, 3);
               }
               U.putLong(sp - 8, v);
               ip += 3;
@@ -484,11 +484,12 @@ public final class Interpreter {
                   respecialize(ci, bc, here, Opcode.STORE_ATTR, oparg);
                 }
                 sync(frame, here, sp, stackBase);
-                long[] entry =
-                    picRoom(ci, here) ? p.instanceStoreCache(obj, ci.names[oparg]) : null;
+                long[] entry = picRoom(ci.attrPics, here, 3)
+                    ? p.instanceStoreCache(obj, ci.names[oparg]) : null;
                 p.storeAttrAndSpecialize(obj, ci.names[oparg], value, bc, here);
                 if (entry != null && entry[2] == 0) {
-                  picAdd(ci, here, new long[] {entry[0], entry[1], entry[3]});
+                  ci.attrPics = picAdd(ci.attrPics, ci.units, here,
+                      new long[] {entry[0], entry[1], entry[3]}, 3);
                 }
               }
               sp -= 16;
@@ -512,10 +513,10 @@ public final class Interpreter {
                 U.putLong(sp, obj);
               } else {
                 sync(frame, here, sp, stackBase);
-                long[] entry = (obj & 1) == 0 && methodPicRoom(ci, here)
+                long[] entry = (obj & 1) == 0 && picRoom(ci.methodPics, here, 4)
                     ? p.methodCache(obj, ci.names[oparg]) : null;
                 p.loadMethodAndSpecialize(sp - 8, ci.names[oparg], bc, here);
-                methodPicAdd(ci, here, entry);
+                ci.methodPics = picAdd(ci.methodPics, ci.units, here, entry, 4);
               }
               sp += 8;
               ip += 4;
@@ -1426,32 +1427,35 @@ public final class Interpreter {
   }
 
   /**
-   * Adds entry (class, shape, slot word), for an access of a plain instance attribute at here
-   * that keeps the shape, to the site's polymorphic cache when it has room.
+   * Adds entry, {@code width} words, to the polymorphic cache at here in pics when it has room
+   * ({@link #picRoom}), and returns pics (made on the first entry, a slot per code unit). An
+   * attribute entry is (class, shape, slot word) for an access that keeps the shape; a method
+   * entry as {@link #methodPic} reads it.
    */
-  private static void picAdd(CodeInfo ci, int here, long[] entry) {
+  private static long[][] picAdd(long[][] pics, int units, int here, long[] entry, int width) {
     if (entry == null) {
-      return;
+      return pics;
     }
-    if (ci.attrPics == null) {
-      ci.attrPics = new long[ci.units][];
+    if (pics == null) {
+      pics = new long[units][];
     }
-    long[] pic = ci.attrPics[here];
+    long[] pic = pics[here];
     if (pic == null) {
-      pic = ci.attrPics[here] = new long[3 * PIC_WAYS];
+      pic = pics[here] = new long[width * PIC_WAYS];
     }
-    for (int k = 0; k < pic.length; k += 3) {
+    for (int k = 0; k < pic.length; k += width) {
       if (pic[k] == 0) {
-        System.arraycopy(entry, 0, pic, k, 3);
-        return;
+        System.arraycopy(entry, 0, pic, k, width);
+        break;
       }
     }
+    return pics;
   }
 
-  /** Whether the attribute site at here has no polymorphic cache yet or room in it. */
-  private static boolean picRoom(CodeInfo ci, int here) {
-    long[] pic = ci.attrPics == null ? null : ci.attrPics[here];
-    return pic == null || pic[pic.length - 3] == 0;
+  /** Whether the site at here has no polymorphic cache in pics yet, or room in it. */
+  private static boolean picRoom(long[][] pics, int here, int width) {
+    long[] pic = pics == null ? null : pics[here];
+    return pic == null || pic[pic.length - width] == 0;
   }
 
   /**
@@ -1476,32 +1480,6 @@ public final class Interpreter {
       }
     }
     return 0;
-  }
-
-  /** Adds a {@link Protocols#methodCache} entry to the site's method cache when it has room. */
-  private static void methodPicAdd(CodeInfo ci, int here, long[] entry) {
-    if (entry == null) {
-      return;
-    }
-    if (ci.methodPics == null) {
-      ci.methodPics = new long[ci.units][];
-    }
-    long[] pic = ci.methodPics[here];
-    if (pic == null) {
-      pic = ci.methodPics[here] = new long[4 * PIC_WAYS];
-    }
-    for (int k = 0; k < pic.length; k += 4) {
-      if (pic[k] == 0) {
-        System.arraycopy(entry, 0, pic, k, 4);
-        return;
-      }
-    }
-  }
-
-  /** Whether the method site at here has no polymorphic cache yet or room in it. */
-  private static boolean methodPicRoom(CodeInfo ci, int here) {
-    long[] pic = ci.methodPics == null ? null : ci.methodPics[here];
-    return pic == null || pic[pic.length - 4] == 0;
   }
 
   /**
