@@ -234,9 +234,12 @@ extern stitch_stencil_fn _JIT_JUMP_TARGET;
 #define TS_WORD(off) (*(uint64_t *)((char *)ts + (off)))
 /* The word at byte offset off of an object (a raw address held in a uint64_t). */
 #define OBJ_WORD(obj, off) (*(uint64_t *)((char *)(uintptr_t)(obj) + (off)))
-/* The bottom of the current frame's operand stack, after its localsplus. */
-#define STACK_BASE() \
-    (&LOCAL(stitch_small_value(OBJ_WORD(FRAME_WORD(STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS))))
+/* The bottom of frame f's operand stack, after its localsplus; STACK_BASE() the current
+   frame's. */
+#define STACK_BASE_OF(f) \
+    ((uint64_t *)((char *)(uintptr_t)(f) + STITCH_FRAME_LOCALSPLUS + 8 * stitch_small_value( \
+        OBJ_WORD(OBJ_WORD((uintptr_t)(f), STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS))))
+#define STACK_BASE() STACK_BASE_OF(frame)
 
 /* A hole's value hidden from the optimizer: clang assumes a symbol's address is never 0
    (section 2), so a hole that may be 0 (an oparg, an entry index, "no new shape") must pass

@@ -7,10 +7,8 @@
 STENCIL(_EXIT_BOX_OUTER_SLOT)
 {
     uint64_t *owner = stitch_frame_below(frame, OPAQUE(OPERAND));
-    uint64_t code = owner[STITCH_FRAME_CODE / 8];
-    uint64_t *base = (uint64_t *)((char *)owner + STITCH_FRAME_LOCALSPLUS
-        + 8 * stitch_small_value(OBJ_WORD(code, STITCH_CODE_NLOCALSPLUS)));
-    uint64_t *slot = base + stitch_small_value(owner[STITCH_FRAME_SP / 8]) - OPAQUE(OPARG);
+    uint64_t *slot =
+        STACK_BASE_OF(owner) + stitch_small_value(owner[STITCH_FRAME_SP / 8]) - OPAQUE(OPARG);
     *slot = stitch_take_float(ts, stitch_raw_double(*slot));
     CONTINUE();
 }

@@ -24,9 +24,7 @@ STENCIL(_FOR_ITER_GEN)
     FRAME_WORD(STITCH_FRAME_IP) = stitch_make_small((int64_t)OPAQUE(OPARG));
     FRAME_WORD(STITCH_FRAME_SP) = stitch_make_small(sp - STACK_BASE());
     uint64_t g = gen + STITCH_GENERATOR_FRAME;
-    int64_t nlocalsplus =
-        stitch_small_value(OBJ_WORD(OBJ_WORD(g, STITCH_FRAME_CODE), STITCH_CODE_NLOCALSPLUS));
-    uint64_t *gbase = (uint64_t *)(uintptr_t)(g + STITCH_FRAME_LOCALSPLUS + 8 * nlocalsplus);
+    uint64_t *gbase = STACK_BASE_OF(g);
     int64_t depth = stitch_small_value(OBJ_WORD(g, STITCH_FRAME_SP));
     gbase[depth] = CONST_NONE;
     OBJ_WORD(g, STITCH_FRAME_SP) = stitch_make_small(depth + 1);

@@ -2,11 +2,12 @@
    the interpreter's RETURN_VALUE does: popped off the frame stack, its value pushed on the
    caller's stack at the depth the caller saved at its CALL, and the caller's IP moved past
    that CALL. Then, if the driver installed a region that runs the caller from there (the
-   code's resume entry for the unit after the CALL, Layout.Code.resumeEntry), the code jumps straight
-   into it, as a linked exit jumps into its bridge: a recursive program would otherwise pay a
-   return to Java and a new entry per call. Not while a collection is wanted: a return is one
-   of the interpreter's safepoints, so the code leaves for it then. Otherwise it leaves with
-   JIT_EXIT -1 (section 3: the interpreter, or the driver, resumes the innermost frame).
+   code's resume entry for the unit after the CALL, Layout.Code.resumeEntry), the code jumps
+   straight into it, as a linked exit jumps into its bridge: a recursive program would
+   otherwise pay a return to Java and a new entry per call. Not while a collection is wanted: a
+   return is one of the interpreter's safepoints, so the code leaves for it then. Otherwise it
+   leaves with JIT_EXIT -1 (section 3: the interpreter, or the driver, resumes the innermost
+   frame).
    An entry frame (its return leaves the interpreter loop), an __init__ frame (its return
    checks for None and yields the instance), a generator's frame and a frame without a caller
    leave the return itself to the interpreter: the stack depth is stored and the IP is the

@@ -41,27 +41,32 @@ import org.stitchjit.api.uop.UopInstr;
  *   <li>leaves the slot alone (reads only slots above it),
  *   <li>does not escape ({@link UopFlag#ESCAPES}: guest code, hence a safepoint, may run),
  *   <li>allocates nothing but a float (other allocations are the runtime's generic operations),
- *   <li>does not push, build or pop a frame, and does not end the trace,
+ *   <li>does not push, build or pop a frame (except that the trace's own frame keeps its raw
+ *       slots below an inlined call across the call: {@link #callKeeps}), and does not end the
+ *       trace,
  * </ul>
  *
  * and the consumer is a float operation, directly or after the float guard that precedes it,
  * or a float comparison ({@code _COMPARE_OP_FLOAT_RAW}). A {@code _CALL_MATH_SQRT 1} whose
  * argument is sure to be a float becomes {@code _CALL_MATH_SQRT_RAW}, one more float operation
- * ({@link #withSqrtOfFloats}). That guard must not inspect a raw slot: {@code _GUARD_FLOAT_OPERANDS} with one raw operand
- * becomes the one-sided {@code _GUARD_TOS_FLOAT_OPERAND} or {@code _GUARD_NOS_FLOAT_OPERAND},
- * and goes when both are raw (both floats by construction).
+ * ({@link #withSqrtOfFloats}). That guard must not inspect a raw slot: {@code
+ * _GUARD_FLOAT_OPERANDS} with one raw operand becomes the one-sided {@code
+ * _GUARD_TOS_FLOAT_OPERAND} or {@code _GUARD_NOS_FLOAT_OPERAND}, and goes when both are raw
+ * (both floats by construction).
  *
  * <p><b>Raw locals</b> (decision 7, "Later"): a local of the trace's own frame that is stored
  * only from float results and read only by float operations keeps the raw bits from its store
- * on, across the loop's back edge when loop peeling gave the trace a {@code _LOOP_HEAD}
- * ({@link #rawLocals} has the rules; {@link RawLocals} reads them back off the uops).
+ * on, across the loop's back edge when loop peeling gave the trace a {@code _LOOP_HEAD} and
+ * across inlined calls ({@link #rawLocals} has the rules; {@link RawLocals} reads them back
+ * off the uops).
  *
  * <p>Every exit a uop can take while raw slots or locals are live is given a copy of its exit
- * that names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}); leaving through it boxes
- * them, so the interpreter, a bridge or the collector sees exactly the state the unoptimized
- * trace leaves. Other uops and exits are
- * unchanged. The pass reads nothing another pass computes (it knows float results from the uops
- * that make them), so it runs alone or in any order. Block regions are returned as they are.
+ * that names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}, and for an exit inside
+ * an inlined call {@link Exit#outerSlots()} in the frame {@link Exit#outerFrame()} calls
+ * back); leaving through it boxes them, so the interpreter, a bridge or the collector sees
+ * exactly the state the unoptimized trace leaves. Other uops and exits are unchanged. The
+ * pass reads nothing another pass computes (it knows float results from the uops that make
+ * them), so it runs alone or in any order. Block regions are returned as they are.
  *
  * <p>Counted (per trace, not per run): {@code allocations-removed}, the float results made
  * raw; {@code guards-removed}, the float guards that had only raw operands left to check;
@@ -224,9 +229,10 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * The locals of the entry frame that may hold raw doubles (decision 7, "Raw locals"): each is
    * stored only from float arithmetic or from another such local, every load of it while it is
    * raw is read as a float operand ({@link #readsAsFloat}) or stored to another such local, no
-   * uop across which a raw slot may not stay live ({@link #quiet}) runs while it is raw, and
-   * the loop closes with the raw locals it opened with. Found by dropping the locals that break a rule
-   * until none does; each round walks the trace once.
+   * uop across which a raw slot may not stay live ({@link #quiet}) runs while it is raw, an
+   * inlined call's frame changes aside ({@link #callKeeps}), and the loop closes with the raw
+   * locals it opened with. Found by dropping the locals that break a rule until none does;
+   * each round walks the trace once.
    */
   private static Set<Integer> rawLocals(List<UopInstr> uops, Stacks stacks,
       boolean[] entryFrame, boolean[] quiet) {

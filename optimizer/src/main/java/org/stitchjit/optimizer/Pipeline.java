@@ -8,9 +8,10 @@ import java.util.Comparator;
  * constants the types pass proves guards with, and is cheaper before peeling doubles the loop;
  * peeling gives the types pass a loop body whose entry state it knows; intrinsics name the
  * calls of math functions the types pass then knows run no guest code (shapes stay known
- * across them); allocation removal wants the guards that would inspect a float gone first; dead code cleans up after all of them. Passes from plugins run after the
- * built-in ones they do not know, before dead code. An explicit list ({@code passes=a,b}) runs
- * in the order given.
+ * across them); allocation removal wants the guards that would inspect a float gone first;
+ * dead code cleans up after all of them. Passes from plugins run after the built-in ones they
+ * do not know, before dead code. An explicit list ({@code passes=a,b}) runs in the order
+ * given.
  */
 public final class Pipeline {
   /** The built-in passes in the order {@code passes=all} runs them. */
