@@ -400,6 +400,11 @@
 /* Layout.Code.resumeEntry(units, index) */
 #define STITCH_CODE_RESUME_ENTRY(units, index) \
   (STITCH_CODE_BYTECODE + INT64_C(8) * ((units) + (index)))
+/* Layout.Array.valuesRawBytes(slots) */
+#define STITCH_ARRAY_VALUES_RAW_BYTES(slots) (INT64_C(8) * (slots))
+/* Layout.Array.rawItem(slots, index) */
+#define STITCH_ARRAY_RAW_ITEM(slots, index) \
+  (STITCH_HEADER_SIZE + INT64_C(8) * (slots) + INT64_C(8) * (index))
 
 /* ---------------------------------------------------------------- tagged values */
 

@@ -425,18 +425,56 @@ static inline __attribute__((always_inline)) uint64_t stitch_new_float(uint64_t 
 
 /* Takes a cell of cell_bytes from free list head (non-empty) and makes it an object of type
    with nslots slots, all NULL, as Heap.allocate(type, nslots, 0, 0) does. */
-static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
-        uint64_t *ts, uint64_t *head, uint64_t cell_bytes, uint64_t type, int64_t nslots) {
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell_raw(
+        uint64_t *ts, uint64_t *head, uint64_t cell_bytes, uint64_t type, int64_t nslots,
+        int64_t raw_bytes) {
     uint64_t obj = *head;
     *head = OBJ_WORD(obj, 0);
     OBJ_WORD(obj, STITCH_HEADER_TYPE) = type;
-    OBJ_WORD(obj, STITCH_HEADER_META) = stitch_header_meta((uint64_t)nslots, 0, 0);
+    OBJ_WORD(obj, STITCH_HEADER_META) =
+        stitch_header_meta((uint64_t)nslots, (uint64_t)raw_bytes, 0);
 #pragma clang loop vectorize(disable) interleave(disable) unroll(disable)
     for (int64_t i = 0; i < nslots; i++) {
         OBJ_WORD(obj, STITCH_HEADER_SIZE + 8 * i) = 0;
     }
     stitch_count_cell(ts, cell_bytes);
     return obj;
+}
+
+/* stitch_take_cell_raw of an object without raw bytes. */
+static inline __attribute__((always_inline)) uint64_t stitch_take_cell(
+        uint64_t *ts, uint64_t *head, uint64_t cell_bytes, uint64_t type, int64_t nslots) {
+    return stitch_take_cell_raw(ts, head, cell_bytes, type, nslots, 0);
+}
+
+/* The attrs header (shape, values) of an instance, at its type's ATTR_OFFSET. */
+static inline __attribute__((always_inline)) uint64_t stitch_attrs(uint64_t obj) {
+    return obj + (uint64_t)stitch_small_value(
+                     OBJ_WORD(OBJ_WORD(obj, STITCH_HEADER_TYPE), STITCH_TYPE_ATTR_OFFSET));
+}
+
+/* Float attributes kept raw (Layout.Array; decision 7, "Float attributes"): the raw word of
+   attribute index in an instance's values array, after the array's slots. */
+static inline __attribute__((always_inline)) uint64_t *stitch_attr_raw(uint64_t values,
+                                                                      uint64_t index) {
+    uint64_t slots = stitch_header_slots(OBJ_WORD(values, STITCH_HEADER_META));
+    return (uint64_t *)(uintptr_t)(values + (uint64_t)STITCH_ARRAY_RAW_ITEM(slots, index));
+}
+
+/* Attribute index of a values array as a tagged value, as VM.attrValue: its slot, or for a raw
+   float attribute (a NULL slot) a new float of its raw word, which the slot keeps so that the
+   attribute stays one object. 0 when the float free list is empty (the caller escapes). */
+static inline __attribute__((always_inline)) uint64_t stitch_attr_value(uint64_t *ts,
+                                                                       uint64_t values,
+                                                                       uint64_t index) {
+    uint64_t v = OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index);
+    if (v == 0) {
+        v = stitch_new_float(ts, stitch_raw_double(*stitch_attr_raw(values, index)));
+        if (v != 0) {
+            OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index) = v;
+        }
+    }
+    return v;
 }
 
 /* Objects of nslots slots of any small size (up to HeapControl.SMALL_UP_TO bytes): their

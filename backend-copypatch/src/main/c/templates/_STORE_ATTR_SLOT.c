@@ -8,8 +8,7 @@
 STENCIL(_STORE_ATTR_SLOT)
 {
     uint64_t obj = sp[-1];
-    uint64_t type = OBJ_WORD(obj, STITCH_HEADER_TYPE);
-    uint64_t attrs = obj + (uint64_t)((int64_t)OBJ_WORD(type, STITCH_TYPE_ATTR_OFFSET) >> 1);
+    uint64_t attrs = stitch_attrs(obj);
     uint64_t values = OBJ_WORD(attrs, STITCH_ATTRS_VALUES);
     uint64_t shape = OPAQUE(OPERAND);
     if (shape != 0 && (values == 0

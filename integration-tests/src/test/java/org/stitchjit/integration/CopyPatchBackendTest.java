@@ -409,6 +409,45 @@ class CopyPatchBackendTest {
   }
 
   @Test
+  void floatAttributesUpdatedInALoopStayRawAndTheInterpreterSeesOneObjectEach() {
+    // p.x += p.v * dt for 4 instances: the loads and the store keep both attributes raw
+    // (decision 7, "Float attributes"), so the loop allocates no float per step; reading them
+    // afterwards boxes each once, and the box stays (p.x is p.x). Halfway, one instance's v
+    // becomes an int, then a str: the raw load exits for both, and the interpreter computes
+    // with the int and raises for the str as it would have.
+    String src = """
+        class P:
+            def __init__(self, x, v):
+                self.x = x
+                self.v = v
+        def step(ps, n, dt):
+            for _ in range(n):
+                for p in ps:
+                    p.x += p.v * dt
+        ps = [P(float(i), 0.5 + i) for i in range(4)]
+        step(ps, 3000, 0.001)
+        print([p.x for p in ps], ps[1].x is ps[1].x)
+        ps[2].v = 2
+        step(ps, 500, 0.001)
+        ps[3].v = 'a'
+        try:
+            step(ps, 10, 0.001)
+        except TypeError as e:
+            print(e)
+        print([p.x for p in ps])
+        """;
+    String expected = run(src, null).out();
+    assertThat(expected).contains("True\n", "can't multiply sequence");
+    RawRuns runs = rawRuns(src, expected);
+    Run r = runs.raw();
+    Run boxed = runs.boxed();
+    assertThat(r.jit("allocation-removal.attribute-stores-unboxed")).isGreaterThanOrEqualTo(1);
+    // 12,000 steps, each of which allocates a product and a sum boxed.
+    assertThat(boxed.stats().floatsAllocated()).isGreaterThan(20_000);
+    assertThat(r.stats().floatsAllocated()).isLessThan(2_000);
+  }
+
+  @Test
   void aGeneratorLoopGoesFromItemToItemWithoutJava() {
     // _FOR_ITER_GEN jumps into the generator's resume-site region and _YIELD_GEN into the
     // region where the loop goes on (the codes' resume entries, Layout.Code.resumeEntry): 30,000

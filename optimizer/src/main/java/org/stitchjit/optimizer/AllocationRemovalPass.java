@@ -60,6 +60,14 @@ import org.stitchjit.api.uop.UopInstr;
  * across inlined calls ({@link #rawLocals} has the rules; {@link RawLocals} reads them back
  * off the uops).
  *
+ * <p><b>Float attributes</b> (decision 7, "Float attributes"): a float result whose only reader
+ * is an attribute store ({@code _STORE_ATTR_SLOT}, past the {@code _SWAP} of {@code a.x op= y})
+ * is stored raw ({@code _STORE_ATTR_SLOT_RAW}: the attribute keeps the bits, and is boxed by its
+ * first reader that needs an object). A {@code _LOAD_ATTR_SLOT} the frontend saw a float in
+ * ({@link Uop#FLOAT_SEEN}) whose reader is float arithmetic, or which a float comparison
+ * compares with another such load, loads raw ({@code _LOAD_ATTR_SLOT_RAW}, which exits for
+ * anything but a float).
+ *
  * <p>Every exit a uop can take while raw slots or locals are live is given a copy of its exit
  * that names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}, and for an exit inside
  * an inlined call {@link Exit#outerSlots()} in the frame {@link Exit#outerFrame()} calls
@@ -70,7 +78,9 @@ import org.stitchjit.api.uop.UopInstr;
  *
  * <p>Counted (per trace, not per run): {@code allocations-removed}, the float results made
  * raw; {@code guards-removed}, the float guards that had only raw operands left to check;
- * {@code raw-locals}, the locals kept raw; {@code loads-unboxed}, the loads of raw locals.
+ * {@code raw-locals}, the locals kept raw; {@code loads-unboxed}, the loads of raw locals;
+ * {@code attribute-loads-unboxed} and {@code attribute-stores-unboxed}, the raw attribute
+ * loads and stores.
  */
 public final class AllocationRemovalPass implements OptimizerPass {
   public static final String NAME = "allocation-removal";
@@ -83,8 +93,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
   @Override
   public Region run(Region region, PassContext stats) {
     if (!(region instanceof Trace trace) || trace.uops().stream().noneMatch(
-        in -> isFloatArithmetic(in.uop()) || in.uop() == Uop.CALL_MATH_SQRT)) {
-      // Nothing makes a float: the analyses below would find nothing to do.
+        in -> isFloatArithmetic(in.uop()) || in.uop() == Uop.CALL_MATH_SQRT
+            || in.uop() == Uop.COMPARE_OP_FLOAT)) {
+      // Nothing makes or compares floats: the analyses below would find nothing to do.
       return region;
     }
     Stacks stacks = stacks(trace.uops());
@@ -95,19 +106,46 @@ public final class AllocationRemovalPass implements OptimizerPass {
     boolean[] quiet = quiet(uops, depth);
     Set<Integer> rawLocals = rawLocals(uops, stacks, entryFrame, quiet);
     boolean[] rawResult = new boolean[n];
+    // Per uop, whether it is a _LOAD_ATTR_SLOT of a float (as recorded) that float arithmetic
+    // reads next, or one of two such loads a float comparison compares.
+    boolean[] rawLoad = new boolean[n];
+    Map<Integer, List<Integer>> comparedLoads = new HashMap<>();
     long made = 0;
+    long attrLoads = 0;
+    long attrStores = 0;
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
-        int r = reader(uops, stacks, quiet, i, resultSlot(in, depth[i]));
-        if (r >= 0 && (readsAsFloat(uops, r) || !returns(uops, i, r)
+        long at = readerAt(uops, stacks, quiet, i, resultSlot(in, depth[i]));
+        int r = (int) (at >> 32);
+        boolean toAttr = r >= 0 && storesAttr(uops.get(r), (int) at, depth[r]);
+        if (r >= 0 && (readsAsFloat(uops, r) || toAttr || !returns(uops, i, r)
             && storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
           made++;
+          attrStores += toAttr ? 1 : 0;
+        }
+      } else if (in.uop() == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN) {
+        int r = reader(uops, stacks, quiet, i, depth[i] - 1);
+        if (r >= 0 && readsAsFloat(uops, r)) {
+          rawLoad[i] = true;
+          attrLoads++;
+        } else if (r >= 0 && uops.get(r).uop() == Uop.GUARD_BOTH_FLOAT && r + 1 < n
+            && uops.get(r + 1).uop() == Uop.COMPARE_OP_FLOAT) {
+          comparedLoads.computeIfAbsent(r, k -> new ArrayList<>()).add(i);
         }
       }
     }
-    if (made == 0) {
+    for (List<Integer> loads : comparedLoads.values()) {
+      // Both operands: the guard goes, and nothing else may see a raw slot.
+      if (loads.size() == 2) {
+        for (int i : loads) {
+          rawLoad[i] = true;
+          attrLoads++;
+        }
+      }
+    }
+    if (made == 0 && attrLoads == 0) {
       return region;
     }
 
@@ -135,6 +173,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
             : rawTos ? Uop.GUARD_NOS_FLOAT_OPERAND : u;
         case GUARD_TOS_FLOAT_OPERAND -> rawTos ? null : u;
         case GUARD_NOS_FLOAT_OPERAND -> rawNos ? null : u;
+        case GUARD_BOTH_FLOAT -> rawNos && rawTos ? null : u;
         default -> u;
       };
       if (guard == null) {
@@ -151,6 +190,29 @@ public final class AllocationRemovalPass implements OptimizerPass {
       }
       if (u.has(OperandKind.EXIT) && !raw.isEmpty()) {
         in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, stacks, i));
+      }
+      if (rawLoad[i]) {
+        out.add(new UopInstr(Uop.LOAD_ATTR_SLOT_RAW, 0, in.operand(), in.target()));
+        raw.add(d - 1);
+        continue;
+      }
+      if (u == Uop.SWAP) {
+        // Raw bits move with their slot (reader() follows them).
+        boolean top = raw.remove(d - 1);
+        boolean other = raw.remove(d - in.oparg());
+        if (top) {
+          raw.add(d - in.oparg());
+        }
+        if (other) {
+          raw.add(d - 1);
+        }
+        out.add(in);
+        continue;
+      }
+      if (u == Uop.STORE_ATTR_SLOT && rawNos) {
+        raw.remove(d - 2);
+        out.add(new UopInstr(Uop.STORE_ATTR_SLOT_RAW, in.oparg(), in.operand(), in.target()));
+        continue;
       }
       if (isFloatArithmetic(u)) {
         // (A square root's NOS is the callable, never raw.)
@@ -219,6 +281,10 @@ public final class AllocationRemovalPass implements OptimizerPass {
       stats.count("loads-unboxed", loadsUnboxed);
     }
     stats.count("allocations-removed", made);
+    if (attrLoads + attrStores > 0) {
+      stats.count("attribute-loads-unboxed", attrLoads);
+      stats.count("attribute-stores-unboxed", attrStores);
+    }
     if (guardsRemoved > 0) {
       stats.count("guards-removed", guardsRemoved);
     }
@@ -348,6 +414,15 @@ public final class AllocationRemovalPass implements OptimizerPass {
         || isFloatGuard(u) && r + 1 < uops.size() && isFloatArithmetic(uops.get(r + 1).uop());
   }
 
+  /**
+   * Whether uop r, reading stack position {@code slot} with depth {@code depth} before it,
+   * stores it into an instance attribute (_STORE_ATTR_SLOT's value is below the instance), which
+   * can keep a float raw (decision 7, "Float attributes"): the value is read by nothing after.
+   */
+  private static boolean storesAttr(UopInstr r, int slot, int depth) {
+    return r.uop() == Uop.STORE_ATTR_SLOT && slot == depth - 2;
+  }
+
   private static boolean storesToRawLocal(UopInstr in, boolean entryFrame, Set<Integer> raw) {
     return entryFrame && in.uop() == Uop.STORE_FAST && raw.contains(in.oparg());
   }
@@ -404,6 +479,16 @@ public final class AllocationRemovalPass implements OptimizerPass {
    */
   private static int reader(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
       int slot) {
+    return (int) (readerAt(uops, stacks, quiet, i, slot) >> 32);
+  }
+
+  /**
+   * {@link #reader} high, and low the position the value has when that uop reads it: a
+   * {@code _SWAP} moves it, as a return does ({@code a.x -= y} swaps the difference below the
+   * instance for the store).
+   */
+  private static long readerAt(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
+      int slot) {
     int[] depth = stacks.depth();
     for (int j = i + 1; j < uops.size(); j++) {
       UopInstr in = uops.get(j);
@@ -413,14 +498,19 @@ public final class AllocationRemovalPass implements OptimizerPass {
         slot = depth[j + 1] - 1;
         continue;
       }
+      if (u == Uop.SWAP && stacks.levelOf(slot) == stacks.level()[j]
+          && (slot == depth[j] - 1 || slot == depth[j] - in.oparg())) {
+        slot = slot == depth[j] - 1 ? depth[j] - in.oparg() : depth[j] - 1;
+        continue;
+      }
       if (depth[j] - u.inputs(in.oparg()) <= slot && stacks.levelOf(slot) == stacks.level()[j]) {
-        return j;
+        return ((long) j << 32) | (slot & 0xFFFFFFFFL);
       }
       if (!quiet[j] && !(stacks.levelOf(slot) == 0 && callKeeps(uops, j, stacks))) {
-        return -1;
+        return -1L << 32;
       }
     }
-    return -1;
+    return -1L << 32;
   }
 
   /**
@@ -487,7 +577,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
     if (u.is(UopFlag.ESCAPES) || u.is(UopFlag.TERMINATOR)) {
       return false;
     }
-    if (u.is(UopFlag.ALLOCATES) && !isFloatArithmetic(u)) {
+    // (A _LOAD_ATTR_SLOT allocates only the float of a raw attribute.)
+    if (u.is(UopFlag.ALLOCATES) && !isFloatArithmetic(u) && u != Uop.LOAD_ATTR_SLOT) {
       return false;
     }
     return switch (u) {

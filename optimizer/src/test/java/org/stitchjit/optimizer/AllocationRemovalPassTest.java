@@ -544,6 +544,126 @@ class AllocationRemovalPassTest {
   }
 
   @Test
+  void aFloatAttributeUpdatedFromFloatArithmeticIsReadAndStoredRaw() {
+    // b.x += b.v * c, both attributes floats when recorded (oparg 1): the loads leave raw bits,
+    // the product and sum stay raw, and the store (past the _SWAP that puts the sum below b)
+    // keeps the attribute raw. Exits while a raw word is live box it.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST 3
+          _COPY 1
+          _GUARD_TYPE operand=0x100 exit=0
+          _GUARD_SHAPE 16 operand=0x200 exit=0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_FAST 3
+          _LOAD_ATTR_SLOT 1 operand=0x100000010 exit=1
+          _LOAD_FAST 4
+          _GUARD_FLOAT_OPERANDS exit=2
+          _BINARY_OP_MULTIPLY_FLOAT
+          _GUARD_FLOAT_OPERANDS exit=3
+          _BINARY_OP_ADD_FLOAT
+          _SWAP 2
+          _STORE_ATTR_SLOT 0 operand=0x0 exit=4
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=3 GUARD_FAILED
+        exit 2: code=0x7 ip=6 depth=4 GUARD_FAILED
+        exit 3: code=0x7 ip=8 depth=3 GUARD_FAILED
+        exit 4: code=0x7 ip=12 depth=2 SLOW_PATH
+        """);
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST 3
+          _COPY 1
+          _GUARD_TYPE operand=0x100 exit=0
+          _GUARD_SHAPE 16 operand=0x200 exit=0
+          _LOAD_ATTR_SLOT_RAW operand=0x10 exit=0
+          _LOAD_FAST 3
+          _LOAD_ATTR_SLOT_RAW operand=0x100000010 exit=5
+          _LOAD_FAST 4
+          _GUARD_TOS_FLOAT_OPERAND exit=6
+          _BINARY_OP_MULTIPLY_FLOAT_RAW 5
+          _BINARY_OP_ADD_FLOAT_RAW 7
+          _SWAP 2
+          _STORE_ATTR_SLOT_RAW 0 operand=0x0 exit=7
+          _JUMP_TO_TOP
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=4 depth=3 GUARD_FAILED
+        exit 2: code=0x7 ip=6 depth=4 GUARD_FAILED
+        exit 3: code=0x7 ip=8 depth=3 GUARD_FAILED
+        exit 4: code=0x7 ip=12 depth=2 SLOW_PATH
+        exit 5: code=0x7 ip=4 depth=3 GUARD_FAILED raw=1
+        exit 6: code=0x7 ip=6 depth=4 GUARD_FAILED raw=1,2
+        exit 7: code=0x7 ip=12 depth=2 SLOW_PATH raw=0
+        """);
+    assertThat(counts).containsEntry("attribute-loads-unboxed", 2L)
+        .containsEntry("attribute-stores-unboxed", 1L).containsEntry("allocations-removed", 2L);
+    assertThat(RegionText.format(pass.run(r))).isEqualTo(RegionText.format(r));
+  }
+
+  @Test
+  void twoFloatAttributesComparedAreReadRawAndOtherLoadsStayBoxed() {
+    // a.x > b.x: both raw, their guard goes. Then a load stored to a local (which would need
+    // its float object), and one the recorder did not see a float in (oparg 0), stay as they are.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_FAST 1
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=1
+          _GUARD_BOTH_FLOAT exit=2
+          _COMPARE_OP_FLOAT 4
+          _STORE_FAST 2
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x100000010 exit=3
+          _STORE_FAST 3
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 0 operand=0x200000010 exit=4
+          _LOAD_FAST 3
+          _GUARD_FLOAT_OPERANDS exit=5
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=6
+        exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=1 GUARD_FAILED
+        exit 4: code=0x7 ip=20 depth=1 GUARD_FAILED
+        exit 5: code=0x7 ip=24 depth=2 GUARD_FAILED
+        exit 6: code=0x7 ip=30 depth=0 END_OF_REGION
+        """);
+    assertThat(RegionText.format(r)).isEqualTo("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT_RAW operand=0x10 exit=0
+          _LOAD_FAST 1
+          _LOAD_ATTR_SLOT_RAW operand=0x10 exit=7
+          _COMPARE_OP_FLOAT_RAW 35
+          _STORE_FAST 2
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x100000010 exit=3
+          _STORE_FAST 3
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 0 operand=0x200000010 exit=4
+          _LOAD_FAST 3
+          _GUARD_FLOAT_OPERANDS exit=5
+          _BINARY_OP_ADD_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=6
+        exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=1 GUARD_FAILED
+        exit 4: code=0x7 ip=20 depth=1 GUARD_FAILED
+        exit 5: code=0x7 ip=24 depth=2 GUARD_FAILED
+        exit 6: code=0x7 ip=30 depth=0 END_OF_REGION
+        exit 7: code=0x7 ip=6 depth=2 GUARD_FAILED raw=0
+        """);
+    assertThat(counts).containsEntry("attribute-loads-unboxed", 2L)
+        .containsEntry("guards-removed", 1L);
+  }
+
+  @Test
   void runningTwiceChangesNothingMore() {
     String text = """
         trace

@@ -57,17 +57,17 @@ class TypesPassHeapAndConstantsTest {
           _GUARD_TYPE operand=0x4000 exit=0
           _GUARD_TYPE_VERSION operand=0x9 exit=0
           _GUARD_SHAPE 16 operand=0x4400 exit=0
-          _LOAD_ATTR_SLOT operand=0x10
+          _LOAD_ATTR_SLOT 0 operand=0x10 exit=0
           _LOAD_FAST 0
           _GUARD_TYPE operand=0x4000 exit=1
           _GUARD_TYPE_VERSION operand=0x9 exit=1
           _GUARD_SHAPE 16 operand=0x4400 exit=1
-          _LOAD_ATTR_SLOT operand=0x20
+          _LOAD_ATTR_SLOT 0 operand=0x20 exit=1
           _BINARY_OP 0
           _LOAD_FAST 0
           _GUARD_TYPE operand=0x4000 exit=2
           _GUARD_SHAPE 16 operand=0x4400 exit=2
-          _LOAD_ATTR_SLOT operand=0x20
+          _LOAD_ATTR_SLOT 0 operand=0x20 exit=2
           _EXIT_TRACE exit=3
         exit 0: code=0x7 ip=0 depth=0 GUARD_FAILED
         exit 1: code=0x7 ip=4 depth=1 GUARD_FAILED
@@ -80,13 +80,13 @@ class TypesPassHeapAndConstantsTest {
         _LOAD_FAST 0
         _GUARD_TYPE operand=0x4000 exit=0
         _GUARD_SHAPE 16 operand=0x4400 exit=0
-        _LOAD_ATTR_SLOT operand=0x10
+        _LOAD_ATTR_SLOT 0 operand=0x10 exit=0
         _LOAD_FAST 0
-        _LOAD_ATTR_SLOT operand=0x20
+        _LOAD_ATTR_SLOT 0 operand=0x20 exit=1
         _BINARY_OP 0
         _LOAD_FAST 0
         _GUARD_SHAPE 16 operand=0x4400 exit=2
-        _LOAD_ATTR_SLOT operand=0x20
+        _LOAD_ATTR_SLOT 0 operand=0x20 exit=2
         _EXIT_TRACE exit=3
         """));
     assertThat(env.dependencies).containsOnly("type 0x4000");

@@ -299,7 +299,7 @@ class TypesPassTest {
       _LOAD_FAST 0
       _GUARD_TYPE operand=0x100 exit=0
       _GUARD_SHAPE 16 operand=0x200 exit=1
-      _LOAD_ATTR_SLOT operand=0x10
+      _LOAD_ATTR_SLOT 0 operand=0x10 exit=1
       _LOAD_FAST 0
       _STORE_ATTR_SLOT 0 operand=0x0 exit=2
       """;
@@ -316,7 +316,7 @@ class TypesPassTest {
     assertThat(PassHarness.uops(r)).isEqualTo(PassHarness.lines(ATTRIBUTE_BODY + """
         _LOOP_HEAD
         _LOAD_FAST 0
-        _LOAD_ATTR_SLOT operand=0x10
+        _LOAD_ATTR_SLOT 0 operand=0x10 exit=1
         _LOAD_FAST 0
         _STORE_ATTR_SLOT 0 operand=0x0 exit=2
         _JUMP_TO_TOP
@@ -335,7 +335,7 @@ class TypesPassTest {
         """;
     Region r = run(peeled(body) + ATTRIBUTE_EXITS);
     assertThat(PassHarness.uops(r)).containsSubsequence("_LOOP_HEAD", "_LOAD_FAST 0",
-        "_GUARD_SHAPE 16 operand=0x200 exit=1", "_LOAD_ATTR_SLOT operand=0x10");
+        "_GUARD_SHAPE 16 operand=0x200 exit=1", "_LOAD_ATTR_SLOT 0 operand=0x10 exit=1");
     assertThat(PassHarness.uops(r)).containsOnlyOnce("_GUARD_TYPE operand=0x100 exit=0");
     assertThat(counts).containsEntry("guards-removed", 1L);
   }
@@ -348,7 +348,7 @@ class TypesPassTest {
           _LOAD_FAST 0
           _GUARD_TYPE operand=0x100 exit=0
           _GUARD_SHAPE 16 operand=0x200 exit=1
-          _LOAD_ATTR_SLOT operand=0x10
+          _LOAD_ATTR_SLOT 0 operand=0x10 exit=1
           _POP_TOP
           _PUSH_NULL
           _LOAD_FAST 2
@@ -361,7 +361,7 @@ class TypesPassTest {
           _LOAD_FAST 0
           _GUARD_TYPE operand=0x100 exit=0
           _GUARD_SHAPE 16 operand=0x200 exit=1
-          _LOAD_ATTR_SLOT operand=0x10
+          _LOAD_ATTR_SLOT 0 operand=0x10 exit=1
           _EXIT_TRACE exit=3
         exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
         exit 1: code=0x7 ip=2 depth=1 GUARD_FAILED

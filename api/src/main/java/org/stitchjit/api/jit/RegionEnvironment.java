@@ -92,6 +92,17 @@ public interface RegionEnvironment extends RuntimeConstants {
   }
 
   /**
+   * Whether the receiver on top of the frame's operand stack, {@code stackDepth} deep, is an
+   * instance LOAD_ATTR_INSTANCE's cache (its type, shape and slot word) holds for whose
+   * attribute there is a float now (a raw float attribute included). A tracing frontend asks
+   * before the load runs and records the answer on the load ({@code Uop.FLOAT_SEEN}): the
+   * attribute is likely to hold floats on later runs too. Outside a VM, false.
+   */
+  default boolean observeFloatAttribute(long frame, int stackDepth, long[] cache) {
+    return false;
+  }
+
+  /**
    * How the interpreter would specialize the CALL at {@code index} of code for the callable
    * on the frame's operand stack, {@code stackDepth} deep, now: {@code CALL_PY_EXACT_ARGS}
    * for a Python function it calls with exactly its positional arguments, {@code

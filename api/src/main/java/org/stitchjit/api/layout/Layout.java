@@ -140,9 +140,28 @@ public final class Layout {
     public static final int NSLOTS = 2;
   }
 
-  /** Internal growable storage: every slot is an element; the owner tracks the length. */
+  /**
+   * Internal growable storage: every slot is an element; the owner tracks the length.
+   *
+   * <p>An instance's values array ({@link Attrs#VALUES}) has a raw word per slot after its
+   * slots ({@link #valuesRawBytes}): a float attribute that compiled code stored without
+   * boxing it has a NULL slot and its IEEE bits in raw word {@link #rawItem} of its index. The
+   * first read that needs the object boxes it and keeps the box in the slot, so the attribute
+   * is one object from then on (decision 7, "Float attributes"). The collector scans only the
+   * slots, so it never sees the raw words.
+   */
   public static final class Array {
     public static final long ITEMS = slot(0);
+
+    /** The raw bytes of an instance's values array of {@code slots} slots: a word per slot. */
+    public static long valuesRawBytes(int slots) {
+      return 8L * slots;
+    }
+
+    /** The offset of raw word {@code index} of an array of {@code slots} slots. */
+    public static long rawItem(int slots, int index) {
+      return Header.rawOffset(slots) + 8L * index;
+    }
   }
 
   /** A float: the IEEE double in the raw bytes. */

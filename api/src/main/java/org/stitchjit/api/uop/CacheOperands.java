@@ -24,6 +24,8 @@ public final class CacheOperands {
       };
       // The value index: the high half of STORE_ATTR_INSTANCE's slot word.
       case STORE_ATTR_SLOT -> (int) (cache.applyAsLong(3) >>> 32);
+      // Not from the cache: a frontend that saw a float there says so (Uop.FLOAT_SEEN).
+      case LOAD_ATTR_SLOT -> 0;
       default -> instructionOparg;
     };
   }

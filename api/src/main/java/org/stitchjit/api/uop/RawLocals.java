@@ -106,11 +106,12 @@ public final class RawLocals {
     return below;
   }
 
-  /** Whether a float uop leaves its result raw. */
+  /** Whether a float uop (or a raw attribute load) leaves its result raw. */
   public static boolean rawResult(Uop u, int oparg) {
     return switch (u) {
       case BINARY_OP_ADD_FLOAT_RAW, BINARY_OP_SUBTRACT_FLOAT_RAW, BINARY_OP_MULTIPLY_FLOAT_RAW,
           BINARY_OP_TRUE_DIVIDE_FLOAT_RAW, CALL_MATH_SQRT_RAW -> (oparg & Uop.RAW_RESULT) != 0;
+      case LOAD_ATTR_SLOT_RAW -> true;
       default -> false;
     };
   }

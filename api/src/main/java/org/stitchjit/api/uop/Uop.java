@@ -125,8 +125,21 @@ public enum Uop {
    * the cache holds no shape (see CacheOperands.emitted).
    */
   GUARD_SHAPE(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(GUARD).proves(1, TypeFact.SHAPE)),
-  /** Operand: the slot word of the cache (value index high, attrs offset low). */
-  LOAD_ATTR_SLOT(def(1, 1).kinds(OPERAND)),
+  /**
+   * Operand: the slot word of the cache (value index high, attrs offset low). A raw float
+   * attribute (a NULL slot, Layout.Array) is boxed and the box kept in its slot. Oparg: 1 when
+   * the frontend saw a float there as it recorded the load (a hint for allocation-removal,
+   * {@link #FLOAT_SEEN}), else 0. The exit, at the instruction with the instance on the stack,
+   * is for _LOAD_ATTR_SLOT_RAW.
+   */
+  LOAD_ATTR_SLOT(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(ALLOCATES)),
+  /**
+   * _LOAD_ATTR_SLOT of a value that float arithmetic or a float comparison reads next, left raw
+   * (allocation-removal; decision 7, "Float attributes"): the IEEE bits of a raw float
+   * attribute or of the float in the slot. Exits, changing nothing, for any other value, a
+   * small int included (its float arithmetic with another int would make an int).
+   */
+  LOAD_ATTR_SLOT_RAW(def(1, 1).kinds(OPERAND, EXIT).flags(SYNTHETIC)),
   /** Operand: the module object (cache 0). */
   CHECK_ATTR_MODULE(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)
       .proves(1, TypeFact.IDENTITY)),
@@ -141,6 +154,12 @@ public enum Uop {
    * when the values array must grow.
    */
   STORE_ATTR_SLOT(def(2, 0).kinds(OPARG, OPERAND, EXIT)),
+  /**
+   * _STORE_ATTR_SLOT of a raw float (NOS holds IEEE bits; allocation-removal), which the
+   * attribute keeps raw: its slot NULL, the bits in its raw word (Layout.Array). Exits too when
+   * the values array has no raw word for the index.
+   */
+  STORE_ATTR_SLOT_RAW(def(2, 0).kinds(OPARG, OPERAND, EXIT).flags(SYNTHETIC)),
   DELETE_ATTR(def(1, 0).kinds(OPARG).flags(ESCAPES)),
   LOAD_METHOD(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   /** Operand: the method (cache 3). Replaces obj with (method, obj). */
@@ -504,6 +523,8 @@ public enum Uop {
   IMPORT_FROM(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   IMPORT_STAR(def(1, 0).flags(ESCAPES));
 
+  /** _LOAD_ATTR_SLOT's oparg when its frontend saw a float in the attribute. */
+  public static final int FLOAT_SEEN = 1;
   /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: NOS (the left operand) is raw. */
   public static final int RAW_NOS = 1;
   /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: TOS (the right operand) is raw. */

@@ -471,7 +471,9 @@ final class Emitter {
         values[JUMP_TARGET] = base + start[layout.loopStart];
         copied = s.copyTo(code, start[i], base + start[i], after < n, values, constants);
         if (layout.escapeStubStart[i] >= 0) {
-          copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token, i, values);
+          // A superinstruction escapes with its first half done: the runtime performs the second.
+          copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token,
+              layout.fused[i] ? next : i, values);
         }
       }
       if (start[i] + copied != start[next]) {

@@ -64,6 +64,8 @@ final class TraceRecorder implements Recorder {
    * for its receiver or callee (pOp and pCache hold that form), whatever form the code holds.
    */
   private boolean pObserved;
+  /** Whether the pending LOAD_ATTR_INSTANCE's attribute held a float (Uop.FLOAT_SEEN). */
+  private boolean pFloat;
 
   /**
    * The KW_NAMES instruction just emitted, or -1. The keyword names it sets live only in the
@@ -155,6 +157,8 @@ final class TraceRecorder implements Recorder {
         pCache[n] = code.cache(index, n);
       }
     }
+    pFloat = pOp == Opcode.LOAD_ATTR_INSTANCE && env != null
+        && env.observeFloatAttribute(frame, stackDepth, pCache);
     return Step.CONTINUE;
   }
 
@@ -344,6 +348,9 @@ final class TraceRecorder implements Recorder {
   }
 
   private int opargFor(Uop u) {
+    if (u == Uop.LOAD_ATTR_SLOT && pFloat) {
+      return Uop.FLOAT_SEEN;
+    }
     return CacheOperands.oparg(pOp, pOparg, u, n -> pCache[n]);
   }
 

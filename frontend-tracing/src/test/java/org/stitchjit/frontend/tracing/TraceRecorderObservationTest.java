@@ -108,6 +108,12 @@ class TraceRecorderObservationTest {
             assertThat(args[3]).isEqualTo(1);
             return Optional.ofNullable(s);
           }
+          if (method.getName().equals("observeFloatAttribute")) {
+            // The receiver's attribute holds a float: the load says so (Uop.FLOAT_SEEN).
+            assertThat(args[0]).isEqualTo(FRAME);
+            assertThat(args[1]).isEqualTo(1);
+            return true;
+          }
           throw new UnsupportedOperationException(method.getName());
         });
   }
@@ -157,7 +163,7 @@ class TraceRecorderObservationTest {
     Region region = record(code, observing(new Specialization(Opcode.LOAD_ATTR_INSTANCE,
         new long[] {TYPE, SHAPE, SLOT})), () -> { });
     assertThat(attributeUops(region)).containsExactly("_GUARD_TYPE 0x1100",
-        "_GUARD_SHAPE 24 0x2200", "_LOAD_ATTR_SLOT 0x" + Long.toHexString(SLOT));
+        "_GUARD_SHAPE 24 0x2200", "_LOAD_ATTR_SLOT 1 0x" + Long.toHexString(SLOT));
     // The guards leave where the interpreter redoes the load, with the receiver still pushed.
     UopInstr guard = region.allUops().stream().filter(in -> in.uop() == Uop.GUARD_TYPE)
         .findFirst().orElseThrow();
@@ -198,7 +204,7 @@ class TraceRecorderObservationTest {
           code.units[4] = SLOT;
         });
     assertThat(attributeUops(region)).containsExactly("_GUARD_TYPE 0x1100",
-        "_GUARD_SHAPE 24 0x2200", "_LOAD_ATTR_SLOT 0x" + Long.toHexString(SLOT));
+        "_GUARD_SHAPE 24 0x2200", "_LOAD_ATTR_SLOT 1 0x" + Long.toHexString(SLOT));
     assertThat(region.allUops().get(region.allUops().size() - 1).uop())
         .isEqualTo(Uop.JUMP_TO_TOP);
   }

@@ -151,9 +151,11 @@ final class FastLoop {
             if (U.getLong(v) == U.getLong(c)) {
               long where = U.getLong(c + 16);
               long attrs = v + (where & 0xFFFFFFFFL);
-              if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)) {
-                U.putLong(sp, U.getLong(U.getLong(attrs + Layout.Attrs.VALUES)
-                    + Layout.Array.ITEMS + 8 * (where >>> 32)));
+              long a = U.getLong(U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
+                  + 8 * (where >>> 32));
+              // (A NULL value is a raw float attribute, which Interpreter.run boxes.)
+              if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8) && a != 0) {
+                U.putLong(sp, a);
                 sp += 8;
                 ip += 4;
                 U.putLong(counter, U.getLong(counter) + 1);
@@ -242,6 +244,9 @@ final class FastLoop {
           }
           long v = U.getLong(U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
               + 8 * (where >>> 32));
+          if (v == 0) {
+            break loop; // a raw float attribute (Layout.Array): Interpreter.run boxes it
+          }
           ip += 3;
           // x = o.attr: the store fused (list's linked-list walks spend a seventh of their
           // instructions on this pair).

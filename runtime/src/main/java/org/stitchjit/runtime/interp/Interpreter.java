@@ -446,10 +446,12 @@ public final class Interpreter {
               long obj = U.getLong(sp - 8);
               boolean specialized = op == Op.LOAD_ATTR_INSTANCE;
               long at = picSlot(ci, here, obj, bc, specialized, false);
-              long v;
-              if (at != 0) {
-                v = U.getLong(at);
-              } else {
+              long v = at != 0 ? U.getLong(at) : 0;
+              if (v == 0 && (at != 0 || specialized && cacheHolds(obj, bc, here))) {
+                // A raw float attribute (Layout.Array) where a cache holds: boxed once, kept.
+                sync(frame, here, sp, stackBase);
+                v = p.getAttr(obj, ci.names[oparg]);
+              } else if (at == 0) {
                 if (specialized) {
                   respecialize(ci, bc, here, Opcode.LOAD_ATTR, oparg);
                 }
@@ -1392,6 +1394,14 @@ public final class Interpreter {
    * specialized site ({@code repoint}: LOAD_ATTR_INSTANCE or STORE_ATTR_INSTANCE) becomes its
    * inline cache, so FastLoop hits while the receivers' shape stays the same.
    */
+  /** Whether LOAD_ATTR_INSTANCE's own cache at here holds for obj (its type and shape). */
+  private static boolean cacheHolds(long obj, long bc, int here) {
+    long c = bc + 8L * (here + 1);
+    return (obj & 1) == 0 && U.getLong(obj) == U.getLong(c)
+        && U.getLong(obj + (U.getLong(c + 16) & 0xFFFFFFFFL) + Layout.Attrs.SHAPE)
+            == U.getLong(c + 8);
+  }
+
   private static long picSlot(CodeInfo ci, int here, long obj, long bc, boolean repoint,
       boolean store) {
     long[][] pics = ci.attrPics;

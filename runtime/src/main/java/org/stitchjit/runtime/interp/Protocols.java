@@ -484,7 +484,7 @@ public final class Protocols implements Runtime {
     // Allocation does not collect (decision 1): the instance needs no handle meanwhile.
     long cap = Mem.getLong(type + Layout.Type.ATTR_CAPACITY) >> 1;
     if (cap > 0) {
-      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.alloc(vm.arrayType, cap, 0));
+      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.newValues((int) cap));
     }
     return obj;
   }
@@ -704,7 +704,7 @@ public final class Protocols implements Runtime {
     if (i < 0) {
       return 0;
     }
-    return Mem.getLong(Mem.getLong(obj + off + Layout.Attrs.VALUES) + Layout.Array.ITEMS + 8L * i);
+    return vm.attrValue(Mem.getLong(obj + off + Layout.Attrs.VALUES), i);
   }
 
   /** Attribute names in shapes are interned strs. */
@@ -885,9 +885,12 @@ public final class Protocols implements Runtime {
           && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0) {
         Mem.putLong(type + Layout.Type.ATTR_CAPACITY, fromInt(newCap));
       }
-      long fresh = vm.alloc(vm.arrayType, newCap, 0);
+      long fresh = vm.newValues(newCap);
       if (cap > 0) {
         Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);
+        // Raw float attributes (NULL slots) keep their bits.
+        Mem.copy(values + Layout.Array.rawItem(cap, 0), fresh + Layout.Array.rawItem(newCap, 0),
+            Layout.Array.valuesRawBytes(cap));
       }
       Mem.putLong(attrs + Layout.Attrs.VALUES, fresh);
       values = fresh;
@@ -925,7 +928,7 @@ public final class Protocols implements Runtime {
     long values = Mem.getLong(obj + off + Layout.Attrs.VALUES);
     long[] vals = new long[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      vals[i] = Mem.getLong(values + Layout.Array.ITEMS + 8L * i);
+      vals[i] = vm.attrValue(values, i);
     }
     Mem.putLong(obj + off + Layout.Attrs.SHAPE, Shapes.root(shape));
     for (int i = 0; i < keys.length; i++) {

@@ -667,6 +667,24 @@ public final class JitDriver {
     }
 
     @Override
+    public boolean observeFloatAttribute(long frame, int stackDepth, long[] cache) {
+      if (stackDepth < 1) {
+        return false;
+      }
+      long obj = Mem.getLong(stackSlot(frame, uops.codeOf(frame), stackDepth - 1));
+      if ((obj & 1) != 0 || obj == 0 || Mem.getLong(obj) != cache[0]) {
+        return false;
+      }
+      long attrs = obj + (cache[2] & 0xFFFFFFFFL);
+      if (Mem.getLong(attrs + Layout.Attrs.SHAPE) != cache[1]) {
+        return false;
+      }
+      long v = Mem.getLong(Mem.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
+          + 8 * (cache[2] >>> 32));
+      return v == 0 || (v & 1) == 0 && Mem.getLong(v) == vm.floatType;
+    }
+
+    @Override
     public boolean observeGenerator(long frame, int stackDepth) {
       if (stackDepth < 1) {
         return false;

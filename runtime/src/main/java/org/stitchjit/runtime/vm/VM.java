@@ -553,6 +553,32 @@ public final class VM implements AutoCloseable {
     return holding(heap.allocatePastLimit(floatType, 0, Layout.Float.RAW, 0), d);
   }
 
+  // ================================================================ instance attribute values
+  /**
+   * A values array for an instance's attributes with room for cap of them, each slot with its
+   * raw word (Layout.Array: compiled code may keep a float attribute raw there).
+   */
+  public long newValues(int cap) {
+    return alloc(arrayType, cap, Layout.Array.valuesRawBytes(cap));
+  }
+
+  /**
+   * Attribute i of values: its slot, or, when compiled code left the attribute a raw float
+   * (a NULL slot), a float boxing the raw word, which the slot keeps from then on so that the
+   * attribute stays one object (Layout.Array).
+   */
+  public long attrValue(long values, int i) {
+    long v = Mem.getLong(values + Layout.Array.ITEMS + 8L * i);
+    return v != 0 ? v : boxAttr(values, i);
+  }
+
+  /** The box of raw attribute i of values, kept in its slot. */
+  public long boxAttr(long values, int i) {
+    long box = boxRawFloat(Mem.getDouble(values + Layout.Array.rawItem(slotCount(values), i)));
+    Mem.putLong(values + Layout.Array.ITEMS + 8L * i, box);
+    return box;
+  }
+
   /** A newly allocated float cell, counted and holding d. */
   private long holding(long obj, double d) {
     heap.countFloat();

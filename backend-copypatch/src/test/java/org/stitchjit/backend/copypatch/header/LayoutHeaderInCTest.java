@@ -237,6 +237,10 @@ class LayoutHeaderInCTest {
       add(probes, "Layout.Code.resumeEntry",
           "STITCH_CODE_RESUME_ENTRY(" + at[0] + ", " + at[1] + ")",
           Layout.Code.resumeEntry(at[0], at[1]));
+      add(probes, "Layout.Array.valuesRawBytes", "STITCH_ARRAY_VALUES_RAW_BYTES(" + at[0] + ")",
+          Layout.Array.valuesRawBytes(at[0]));
+      add(probes, "Layout.Array.rawItem", "STITCH_ARRAY_RAW_ITEM(" + at[0] + ", " + at[1] + ")",
+          Layout.Array.rawItem(at[0], at[1]));
     }
     return probes;
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.RuntimeSteps;
+import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.ThreadState;
@@ -338,7 +339,22 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
         case LOAD_ATTR_SLOT: {
           long obj = top(sp, 1);
           long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
-          Mem.putLong(sp - 8, Mem.getLong(values + Layout.Array.ITEMS + 8 * (operand >>> 32)));
+          Mem.putLong(sp - 8, rt.vm().attrValue(values, (int) (operand >>> 32)));
+          break;
+        }
+        case LOAD_ATTR_SLOT_RAW: {
+          long obj = top(sp, 1);
+          long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+          int index = (int) (operand >>> 32);
+          long v = Mem.getLong(values + Layout.Array.ITEMS + 8L * index);
+          if (v == 0) {
+            Mem.putLong(sp - 8, Mem.getLong(values + Layout.Array.rawItem(VM.slotCount(values),
+                index)));
+          } else if (isExact(v, rt.vm().floatType)) {
+            Mem.putLong(sp - 8, Mem.getLong(v + Layout.Float.VALUE));
+          } else {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
           break;
         }
         case CHECK_ATTR_MODULE:
@@ -368,6 +384,23 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
+          if (operand != 0) {
+            Mem.putLong(attrs + Layout.Attrs.SHAPE, operand);
+          }
+          sp -= 16;
+          break;
+        }
+        case STORE_ATTR_SLOT_RAW: {
+          long obj = top(sp, 1);
+          long attrs = attrs(obj, 0);
+          long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
+          if (values == 0 || Header.rawBytes(Mem.getLong(values + Header.META))
+              < Layout.Array.valuesRawBytes(oparg + 1)
+              || operand != 0 && VM.slotCount(values) <= oparg) {
+            return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), oparg), top(sp, 2));
+          Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, 0);
           if (operand != 0) {
             Mem.putLong(attrs + Layout.Attrs.SHAPE, operand);
           }

@@ -397,16 +397,37 @@ class UopConformanceTest {
           .oracle(py("if type(a) is not C:", "    exit = 0", "elif _shape(a) != _shape(ref):",
               "    exit = 1", "else:", "    out = [a]")));
     }
+    // Raw float attributes (decision 7, "Float attributes"): the boxed load boxes them once.
+    List<String> withRaw = concat(instances, List.of("_raw(C(1.5, 2), 'x')",
+        "_raw(C(1, -0.0), 'y')", "_raw(_with(C(1, 2.5), z=float('nan')), 'z')"));
     for (String[] ra : new String[][] {{"C(1, 2)", "x"}, {"C(1, 2)", "y"}, {"C(None, 2)", "y"},
         {"_with(C(1, 2), z=3)", "z"}}) {
+      // (The load's exit is its raw form's: the boxed load never takes it.)
       l.add(s("_GUARD_TYPE _GUARD_SHAPE _LOAD_ATTR_SLOT " + ra[0] + "." + ra[1])
           .stepOperand(GUARD_TYPE, c -> c.h.global("C"))
           .step(GUARD_SHAPE, c -> (int) c.h.attrOffset(c.get("ref")), c -> c.shape("ref"))
           .stepOperand(LOAD_ATTR_SLOT, c -> c.slotWord("ref", ra[1]))
-          .inputs("a").pool("ref", ra[0]).pool("a", instances)
+          .inputs("a").pool("ref", ra[0]).pool("a", withRaw)
+          .observeExpr("getattr(a, '" + ra[1] + "', 0) is getattr(a, '" + ra[1] + "', 1)")
           .oracle(py("if type(a) is not C:", "    exit = 0", "elif _shape(a) != _shape(ref):",
-              "    exit = 1", "else:", "    out = [a." + ra[1] + "]")));
+              "    exit = 1", "else:", "    out = [a." + ra[1] + "]"))
+          .anyPaths());
     }
+    // _LOAD_ATTR_SLOT_RAW, read by a float addition: floats only (an int plus an int is an int).
+    l.add(s("_GUARD_TYPE _GUARD_SHAPE _LOAD_ATTR_SLOT_RAW + b")
+        .stepOperand(GUARD_TYPE, c -> c.h.global("C"))
+        .step(GUARD_SHAPE, c -> (int) c.h.attrOffset(c.get("ref")), c -> c.shape("ref"))
+        .stepOperand(LOAD_ATTR_SLOT_RAW, c -> c.slotWord("ref", "x"))
+        .step(LOAD_FAST, 0).step(GUARD_TOS_FLOAT_OPERAND)
+        .step(BINARY_OP_ADD_FLOAT_RAW, Uop.RAW_NOS)
+        .inputs("a").locals("b").pool("ref", "C(1, 2)")
+        .pool("a", concat(withRaw, List.of("C(7, 2)", "C(2**70, 2)", "C('ab', 2)",
+            "C(-0.0, 1)", "C(float('inf'), 1)")))
+        .pool("b", "0.25", "-0.0", "3", "None")
+        .prep("def fop(v):\n    return sfloat(v) or small(v)\n")
+        .oracle(py("if type(a) is not C:", "    exit = 0", "elif _shape(a) != _shape(ref):",
+            "    exit = 1", "elif not sfloat(a.x):", "    exit = 2", "elif not fop(b):",
+            "    exit = 4", "    out = [a.x, b]", "else:", "    out = [a.x + b]")));
     l.add(s("_CHECK_ATTR_MODULE").stepOperand(CHECK_ATTR_MODULE, c -> c.get("m")).inputs("a")
         .pool("m", "_module({'x': 'mx'})").pool("m2", "_module({'x': 'mx'})")
         .pool("a", "m", "m2", "1", "C(1)")
@@ -469,6 +490,41 @@ class UopConformanceTest {
             "    exit = 1",
             "elif _shape(post) != _shape(pre) and _capacity(a) <= _index(post, attr):",
             "    exit = 2", "else:", "    setattr(a, attr, v)", "    out = []")));
+    // _STORE_ATTR_SLOT_RAW of a raw product: the attribute keeps it raw, one float object
+    // from its first read on.
+    l.add(s("p * q, _GUARD_TYPE _GUARD_SHAPE _STORE_ATTR_SLOT_RAW")
+        .step(LOAD_FAST, 0).step(LOAD_FAST, 1).step(GUARD_FLOAT_OPERANDS)
+        .step(BINARY_OP_MULTIPLY_FLOAT_RAW, Uop.RAW_RESULT)
+        .step(LOAD_FAST, 2)
+        .stepOperand(GUARD_TYPE, c -> c.get("cls"))
+        .step(GUARD_SHAPE, c -> 0, c -> c.shape("pre"))
+        .step(STORE_ATTR_SLOT_RAW, c -> c.attrIndex("post", c.str("attr")),
+            c -> c.shape("post") == c.shape("pre") ? 0 : c.shape("post"))
+        .locals("p", "q", "a")
+        .pool("cls", "_fresh_class()")
+        .pool("kind", "'add y to x'", "'set x in x'", "'set y in xy'", "'add v to xyzw'")
+        .pool("a", "_with(cls(), x=1)", "_with(cls(), x=1, y=2)", "_with(cls(), y=2)",
+            "_raw(_with(cls(), x=1.5, y=2), 'x')", "_with(cls(), x=1, y=2, z=3, w=4)", "C(1)")
+        .pool("p", "1.5", "-0.0", "3", "'ab'").pool("q", "2.0", "float('inf')")
+        .prep(py("if kind == 'add y to x':",
+            "    pre = _with(cls(), x=0)", "    post = _with(cls(), x=0, y=0)", "    attr = 'y'",
+            "elif kind == 'set x in x':",
+            "    pre = _with(cls(), x=0)", "    post = pre", "    attr = 'x'",
+            "elif kind == 'set y in xy':",
+            "    pre = _with(cls(), x=0, y=0)", "    post = pre", "    attr = 'y'",
+            "else:",
+            "    pre = _with(cls(), x=0, y=0, z=0, w=0)",
+            "    post = _with(cls(), x=0, y=0, z=0, w=0, v=0)", "    attr = 'v'"))
+        .observeExpr("getattr(a, attr, '-')", "getattr(a, attr, 0) is getattr(a, attr, 1)",
+            "_shape(a) == _shape(post)")
+        .oracle(py("if not ((sfloat(p) and (sfloat(q) or small(q)))"
+                + " or (small(p) and sfloat(q))):",
+            "    exit = 2", "    out = [p, q]",
+            "elif type(a) is not cls:", "    exit = 5", "    out = [p * q, a]",
+            "elif _shape(a) != _shape(pre):", "    exit = 6", "    out = [p * q, a]",
+            "elif _shape(post) != _shape(pre) and _capacity(a) <= _index(post, attr):",
+            "    exit = 7", "    out = [p * q, a]",
+            "else:", "    setattr(a, attr, p * q)", "    out = []")));
     l.add(s("_DELETE_ATTR").step(DELETE_ATTR, c -> c.nameIndex("x"), c -> 0).inputs("a")
         .pool("a", "C(1)", "C()", "C(1, 2)", "5", "_module({'x': 1})")
         .observeExpr("getattr(a, 'x', '-')").oracle("del a.x\nout = []"));

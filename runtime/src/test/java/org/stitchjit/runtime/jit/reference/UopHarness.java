@@ -302,6 +302,18 @@ final class UopHarness implements AutoCloseable {
     });
     vm.defineBuiltin("_index", (args, n, kw) ->
         vm.newInt(attrIndex(shapeOf(Mem.getLong(args)), Mem.getLong(args + 8))));
+    // Attribute name of obj, a float, left as _STORE_ATTR_SLOT_RAW leaves one: its slot NULL,
+    // the double's bits in its raw word (Layout.Array).
+    vm.defineBuiltin("_raw", (args, n, kw) -> {
+      long obj = Mem.getLong(args);
+      long values = Mem.getLong(attrsOf(obj) + Layout.Attrs.VALUES);
+      int i = (int) attrIndex(shapeOf(obj), Mem.getLong(args + 8));
+      long slot = values + Layout.Array.ITEMS + 8L * i;
+      Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), i),
+          Mem.getLong(Mem.getLong(slot) + Layout.Float.VALUE));
+      Mem.putLong(slot, 0);
+      return obj;
+    });
     // (del module.attr raises AttributeError in this VM, so oracles delete through this.)
     vm.defineBuiltin("_moddel", (args, n, kw) -> {
       Dicts.remove(vm, Mem.getLong(Mem.getLong(args) + Layout.Module.DICT), Mem.getLong(args + 8));
