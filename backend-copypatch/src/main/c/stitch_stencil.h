@@ -461,22 +461,6 @@ static inline __attribute__((always_inline)) uint64_t *stitch_attr_raw(uint64_t 
     return (uint64_t *)(uintptr_t)(values + (uint64_t)STITCH_ARRAY_RAW_ITEM(slots, index));
 }
 
-/* Attribute index of a values array as a tagged value, as VM.attrValue: its slot, or for a raw
-   float attribute (a NULL slot) a new float of its raw word, which the slot keeps so that the
-   attribute stays one object. 0 when the float free list is empty (the caller escapes). */
-static inline __attribute__((always_inline)) uint64_t stitch_attr_value(uint64_t *ts,
-                                                                       uint64_t values,
-                                                                       uint64_t index) {
-    uint64_t v = OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index);
-    if (v == 0) {
-        v = stitch_new_float(ts, stitch_raw_double(*stitch_attr_raw(values, index)));
-        if (v != 0) {
-            OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index) = v;
-        }
-    }
-    return v;
-}
-
 /* Objects of nslots slots of any small size (up to HeapControl.SMALL_UP_TO bytes): their
    free-list head, and in *cell_bytes the bytes of its cells, from the heap's class table
    (HeapControl.CELL_CLASSES); 0 when they are too large for inline allocation. */

@@ -33,6 +33,23 @@ class P:
         self.x = x
 
 
+class Mirror:
+    # a.x - Mirror(): float.__sub__ gives up, and this sees a.x itself, the very object.
+    def __init__(self, target):
+        self.target = target
+
+    def __rsub__(self, other):
+        return other is self.target.x
+
+
+def differences(a, others):
+    out = []
+    for o in others:
+        a.x += 0.5
+        out.append(a.x - o)
+    return out
+
+
 def main():
     bodies = [Body(float(i), 0.5 * i) for i in range(6)]
     advance(bodies, 400, 0.01)
@@ -85,6 +102,12 @@ def main():
     print(brightest(points).x)
     points[10].x = 2.0 ** 60
     print(brightest(points).x)
+
+    # An exit between a raw load and its float operation puts back the attribute's own float.
+    a = P(1.0)
+    others = [0.25] * 3000 + [Mirror(a)] + [0.5] * 10 + [Mirror(a)]
+    got = differences(a, others)
+    print(got[2999], got[3000], got[3001], got[-1], a.x)
 
 
 main()

@@ -1,5 +1,6 @@
 package org.stitchjit.optimizer;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.Sets;
 import java.util.ArrayDeque;
@@ -110,6 +111,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
     // reads next, or one of two such loads a float comparison compares.
     boolean[] rawLoad = new boolean[n];
     Map<Integer, List<Integer>> comparedLoads = new HashMap<>();
+    // The loads that may be raw, by uop: where an exit before their reader finds the float.
+    Map<Integer, AttrLoad> backing = new HashMap<>();
     long made = 0;
     long attrLoads = 0;
     long attrStores = 0;
@@ -126,8 +129,15 @@ public final class AllocationRemovalPass implements OptimizerPass {
           attrStores += toAttr ? 1 : 0;
         }
       } else if (in.uop() == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN) {
-        int r = reader(uops, stacks, quiet, i, depth[i] - 1);
-        if (r >= 0 && readsAsFloat(uops, r)) {
+        int local = receiverLocal(uops, i);
+        long at = readerAt(uops, stacks, quiet, i, depth[i] - 1);
+        int r = (int) (at >> 32);
+        if (local < 0 || r < 0 || (int) at != depth[i] - 1
+            || !attributeKept(uops, stacks, i, r, local)) {
+          continue;
+        }
+        backing.put(i, new AttrLoad(i, r, depth[i] - 1, local, in.operand()));
+        if (readsAsFloat(uops, r)) {
           rawLoad[i] = true;
           attrLoads++;
         } else if (r >= 0 && uops.get(r).uop() == Uop.GUARD_BOTH_FLOAT && r + 1 < n
@@ -148,6 +158,12 @@ public final class AllocationRemovalPass implements OptimizerPass {
     if (made == 0 && attrLoads == 0) {
       return region;
     }
+    List<AttrLoad> rawLoads = new ArrayList<>();
+    backing.forEach((i, a) -> {
+      if (rawLoad[i]) {
+        rawLoads.add(a);
+      }
+    });
 
     List<Exit> exits = new ArrayList<>(trace.exits());
     Map<Exit, Integer> exitIndex = new HashMap<>();
@@ -189,7 +205,8 @@ public final class AllocationRemovalPass implements OptimizerPass {
         continue;
       }
       if (u.has(OperandKind.EXIT) && !raw.isEmpty()) {
-        in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, stacks, i));
+        in = in.withTarget(exitWithRaw(exits, exitIndex, in.target(), raw, stacks, i,
+            rawLoads));
       }
       if (rawLoad[i]) {
         out.add(new UopInstr(Uop.LOAD_ATTR_SLOT_RAW, 0, in.operand(), in.target()));
@@ -577,8 +594,10 @@ public final class AllocationRemovalPass implements OptimizerPass {
     if (u.is(UopFlag.ESCAPES) || u.is(UopFlag.TERMINATOR)) {
       return false;
     }
-    // (A _LOAD_ATTR_SLOT allocates only the float of a raw attribute.)
-    if (u.is(UopFlag.ALLOCATES) && !isFloatArithmetic(u) && u != Uop.LOAD_ATTR_SLOT) {
+    // (A _LOAD_ATTR_SLOT allocates only the float of a raw attribute, _STORE_ATTR_SLOT_RAW an
+    // instance's raw words: neither runs guest code or collects.)
+    if (u.is(UopFlag.ALLOCATES) && !isFloatArithmetic(u) && u != Uop.LOAD_ATTR_SLOT
+        && u != Uop.STORE_ATTR_SLOT_RAW) {
       return false;
     }
     return switch (u) {
@@ -655,7 +674,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
    * below the stack pointer the call saved ({@link Exit#outerSlots()}).
    */
   private static int exitWithRaw(List<Exit> exits, Map<Exit, Integer> exitIndex, int k,
-      TreeSet<Integer> raw, Stacks stacks, int i) {
+      TreeSet<Integer> raw, Stacks stacks, int i, List<AttrLoad> rawLoads) {
     Exit e = exits.get(k);
     int d = stacks.depth()[i];
     int level = stacks.level()[i];
@@ -663,6 +682,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     ImmutableSortedSet.Builder<Integer> outer = ImmutableSortedSet.naturalOrder();
     slots.addAll(e.rawSlots());
     outer.addAll(e.outerSlots());
+    List<Exit.AttrSlot> attrs = new ArrayList<>(e.attrSlots());
     for (int p : raw) {
       if (stacks.levelOf(p) != level) {
         // reader() keeps only the entry frame's slots raw across a call.
@@ -676,10 +696,16 @@ public final class AllocationRemovalPass implements OptimizerPass {
       if (slot < 0) {
         throw new IllegalStateException("raw slot below the stack of " + e);
       }
-      slots.add(slot);
+      AttrLoad load = rawLoads.stream().filter(a -> a.holds(i, p)).findFirst().orElse(null);
+      if (load != null) {
+        attrs.add(new Exit.AttrSlot(slot, load.local(), load.slotWord()));
+      } else {
+        slots.add(slot);
+      }
     }
     ImmutableSortedSet<Integer> outerSlots = outer.build();
-    Exit withRaw = e.withRawSlots(slots.build());
+    attrs.sort(java.util.Comparator.comparingInt(Exit.AttrSlot::slot));
+    Exit withRaw = e.withRawSlots(slots.build()).withAttrSlots(ImmutableList.copyOf(attrs));
     if (!outerSlots.isEmpty()) {
       withRaw = withRaw.withRawOuter(e.rawLocals(), outerSlots, level);
     }
@@ -688,6 +714,60 @@ public final class AllocationRemovalPass implements OptimizerPass {
       exits.add(found);
       return exits.size() - 1;
     });
+  }
+
+  /**
+   * A _LOAD_ATTR_SLOT that may load raw: it is uop {@code load}, its value sits at position
+   * {@code position} until uop {@code reader} reads it, and it is attribute {@code slotWord} of
+   * the instance in local {@code local}, which nothing changes in between ({@link
+   * #attributeKept}). An exit there puts the attribute's own float back
+   * ({@link Exit#attrSlots()}), so the value keeps its identity.
+   */
+  private record AttrLoad(int load, int reader, int position, int local, long slotWord) {
+    boolean holds(int uop, int at) {
+      return load < uop && uop <= reader && at == position;
+    }
+  }
+
+  /**
+   * The local whose instance _LOAD_ATTR_SLOT {@code i} loads from ({@code _LOAD_FAST L}, maybe
+   * copied by {@code _COPY 1} as {@code a.x op= y} does, then the receiver's guards), or -1.
+   */
+  private static int receiverLocal(List<UopInstr> uops, int i) {
+    int j = i - 1;
+    while (j >= 0 && switch (uops.get(j).uop()) {
+      case SET_IP, GUARD_TYPE, GUARD_TYPE_VERSION, GUARD_SHAPE -> true;
+      default -> false;
+    }) {
+      j--;
+    }
+    if (j > 0 && uops.get(j).uop() == Uop.COPY && uops.get(j).oparg() == 1) {
+      j = previous(uops, j);
+    }
+    if (j < 0) {
+      return -1;
+    }
+    Uop u = uops.get(j).uop();
+    return u == Uop.LOAD_FAST || u == Uop.LOAD_FAST_CHECK ? uops.get(j).oparg() : -1;
+  }
+
+  /**
+   * Whether, from _LOAD_ATTR_SLOT {@code i} to its reader {@code r}, local {@code local} keeps
+   * its instance and no attribute is stored, in the one frame: then the attribute still holds
+   * what the load read (reader() has already ruled out guest code).
+   */
+  private static boolean attributeKept(List<UopInstr> uops, Stacks stacks, int i, int r,
+      int local) {
+    for (int j = i + 1; j <= r; j++) {
+      UopInstr in = uops.get(j);
+      Uop u = in.uop();
+      if (stacks.level()[j] != stacks.level()[i] || u == Uop.STORE_ATTR_SLOT
+          || u == Uop.STORE_ATTR_SLOT_RAW || u == Uop.PUSH_FRAME || u == Uop.POP_FRAME
+          || (u == Uop.STORE_FAST || u == Uop.DELETE_FAST) && in.oparg() == local) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isFloatGuard(Uop u) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
 
@@ -547,7 +548,8 @@ class AllocationRemovalPassTest {
   void aFloatAttributeUpdatedFromFloatArithmeticIsReadAndStoredRaw() {
     // b.x += b.v * c, both attributes floats when recorded (oparg 1): the loads leave raw bits,
     // the product and sum stay raw, and the store (past the _SWAP that puts the sum below b)
-    // keeps the attribute raw. Exits while a raw word is live box it.
+    // keeps the attribute raw. Exits while a raw word is live box it: a loaded one is put back
+    // as the attribute's own float (rawattr: slot, local 3, slot word), the sum as a new one.
     Region r = pass.run("""
         trace
           _LOAD_FAST 3
@@ -592,8 +594,8 @@ class AllocationRemovalPassTest {
         exit 2: code=0x7 ip=6 depth=4 GUARD_FAILED
         exit 3: code=0x7 ip=8 depth=3 GUARD_FAILED
         exit 4: code=0x7 ip=12 depth=2 SLOW_PATH
-        exit 5: code=0x7 ip=4 depth=3 GUARD_FAILED raw=1
-        exit 6: code=0x7 ip=6 depth=4 GUARD_FAILED raw=1,2
+        exit 5: code=0x7 ip=4 depth=3 GUARD_FAILED rawattr=1:3:0x10
+        exit 6: code=0x7 ip=6 depth=4 GUARD_FAILED rawattr=1:3:0x10,2:3:0x100000010
         exit 7: code=0x7 ip=12 depth=2 SLOW_PATH raw=0
         """);
     assertThat(counts).containsEntry("attribute-loads-unboxed", 2L)
@@ -657,10 +659,50 @@ class AllocationRemovalPassTest {
         exit 4: code=0x7 ip=20 depth=1 GUARD_FAILED
         exit 5: code=0x7 ip=24 depth=2 GUARD_FAILED
         exit 6: code=0x7 ip=30 depth=0 END_OF_REGION
-        exit 7: code=0x7 ip=6 depth=2 GUARD_FAILED raw=0
+        exit 7: code=0x7 ip=6 depth=2 GUARD_FAILED rawattr=0:0:0x10
         """);
     assertThat(counts).containsEntry("attribute-loads-unboxed", 2L)
         .containsEntry("guards-removed", 1L);
+  }
+
+  @Test
+  void anAttributeLoadStaysBoxedWhenNothingKeepsItsInstanceUntilItsFloatOperationRuns() {
+    // ps[i].x * c: the instance is no local's, so an exit before the product could not find
+    // the attribute's own float again. Then a.x * (a := b).x: local 0 changes between the
+    // first load and the product, so only the second load, right before it, is raw.
+    Region r = pass.run("""
+        trace
+          _LOAD_FAST 0
+          _LOAD_FAST 1
+          _BINARY_SUBSCR_LIST_INT exit=0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=1
+          _BINARY_OP_MULTIPLY_FLOAT
+          _POP_TOP
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=2
+          _LOAD_FAST 3
+          _STORE_FAST 0
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=3
+          _GUARD_FLOAT_OPERANDS exit=4
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=5
+        exit 0: code=0x7 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=10 depth=1 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=2 GUARD_FAILED
+        exit 4: code=0x7 ip=16 depth=2 GUARD_FAILED
+        exit 5: code=0x7 ip=20 depth=0 END_OF_REGION
+        """);
+    assertThat(PassHarness.uops(r)).containsSubsequence(
+        "_BINARY_SUBSCR_LIST_INT exit=0", "_LOAD_ATTR_SLOT 1 operand=0x10 exit=0",
+        "_LOAD_ATTR_SLOT 1 operand=0x10 exit=2", "_STORE_FAST 0",
+        "_LOAD_ATTR_SLOT_RAW operand=0x10 exit=3", "_GUARD_NOS_FLOAT_OPERAND exit=6");
+    assertThat(r.exits().get(6).attrSlots()).containsExactly(new Exit.AttrSlot(1, 0, 0x10));
+    assertThat(counts).containsEntry("attribute-loads-unboxed", 1L);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.stitchjit.api.uop;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.Objects;
 
@@ -30,10 +31,27 @@ import java.util.Objects;
  *     the exit's frame through the callers: 0 for the exit's own; k for an exit k inlined
  *     calls deep in a trace whose own frame keeps raw words across the calls (leaving walks
  *     k frames back)
+ * @param attrSlots stack slots of the exit's frame that hold the raw bits of a float attribute
+ *     loaded raw ({@code _LOAD_ATTR_SLOT_RAW}) and not changed since: leaving puts there the
+ *     attribute's own float, as the boxed load would have (the box its slot holds, or one made
+ *     and kept there), so the value keeps its identity (decision 7, "Float attributes"). Empty
+ *     for every exit a frontend makes.
  */
 public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
     ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals,
-    ImmutableSortedSet<Integer> outerSlots, int outerFrame) {
+    ImmutableSortedSet<Integer> outerSlots, int outerFrame, ImmutableList<AttrSlot> attrSlots) {
+
+  /**
+   * A raw stack slot whose float is attribute {@code slotWord} names (value index high, attrs
+   * offset low, as _LOAD_ATTR_SLOT's operand) of the instance in local {@code local}.
+   */
+  public record AttrSlot(int slot, int local, long slotWord) {
+    public AttrSlot {
+      if (slot < 0 || local < 0) {
+        throw new IllegalArgumentException("attribute slot " + slot + " of local " + local);
+      }
+    }
+  }
 
   public Exit {
     if (bytecodeIndex < 0) {
@@ -60,6 +78,21 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
     if (outerFrame < 0 || outerFrame > 0 && rawLocals.isEmpty() && outerSlots.isEmpty()) {
       throw new IllegalArgumentException("no raw words in frame " + outerFrame + " below");
     }
+    Objects.requireNonNull(attrSlots, "attrSlots");
+    for (AttrSlot a : attrSlots) {
+      if (a.slot() >= stackDepth || rawSlots.contains(a.slot())) {
+        throw new IllegalArgumentException("attribute slot " + a.slot() + " at stack depth "
+            + stackDepth + " with raw slots " + rawSlots);
+      }
+    }
+  }
+
+  /** An exit with the given raw words and no attribute slots. */
+  public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
+      ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals,
+      ImmutableSortedSet<Integer> outerSlots, int outerFrame) {
+    this(codeId, bytecodeIndex, stackDepth, reason, rawSlots, rawLocals, outerSlots, outerFrame,
+        ImmutableList.of());
   }
 
   /** An exit with no raw slots or locals. */
@@ -77,7 +110,13 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
   /** This exit with the given slots of its own frame raw. */
   public Exit withRawSlots(ImmutableSortedSet<Integer> slots) {
     return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots, rawLocals, outerSlots,
-        outerFrame);
+        outerFrame, attrSlots);
+  }
+
+  /** This exit with the given attribute slots (sorted by slot). */
+  public Exit withAttrSlots(ImmutableList<AttrSlot> slots) {
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, rawLocals, outerSlots,
+        outerFrame, slots);
   }
 
   /**
@@ -86,11 +125,13 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
    */
   public Exit withRawOuter(ImmutableSortedSet<Integer> locals, ImmutableSortedSet<Integer> slots,
       int frame) {
-    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals, slots, frame);
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals, slots, frame,
+        attrSlots);
   }
 
   /** Whether leaving through this exit must box anything. */
   public boolean boxesOnLeaving() {
-    return !rawSlots.isEmpty() || !rawLocals.isEmpty() || !outerSlots.isEmpty();
+    return !rawSlots.isEmpty() || !rawLocals.isEmpty() || !outerSlots.isEmpty()
+        || !attrSlots.isEmpty();
   }
 }

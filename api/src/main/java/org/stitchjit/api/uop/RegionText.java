@@ -27,7 +27,9 @@ import java.util.Locale;
  * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}, one with raw
  * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}); an
  * exit that boxes them or raw stack slots ({@code outerraw=N,N...}, {@link Exit#outerSlots()})
- * in the frame K calls below its own ends with {@code outer=K} ({@link Exit#outerFrame()}).
+ * in the frame K calls below its own ends with {@code outer=K} ({@link Exit#outerFrame()}). Raw
+ * attribute slots ({@link Exit#attrSlots()}) come after {@code raw=}, as {@code
+ * rawattr=SLOT:LOCAL:0xWORD,...}.
  *
  * A block region starts with {@code blocks entry=N}; each block with {@code block N:} or, when
  * it falls through, {@code block N -> M:}. Indentation is free, {@code #} starts a comment,
@@ -87,6 +89,11 @@ public final class RegionText {
           .append(' ').append(e.reason());
       if (!e.rawSlots().isEmpty()) {
         sb.append(" raw=").append(Joiner.on(',').join(e.rawSlots()));
+      }
+      if (!e.attrSlots().isEmpty()) {
+        sb.append(" rawattr=").append(e.attrSlots().stream()
+            .map(a -> a.slot() + ":" + a.local() + ":0x" + Long.toHexString(a.slotWord()))
+            .collect(java.util.stream.Collectors.joining(",")));
       }
       if (!e.rawLocals().isEmpty()) {
         sb.append(" rawlocals=").append(Joiner.on(',').join(e.rawLocals()));
@@ -246,8 +253,8 @@ public final class RegionText {
   }
 
   private static Exit parseExit(String line, int lineNo, int expected) {
-    // exit N: code=0x.. ip=N depth=N REASON [raw=N,..] [rawlocals=N,..] [outerraw=N,..]
-    // [outer=K]
+    // exit N: code=0x.. ip=N depth=N REASON [raw=N,..] [rawattr=S:L:0xW,..] [rawlocals=N,..]
+    // [outerraw=N,..] [outer=K]
     String[] words = line.split("\\s+");
     if (words.length < 6 || !words[1].endsWith(":")) {
       throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]"
@@ -278,7 +285,25 @@ public final class RegionText {
     List<ImmutableSortedSet<Integer>> sets = new ArrayList<>();
     int outer = 0;
     int w = 6;
-    for (String key : List.of("raw", "rawlocals", "outerraw")) {
+    ImmutableList.Builder<Exit.AttrSlot> attrs = ImmutableList.builder();
+    for (String key : List.of("raw", "rawattr", "rawlocals", "outerraw")) {
+      if (key.equals("rawattr")) {
+        if (w < words.length && words[w].startsWith("rawattr=")) {
+          for (String a : value(words[w++], key, lineNo).split(",", -1)) {
+            String[] p = a.split(":", -1);
+            if (p.length != 3 || !p[2].startsWith("0x")) {
+              throw error(lineNo, "expected rawattr=SLOT:LOCAL:0xWORD, got '" + a + "'");
+            }
+            try {
+              attrs.add(new Exit.AttrSlot(parseInt(p[0], lineNo, "slot"),
+                  parseInt(p[1], lineNo, "local"), Long.parseUnsignedLong(p[2].substring(2), 16)));
+            } catch (IllegalArgumentException e) {
+              throw error(lineNo, "bad rawattr '" + a + "'");
+            }
+          }
+        }
+        continue;
+      }
       ImmutableSortedSet.Builder<Integer> set = ImmutableSortedSet.naturalOrder();
       if (w < words.length && words[w].startsWith(key + "=")) {
         for (String n : value(words[w++], key, lineNo).split(",", -1)) {
@@ -294,7 +319,8 @@ public final class RegionText {
       throw error(lineNo, "unexpected '" + words[w] + "'");
     }
     try {
-      return new Exit(codeId, ip, depth, reason, sets.get(0), sets.get(1), sets.get(2), outer);
+      return new Exit(codeId, ip, depth, reason, sets.get(0), sets.get(1), sets.get(2), outer,
+          attrs.build());
     } catch (IllegalArgumentException e) {
       throw error(lineNo, e.getMessage());
     }

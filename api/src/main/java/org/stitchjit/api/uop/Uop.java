@@ -156,10 +156,10 @@ public enum Uop {
   STORE_ATTR_SLOT(def(2, 0).kinds(OPARG, OPERAND, EXIT)),
   /**
    * _STORE_ATTR_SLOT of a raw float (NOS holds IEEE bits; allocation-removal), which the
-   * attribute keeps raw: its slot NULL, the bits in its raw word (Layout.Array). Exits too when
-   * the values array has no raw word for the index.
+   * attribute keeps raw: its slot NULL, the bits in its raw word (Layout.Array). The first raw
+   * store into an instance gives it a values array with raw words (which allocates).
    */
-  STORE_ATTR_SLOT_RAW(def(2, 0).kinds(OPARG, OPERAND, EXIT).flags(SYNTHETIC)),
+  STORE_ATTR_SLOT_RAW(def(2, 0).kinds(OPARG, OPERAND, EXIT).flags(ALLOCATES, SYNTHETIC)),
   DELETE_ATTR(def(1, 0).kinds(OPARG).flags(ESCAPES)),
   LOAD_METHOD(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   /** Operand: the method (cache 3). Replaces obj with (method, obj). */

@@ -110,6 +110,20 @@ class RegionTextTest {
     assertThatThrownBy(() -> RegionText.parse(
             "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawlocals=1 x=2"))
         .hasMessageContaining("line 3");
+    // Raw attribute slots: slot, the local holding the instance, the attribute's slot word.
+    String attr = "trace\n  _EXIT_TRACE exit=0\n"
+        + "exit 0: code=0x1 ip=0 depth=3 BRANCH raw=0 rawattr=1:4:0x100000010,2:0:0x10\n";
+    Exit a = RegionText.parse(attr).exits().get(0);
+    assertThat(a.attrSlots()).containsExactly(new Exit.AttrSlot(1, 4, 0x100000010L),
+        new Exit.AttrSlot(2, 0, 0x10));
+    assertThat(a.boxesOnLeaving()).isTrue();
+    assertThat(RegionText.format(RegionText.parse(attr))).isEqualTo(attr);
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH raw=1 rawattr=1:0:0x8"))
+        .hasMessageContaining("line 3: attribute slot 1");
+    assertThatThrownBy(() -> RegionText.parse(
+            "trace\n_EXIT_TRACE exit=0\nexit 0: code=0x1 ip=0 depth=2 BRANCH rawattr=1:0"))
+        .hasMessageContaining("line 3: expected rawattr=SLOT:LOCAL:0xWORD");
   }
 
   @Test

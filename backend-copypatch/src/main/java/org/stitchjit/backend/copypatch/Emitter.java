@@ -150,6 +150,7 @@ final class Emitter {
     final Plan boxLocal;
     final Plan boxOuterSlot;
     final Plan boxSlot;
+    final Plan boxAttrSlot;
     /** {@code _LOAD_FAST} and {@code _LOAD_ATTR_SLOT} in one stencil, or null. */
     final Plan loadFastAttr;
     /**
@@ -173,6 +174,7 @@ final class Emitter {
       boxLocal = new Plan(library.get(StencilParser.EXIT_BOX_LOCAL), ids);
       boxSlot = new Plan(library.get(StencilParser.EXIT_BOX_SLOT), ids);
       boxOuterSlot = new Plan(library.get(StencilParser.EXIT_BOX_OUTER_SLOT), ids);
+      boxAttrSlot = new Plan(library.get(StencilParser.EXIT_BOX_ATTR_SLOT), ids);
       loadFastAttr = library.find(LOAD_FAST_ATTR).map(s -> new Plan(s, ids)).orElse(null);
       constantSymbols = new String[ids.size()];
       ids.forEach((symbol, id) -> constantSymbols[id] = symbol);
@@ -247,6 +249,9 @@ final class Emitter {
             + (fused[i] ? " + uop " + (i + 1) + ": " + RegionText.format(uops.get(i + 1)) : "")));
       }
       for (int e = 0; e < exitStubStart.length; e++) {
+        if (exitStubStart[e] < 0) {
+          continue;
+        }
         if (unboxedStart[e] >= 0) {
           parts.add(new MachineCode.Part(exitStubStart[e], "exit " + e + ": boxing"));
           parts.add(new MachineCode.Part(linkStart[e], "exit " + e));
@@ -268,7 +273,8 @@ final class Emitter {
    * Picks the code of every uop and the offsets. An exit that leaves raw doubles (decision 7)
    * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local, an {@code
    * _EXIT_BOX_SLOT} per raw slot and an {@code _EXIT_BOX_OUTER_SLOT} per raw slot of the frame
-   * the exit's inlined call is in ({@link Exit#outerSlots()}), its {@code _EXIT_STUB}, and a
+   * the exit's inlined call is in ({@link Exit#outerSlots()}), an {@code _EXIT_BOX_ATTR_SLOT}
+   * per raw attribute slot ({@link Exit#attrSlots()}), its {@code _EXIT_STUB}, and a
    * second {@code _EXIT_STUB} the check jumps to when the float free list is short, whose code
    * says the doubles are still raw ({@link NativeRegion#UNBOXED}). So a bridge can be linked to
    * every exit: the boxing runs before the linked jump.
@@ -310,15 +316,29 @@ final class Emitter {
     int[] exitStubStart = new int[exits];
     int[] linkStart = new int[exits];
     int[] unboxedStart = new int[exits];
+    // Only exits native code can take get stubs: a _LOAD_ATTR_SLOT's is its raw form's, and an
+    // escaping uop's runtime leaves by itself.
+    boolean[] taken = new boolean[exits];
+    for (int i = 0; i < n; i++) {
+      if (stencils[i] != null && stencils[i].has(HoleKind.EXIT) && !(i > 0 && fused[i - 1])) {
+        taken[uops.get(i).target()] = true;
+      }
+    }
     for (int e = 0; e < exits; e++) {
       Exit exit = trace.exits().get(e);
-      exitStubStart[e] = at;
       unboxedStart[e] = -1;
+      if (!taken[e]) {
+        exitStubStart[e] = -1;
+        linkStart[e] = -1;
+        continue;
+      }
+      exitStubStart[e] = at;
       if (exit.boxesOnLeaving()) {
         at += library.boxCheck.sizeWithoutTailJump
             + exit.rawLocals().size() * library.boxLocal.sizeWithoutTailJump
             + exit.rawSlots().size() * library.boxSlot.sizeWithoutTailJump
-            + exit.outerSlots().size() * library.boxOuterSlot.sizeWithoutTailJump;
+            + exit.outerSlots().size() * library.boxOuterSlot.sizeWithoutTailJump
+            + exit.attrSlots().size() * library.boxAttrSlot.sizeWithoutTailJump;
       }
       linkStart[e] = at;
       at += library.exit.size;
@@ -484,6 +504,9 @@ final class Emitter {
     List<Exit> exits = layout.trace.exits();
     for (int e = 0; e < exits.size(); e++) {
       Exit exit = exits.get(e);
+      if (layout.linkStart[e] < 0) {
+        continue;
+      }
       if (exit.boxesOnLeaving()) {
         emitBoxing(layout, e, exit, base, library, constants, values, code);
       }
@@ -504,7 +527,8 @@ final class Emitter {
     int at = layout.exitStubStart[e];
     java.util.Arrays.fill(values, 0);
     values[OPARG] =
-        exit.rawLocals().size() + exit.rawSlots().size() + exit.outerSlots().size();
+        exit.rawLocals().size() + exit.rawSlots().size() + exit.outerSlots().size()
+            + exit.attrSlots().size();
     values[EXIT] = base + layout.unboxedStart[e];
     values[CONTINUE] = base + at + library.boxCheck.sizeWithoutTailJump;
     at += library.boxCheck.copyTo(code, at, base + at, true, values, constants);
@@ -525,6 +549,12 @@ final class Emitter {
       values[OPARG] = exit.stackDepth() - slot;
       values[CONTINUE] = base + at + library.boxSlot.sizeWithoutTailJump;
       at += library.boxSlot.copyTo(code, at, base + at, true, values, constants);
+    }
+    for (Exit.AttrSlot a : exit.attrSlots()) {
+      values[OPARG] = ((long) a.local() << 16) | (exit.stackDepth() - a.slot());
+      values[OPERAND] = a.slotWord();
+      values[CONTINUE] = base + at + library.boxAttrSlot.sizeWithoutTailJump;
+      at += library.boxAttrSlot.copyTo(code, at, base + at, true, values, constants);
     }
     if (at != layout.linkStart[e]) {
       throw new IllegalStateException("layout mismatch in the boxing of exit " + e);

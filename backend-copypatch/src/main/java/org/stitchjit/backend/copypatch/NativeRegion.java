@@ -170,8 +170,8 @@ final class NativeRegion implements CompiledRegion {
     // An exit's boxing stubs run before the stub patched here, so a bridge only ever sees
     // tagged values; when they cannot box, the unboxed stub returns to enter instead.
     if (!(target instanceof NativeRegion bridge) || freed || bridge.freed
-        || bridge.table != table) {
-      return false;
+        || bridge.table != table || linkStart[exit] < 0) {
+      return false; // (no stub: native code never takes that exit)
     }
     long at = trampoline + linkStart[exit];
     long disp = bridge.uopAddress[0] - (at + 5);

@@ -151,10 +151,11 @@ final class FastLoop {
             if (U.getLong(v) == U.getLong(c)) {
               long where = U.getLong(c + 16);
               long attrs = v + (where & 0xFFFFFFFFL);
-              long a = U.getLong(U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
-                  + 8 * (where >>> 32));
+              long a;
               // (A NULL value is a raw float attribute, which Interpreter.run boxes.)
-              if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8) && a != 0) {
+              if (U.getLong(attrs + Layout.Attrs.SHAPE) == U.getLong(c + 8)
+                  && (a = U.getLong(U.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
+                      + 8 * (where >>> 32))) != 0) {
                 U.putLong(sp, a);
                 sp += 8;
                 ip += 4;

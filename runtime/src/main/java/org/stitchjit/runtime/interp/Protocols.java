@@ -484,7 +484,7 @@ public final class Protocols implements Runtime {
     // Allocation does not collect (decision 1): the instance needs no handle meanwhile.
     long cap = Mem.getLong(type + Layout.Type.ATTR_CAPACITY) >> 1;
     if (cap > 0) {
-      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.newValues((int) cap));
+      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.newValues((int) cap, false));
     }
     return obj;
   }
@@ -885,9 +885,12 @@ public final class Protocols implements Runtime {
           && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0) {
         Mem.putLong(type + Layout.Type.ATTR_CAPACITY, fromInt(newCap));
       }
-      long fresh = vm.newValues(newCap);
+      boolean raw = cap > 0 && VM.hasRawWords(values);
+      long fresh = vm.newValues(newCap, raw);
       if (cap > 0) {
         Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);
+      }
+      if (raw) {
         // Raw float attributes (NULL slots) keep their bits.
         Mem.copy(values + Layout.Array.rawItem(cap, 0), fresh + Layout.Array.rawItem(newCap, 0),
             Layout.Array.valuesRawBytes(cap));

@@ -555,11 +555,32 @@ public final class VM implements AutoCloseable {
 
   // ================================================================ instance attribute values
   /**
-   * A values array for an instance's attributes with room for cap of them, each slot with its
-   * raw word (Layout.Array: compiled code may keep a float attribute raw there).
+   * A values array for an instance's attributes with room for cap of them; with raw words
+   * (Layout.Array) when {@code raw}: compiled code keeps float attributes raw there.
    */
-  public long newValues(int cap) {
-    return alloc(arrayType, cap, Layout.Array.valuesRawBytes(cap));
+  public long newValues(int cap, boolean raw) {
+    return alloc(arrayType, cap, raw ? Layout.Array.valuesRawBytes(cap) : 0);
+  }
+
+  /** Whether values has a raw word per slot (Layout.Array). */
+  public static boolean hasRawWords(long values) {
+    return Header.rawBytes(Mem.getLong(values + Header.META))
+        >= Layout.Array.valuesRawBytes(slotCount(values));
+  }
+
+  /**
+   * Gives the instance whose attrs header is at attrs a values array with raw words, the same
+   * values in it: the first raw store into an instance does this (_STORE_ATTR_SLOT_RAW
+   * escapes), so only instances whose floats compiled code keeps raw pay for the words. Past
+   * the heap limit if it must, as boxing a raw float is: the store raises nothing.
+   */
+  public long addRawWords(long attrs) {
+    long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
+    int cap = slotCount(values);
+    long fresh = heap.allocatePastLimit(arrayType, cap, Layout.Array.valuesRawBytes(cap), 0);
+    Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);
+    Mem.putLong(attrs + Layout.Attrs.VALUES, fresh);
+    return fresh;
   }
 
   /**

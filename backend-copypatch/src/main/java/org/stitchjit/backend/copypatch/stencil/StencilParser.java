@@ -71,6 +71,7 @@ public final class StencilParser {
   public static final String EXIT_BOX_LOCAL = "_EXIT_BOX_LOCAL";
   public static final String EXIT_BOX_SLOT = "_EXIT_BOX_SLOT";
   public static final String EXIT_BOX_OUTER_SLOT = "_EXIT_BOX_OUTER_SLOT";
+  public static final String EXIT_BOX_ATTR_SLOT = "_EXIT_BOX_ATTR_SLOT";
 
   /**
    * The one uop whose stencil returns (leaving the region with JIT_EXIT -1) after returning

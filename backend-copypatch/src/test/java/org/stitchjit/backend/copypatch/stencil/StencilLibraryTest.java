@@ -41,7 +41,7 @@ class StencilLibraryTest {
       if (List.of(StencilParser.EXIT_STUB, StencilParser.ESCAPE_STUB,
           StencilParser.ENTRY_TRAMPOLINE, StencilParser.EXIT_BOX_CHECK,
           StencilParser.EXIT_BOX_LOCAL, StencilParser.EXIT_BOX_SLOT,
-          StencilParser.EXIT_BOX_OUTER_SLOT).contains(name)) {
+          StencilParser.EXIT_BOX_OUTER_SLOT, StencilParser.EXIT_BOX_ATTR_SLOT).contains(name)) {
         continue;
       }
       // A superinstruction: _FIRST__SECOND performs _FIRST, then _SECOND.

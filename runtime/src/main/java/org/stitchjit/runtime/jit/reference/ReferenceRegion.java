@@ -394,10 +394,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           long obj = top(sp, 1);
           long attrs = attrs(obj, 0);
           long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
-          if (values == 0 || Header.rawBytes(Mem.getLong(values + Header.META))
-              < Layout.Array.valuesRawBytes(oparg + 1)
-              || operand != 0 && VM.slotCount(values) <= oparg) {
+          if (operand != 0 && (values == 0 || VM.slotCount(values) <= oparg)) {
             return exit(exits, frame, stackBase, sp, targets[i]);
+          }
+          if (!VM.hasRawWords(values)) {
+            values = rt.vm().addRawWords(attrs);
           }
           Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), oparg), top(sp, 2));
           Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, 0);
@@ -944,6 +945,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     Mem.putLong(frame + Frame.IP, Tag.fromInt(e.bytecodeIndex()));
     Mem.putLong(frame + Frame.SP, Tag.fromInt(depth));
     boxSlots(e.rawSlots(), stackBase);
+    boxAttrSlots(e, frame, stackBase);
     boxOuter(e, frame);
     return RuntimeSteps.Steps.left(k);
   }
@@ -953,7 +955,9 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     Exit e = exits[exit];
     if (e.boxesOnLeaving()) {
       long frame = Mem.getLong(ts + ThreadState.CURRENT_FRAME);
-      boxSlots(e.rawSlots(), stackBase(frame, rt.codeOf(frame)));
+      long stackBase = stackBase(frame, rt.codeOf(frame));
+      boxSlots(e.rawSlots(), stackBase);
+      boxAttrSlots(e, frame, stackBase);
       boxOuter(e, frame);
     }
   }
@@ -975,6 +979,19 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
     }
   }
 
+
+  /**
+   * Puts into each of exit e's raw attribute slots the attribute's own float, as the boxed load
+   * would have read it ({@link VM#attrValue}: the box its slot holds, or one made and kept).
+   */
+  private void boxAttrSlots(Exit e, long frame, long stackBase) {
+    for (Exit.AttrSlot a : e.attrSlots()) {
+      long obj = local(frame, a.local());
+      long values = Mem.getLong(obj + (a.slotWord() & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+      Mem.putLong(stackBase + 8L * a.slot(),
+          rt.vm().attrValue(values, (int) (a.slotWord() >>> 32)));
+    }
+  }
 
   /** The frame {@code back} calls below {@code frame} (inlined frames are real frames). */
   private static long frameBelow(long frame, int back) {

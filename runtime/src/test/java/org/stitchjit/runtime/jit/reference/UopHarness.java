@@ -307,6 +307,9 @@ final class UopHarness implements AutoCloseable {
     vm.defineBuiltin("_raw", (args, n, kw) -> {
       long obj = Mem.getLong(args);
       long values = Mem.getLong(attrsOf(obj) + Layout.Attrs.VALUES);
+      if (!VM.hasRawWords(values)) {
+        values = vm.addRawWords(attrsOf(obj));
+      }
       int i = (int) attrIndex(shapeOf(obj), Mem.getLong(args + 8));
       long slot = values + Layout.Array.ITEMS + 8L * i;
       Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), i),
