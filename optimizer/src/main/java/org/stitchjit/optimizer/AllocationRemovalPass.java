@@ -155,7 +155,13 @@ public final class AllocationRemovalPass implements OptimizerPass {
         }
       }
     }
-    if (made == 0 && attrLoads == 0) {
+    long floatLoads = 0;
+    for (int i = 0; i < n; i++) {
+      UopInstr in = uops.get(i);
+      floatLoads += in.uop() == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN
+          && !rawLoad[i] ? 1 : 0;
+    }
+    if (made == 0 && attrLoads == 0 && floatLoads == 0) {
       return region;
     }
     List<AttrLoad> rawLoads = new ArrayList<>();
@@ -211,6 +217,10 @@ public final class AllocationRemovalPass implements OptimizerPass {
       if (rawLoad[i]) {
         out.add(new UopInstr(Uop.LOAD_ATTR_SLOT_RAW, 0, in.operand(), in.target()));
         raw.add(d - 1);
+        continue;
+      }
+      if (u == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN) {
+        out.add(new UopInstr(Uop.LOAD_ATTR_SLOT_FLOAT, 0, in.operand(), in.target()));
         continue;
       }
       if (u == Uop.SWAP) {
@@ -597,7 +607,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     // (A _LOAD_ATTR_SLOT allocates only the float of a raw attribute, _STORE_ATTR_SLOT_RAW an
     // instance's raw words: neither runs guest code or collects.)
     if (u.is(UopFlag.ALLOCATES) && !isFloatArithmetic(u) && u != Uop.LOAD_ATTR_SLOT
-        && u != Uop.STORE_ATTR_SLOT_RAW) {
+        && u != Uop.LOAD_ATTR_SLOT_FLOAT && u != Uop.STORE_ATTR_SLOT_RAW) {
       return false;
     }
     return switch (u) {

@@ -126,7 +126,8 @@ public final class DeadCodePass implements OptimizerPass {
       // division and the square root can).
       return false;
     }
-    if (u == Uop.LOAD_ATTR_SLOT || u == Uop.STORE_ATTR_SLOT_RAW) {
+    if (u == Uop.LOAD_ATTR_SLOT || u == Uop.LOAD_ATTR_SLOT_FLOAT
+        || u == Uop.STORE_ATTR_SLOT_RAW) {
       // Their one allocation (a raw float attribute's box, an instance's raw words) goes past
       // the heap limit: no MemoryError, whose traceback would need the IP.
       return false;

@@ -605,8 +605,9 @@ class AllocationRemovalPassTest {
 
   @Test
   void twoFloatAttributesComparedAreReadRawAndOtherLoadsStayBoxed() {
-    // a.x > b.x: both raw, their guard goes. Then a load stored to a local (which would need
-    // its float object), and one the recorder did not see a float in (oparg 0), stay as they are.
+    // a.x > b.x: both raw, their guard goes. Then a load stored to a local (which needs its
+    // float object) stays boxed, boxing a raw attribute itself; one the recorder did not see a
+    // float in (oparg 0) stays as it is.
     Region r = pass.run("""
         trace
           _LOAD_FAST 0
@@ -643,7 +644,7 @@ class AllocationRemovalPassTest {
           _COMPARE_OP_FLOAT_RAW 35
           _STORE_FAST 2
           _LOAD_FAST 0
-          _LOAD_ATTR_SLOT 1 operand=0x100000010 exit=3
+          _LOAD_ATTR_SLOT_FLOAT operand=0x100000010 exit=3
           _STORE_FAST 3
           _LOAD_FAST 0
           _LOAD_ATTR_SLOT 0 operand=0x200000010 exit=4
@@ -669,7 +670,8 @@ class AllocationRemovalPassTest {
   void anAttributeLoadStaysBoxedWhenNothingKeepsItsInstanceUntilItsFloatOperationRuns() {
     // ps[i].x * c: the instance is no local's, so an exit before the product could not find
     // the attribute's own float again. Then a.x * (a := b).x: local 0 changes between the
-    // first load and the product, so only the second load, right before it, is raw.
+    // first load and the product, so only the second load, right before it, is raw. The boxed
+    // ones, of floats as recorded, box a raw attribute themselves.
     Region r = pass.run("""
         trace
           _LOAD_FAST 0
@@ -698,8 +700,8 @@ class AllocationRemovalPassTest {
         exit 5: code=0x7 ip=20 depth=0 END_OF_REGION
         """);
     assertThat(PassHarness.uops(r)).containsSubsequence(
-        "_BINARY_SUBSCR_LIST_INT exit=0", "_LOAD_ATTR_SLOT 1 operand=0x10 exit=0",
-        "_LOAD_ATTR_SLOT 1 operand=0x10 exit=2", "_STORE_FAST 0",
+        "_BINARY_SUBSCR_LIST_INT exit=0", "_LOAD_ATTR_SLOT_FLOAT operand=0x10 exit=0",
+        "_LOAD_ATTR_SLOT_FLOAT operand=0x10 exit=2", "_STORE_FAST 0",
         "_LOAD_ATTR_SLOT_RAW operand=0x10 exit=3", "_GUARD_NOS_FLOAT_OPERAND exit=6");
     assertThat(r.exits().get(6).attrSlots()).containsExactly(new Exit.AttrSlot(1, 0, 0x10));
     assertThat(counts).containsEntry("attribute-loads-unboxed", 1L);

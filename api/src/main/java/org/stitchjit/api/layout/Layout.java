@@ -65,6 +65,11 @@ public final class Layout {
     public static final int CUSTOM_EQ = 1 << 4;
     /** The class and all its Python bases declare __slots__: other attributes are refused. */
     public static final int SLOTS = 1 << 5;
+    /**
+     * Compiled code has kept a float attribute raw in an instance (Array.rawItem): new instances
+     * get values arrays with raw words from the start, so their raw stores need no new array.
+     */
+    public static final int RAW_FLOAT_ATTRS = 1 << 6;
 
     private TypeFlags() {}
   }

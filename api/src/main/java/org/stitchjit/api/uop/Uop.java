@@ -140,6 +140,13 @@ public enum Uop {
    * small int included (its float arithmetic with another int would make an int).
    */
   LOAD_ATTR_SLOT_RAW(def(1, 1).kinds(OPERAND, EXIT).flags(SYNTHETIC)),
+  /**
+   * _LOAD_ATTR_SLOT of an attribute the frontend saw a float in that is read boxed
+   * (allocation-removal): such attributes are often raw, so its native code boxes a raw one
+   * itself rather than escaping to the runtime as _LOAD_ATTR_SLOT does (a larger stencil, which
+   * loads of other attributes do without). Never exits.
+   */
+  LOAD_ATTR_SLOT_FLOAT(def(1, 1).kinds(OPERAND, EXIT).flags(ALLOCATES, SYNTHETIC)),
   /** Operand: the module object (cache 0). */
   CHECK_ATTR_MODULE(def(1, 1).kinds(OPERAND, EXIT).flags(GUARD)
       .proves(1, TypeFact.IDENTITY)),

@@ -287,8 +287,8 @@ final class Emitter {
       stencils[i] = library.byUop[uops.get(i).uop().ordinal()];
     }
     // A local's attribute, read in one stencil: no uop enters the code between the two (the
-    // loop's jump target is its _LOOP_HEAD; neither uop exits or escapes, so nothing resumes
-    // at the second).
+    // loop's jump target is its _LOOP_HEAD; neither uop exits, and when the pair escapes for a
+    // raw attribute, the runtime performs the second and goes on after it).
     boolean[] fused = new boolean[n];
     for (int i = 0; i + 2 < n; i++) {
       if (library.loadFastAttr != null && uops.get(i).uop() == Uop.LOAD_FAST

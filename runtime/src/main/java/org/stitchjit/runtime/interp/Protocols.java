@@ -484,7 +484,8 @@ public final class Protocols implements Runtime {
     // Allocation does not collect (decision 1): the instance needs no handle meanwhile.
     long cap = Mem.getLong(type + Layout.Type.ATTR_CAPACITY) >> 1;
     if (cap > 0) {
-      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.newValues((int) cap, false));
+      Mem.putLong(obj + off + Layout.Attrs.VALUES, vm.newValues((int) cap,
+          (VM.typeFlags(type) & TypeFlags.RAW_FLOAT_ATTRS) != 0));
     }
     return obj;
   }
@@ -885,7 +886,8 @@ public final class Protocols implements Runtime {
           && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0) {
         Mem.putLong(type + Layout.Type.ATTR_CAPACITY, fromInt(newCap));
       }
-      boolean raw = cap > 0 && VM.hasRawWords(values);
+      boolean raw = cap > 0 && VM.hasRawWords(values)
+          || (VM.typeFlags(type) & TypeFlags.RAW_FLOAT_ATTRS) != 0;
       long fresh = vm.newValues(newCap, raw);
       if (cap > 0) {
         Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);

@@ -569,12 +569,19 @@ public final class VM implements AutoCloseable {
   }
 
   /**
-   * Gives the instance whose attrs header is at attrs a values array with raw words, the same
-   * values in it: the first raw store into an instance does this (_STORE_ATTR_SLOT_RAW
-   * escapes), so only instances whose floats compiled code keeps raw pay for the words. Past
-   * the heap limit if it must, as boxing a raw float is: the store raises nothing.
+   * Gives obj, whose attrs header is at attrs, a values array with raw words, the same values
+   * in it: the first raw store into an instance made before its class had raw floats does this
+   * (_STORE_ATTR_SLOT_RAW escapes), and marks the class (TypeFlags.RAW_FLOAT_ATTRS) so that its
+   * new instances have the words from the start. Only classes whose floats compiled code keeps
+   * raw pay for the words. Past the heap limit if it must, as boxing a raw float is: the store
+   * raises nothing.
    */
-  public long addRawWords(long attrs) {
+  public long addRawWords(long obj, long attrs) {
+    long type = Mem.getLong(obj);
+    int flags = typeFlags(type);
+    if ((flags & Layout.TypeFlags.HEAPTYPE) != 0) {
+      Mem.putLong(type + Layout.Type.FLAGS, Tag.fromInt(flags | Layout.TypeFlags.RAW_FLOAT_ATTRS));
+    }
     long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
     int cap = slotCount(values);
     long fresh = heap.allocatePastLimit(arrayType, cap, Layout.Array.valuesRawBytes(cap), 0);

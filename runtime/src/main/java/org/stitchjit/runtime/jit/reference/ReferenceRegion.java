@@ -336,7 +336,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           }
           break;
         }
-        case LOAD_ATTR_SLOT: {
+        case LOAD_ATTR_SLOT, LOAD_ATTR_SLOT_FLOAT: {
           long obj = top(sp, 1);
           long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
           Mem.putLong(sp - 8, rt.vm().attrValue(values, (int) (operand >>> 32)));
@@ -398,7 +398,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
           if (!VM.hasRawWords(values)) {
-            values = rt.vm().addRawWords(attrs);
+            values = rt.vm().addRawWords(obj, attrs);
           }
           Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), oparg), top(sp, 2));
           Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, 0);

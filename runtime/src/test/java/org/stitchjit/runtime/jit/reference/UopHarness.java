@@ -308,7 +308,7 @@ final class UopHarness implements AutoCloseable {
       long obj = Mem.getLong(args);
       long values = Mem.getLong(attrsOf(obj) + Layout.Attrs.VALUES);
       if (!VM.hasRawWords(values)) {
-        values = vm.addRawWords(attrsOf(obj));
+        values = vm.addRawWords(obj, attrsOf(obj));
       }
       int i = (int) attrIndex(shapeOf(obj), Mem.getLong(args + 8));
       long slot = values + Layout.Array.ITEMS + 8L * i;
