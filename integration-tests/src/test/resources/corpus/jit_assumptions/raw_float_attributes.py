@@ -50,7 +50,35 @@ def differences(a, others):
     return out
 
 
+class V:
+    def __init__(self, x):
+        self.x = x
+
+
+def total(vs):
+    t = 0.0
+    for v in vs:
+        t = t + v.x
+    return t
+
+
+def bump(vs):
+    for v in vs:
+        v.x += 0.5
+
+
+def code_compiled_before_a_class_keeps_floats_raw():
+    # total's loop is compiled while nothing keeps V's floats raw, so it loads them without
+    # looking for raw ones; bump's raw stores then make it go before any is raw.
+    vs = [V(float(i)) for i in range(500)]
+    first = [total(vs) for _ in range(20)]
+    for _ in range(20):
+        bump(vs)
+    print(first[-1], total(vs), [total(vs) for _ in range(20)][-1], vs[7].x is vs[7].x)
+
+
 def main():
+    code_compiled_before_a_class_keeps_floats_raw()
     bodies = [Body(float(i), 0.5 * i) for i in range(6)]
     advance(bodies, 400, 0.01)
     for b in bodies:

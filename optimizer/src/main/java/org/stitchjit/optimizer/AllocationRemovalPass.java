@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassContext;
+import org.stitchjit.api.uop.Block;
+import org.stitchjit.api.uop.BlockRegion;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.OperandKind;
@@ -65,9 +67,11 @@ import org.stitchjit.api.uop.UopInstr;
  * is an attribute store ({@code _STORE_ATTR_SLOT}, past the {@code _SWAP} of {@code a.x op= y})
  * is stored raw ({@code _STORE_ATTR_SLOT_RAW}: the attribute keeps the bits, and is boxed by its
  * first reader that needs an object). A {@code _LOAD_ATTR_SLOT} the frontend saw a float in
- * ({@link Uop#FLOAT_SEEN}) whose reader is float arithmetic, or which a float comparison
+ * ({@link Uop#FLOAT_SEEN}), of a class whose floats are kept raw ({@link Uop#RAW_FLOATS_SEEN},
+ * or the trace stores some raw), whose reader is float arithmetic, or which a float comparison
  * compares with another such load, loads raw ({@code _LOAD_ATTR_SLOT_RAW}, which exits for
- * anything but a float).
+ * anything but a float) when a local holds its instance until then; such a load read boxed
+ * becomes {@code _LOAD_ATTR_SLOT_FLOAT}, which boxes a raw attribute natively.
  *
  * <p>Every exit a uop can take while raw slots or locals are live is given a copy of its exit
  * that names them ({@link Exit#rawSlots()}, {@link Exit#rawLocals()}, and for an exit inside
@@ -75,7 +79,8 @@ import org.stitchjit.api.uop.UopInstr;
  * back); leaving through it boxes them, so the interpreter, a bridge or the collector sees
  * exactly the state the unoptimized trace leaves. Other uops and exits are unchanged. The
  * pass reads nothing another pass computes (it knows float results from the uops that make
- * them), so it runs alone or in any order. Block regions are returned as they are.
+ * them), so it runs alone or in any order. Of block regions only loads that may read a raw
+ * attribute change (into checking loads).
  *
  * <p>Counted (per trace, not per run): {@code allocations-removed}, the float results made
  * raw; {@code guards-removed}, the float guards that had only raw operands left to check;
@@ -93,10 +98,13 @@ public final class AllocationRemovalPass implements OptimizerPass {
 
   @Override
   public Region run(Region region, PassContext stats) {
+    if (region instanceof BlockRegion blocks) {
+      return withCheckingLoads(blocks);
+    }
     if (!(region instanceof Trace trace) || trace.uops().stream().noneMatch(
         in -> isFloatArithmetic(in.uop()) || in.uop() == Uop.CALL_MATH_SQRT
-            || in.uop() == Uop.COMPARE_OP_FLOAT)) {
-      // Nothing makes or compares floats: the analyses below would find nothing to do.
+            || in.uop() == Uop.COMPARE_OP_FLOAT || mayLoadRaw(in))) {
+      // Nothing makes or compares floats, or loads a raw attribute: nothing to do.
       return region;
     }
     Stacks stacks = stacks(trace.uops());
@@ -128,7 +136,20 @@ public final class AllocationRemovalPass implements OptimizerPass {
           made++;
           attrStores += toAttr ? 1 : 0;
         }
-      } else if (in.uop() == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN) {
+      }
+    }
+    // Loads that may read a raw attribute: of a class whose float attributes are kept raw (as
+    // recorded), or any in a trace that stores some raw itself. They become checking loads, and
+    // those of floats (as recorded) raw ones where float arithmetic reads them. Elsewhere
+    // nothing is raw: a raw load would only move the unboxing, and a check cost bounce 5%.
+    boolean[] mayBeRaw = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      UopInstr in = uops.get(i);
+      mayBeRaw[i] = in.uop() == Uop.LOAD_ATTR_SLOT && (mayLoadRaw(in) || attrStores > 0);
+    }
+    for (int i = 0; i < n; i++) {
+      UopInstr in = uops.get(i);
+      if (mayBeRaw[i] && (in.oparg() & Uop.FLOAT_SEEN) != 0) {
         int local = receiverLocal(uops, i);
         long at = readerAt(uops, stacks, quiet, i, depth[i] - 1);
         int r = (int) (at >> 32);
@@ -157,9 +178,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
     }
     long floatLoads = 0;
     for (int i = 0; i < n; i++) {
-      UopInstr in = uops.get(i);
-      floatLoads += in.uop() == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN
-          && !rawLoad[i] ? 1 : 0;
+      floatLoads += mayBeRaw[i] && !rawLoad[i] ? 1 : 0;
     }
     if (made == 0 && attrLoads == 0 && floatLoads == 0) {
       return region;
@@ -219,7 +238,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
         raw.add(d - 1);
         continue;
       }
-      if (u == Uop.LOAD_ATTR_SLOT && in.oparg() == Uop.FLOAT_SEEN) {
+      if (mayBeRaw[i]) {
         out.add(new UopInstr(Uop.LOAD_ATTR_SLOT_FLOAT, 0, in.operand(), in.target()));
         continue;
       }
@@ -448,6 +467,32 @@ public final class AllocationRemovalPass implements OptimizerPass {
    */
   private static boolean storesAttr(UopInstr r, int slot, int depth) {
     return r.uop() == Uop.STORE_ATTR_SLOT && slot == depth - 2;
+  }
+
+  /**
+   * A block region with its loads of attributes that may be raw floats made checking loads
+   * (_LOAD_ATTR_SLOT reads no NULL slot); nothing else of it changes.
+   */
+  private static Region withCheckingLoads(BlockRegion region) {
+    if (region.allUops().stream().noneMatch(AllocationRemovalPass::mayLoadRaw)) {
+      return region;
+    }
+    List<Block> blocks = new ArrayList<>();
+    for (Block b : region.blocks()) {
+      List<UopInstr> uops = new ArrayList<>();
+      for (UopInstr in : b.uops()) {
+        uops.add(mayLoadRaw(in)
+            ? new UopInstr(Uop.LOAD_ATTR_SLOT_FLOAT, 0, in.operand(), in.target()) : in);
+      }
+      blocks.add(b.fallThrough().isPresent() ? Block.of(uops, b.fallThrough().getAsInt())
+          : Block.ending(uops));
+    }
+    return BlockRegion.of(blocks, region.entry(), region.exits());
+  }
+
+  /** Whether uop in loads an attribute of a class whose float attributes are kept raw. */
+  private static boolean mayLoadRaw(UopInstr in) {
+    return in.uop() == Uop.LOAD_ATTR_SLOT && (in.oparg() & Uop.RAW_FLOATS_SEEN) != 0;
   }
 
   private static boolean storesToRawLocal(UopInstr in, boolean entryFrame, Set<Integer> raw) {

@@ -605,20 +605,20 @@ class AllocationRemovalPassTest {
 
   @Test
   void twoFloatAttributesComparedAreReadRawAndOtherLoadsStayBoxed() {
-    // a.x > b.x: both raw, their guard goes. Then a load stored to a local (which needs its
+    // a.x > b.x, of a class whose floats are kept raw (oparg 3): both raw, their guard goes. Then a load stored to a local (which needs its
     // float object) stays boxed, boxing a raw attribute itself; one the recorder did not see a
     // float in (oparg 0) stays as it is.
     Region r = pass.run("""
         trace
           _LOAD_FAST 0
-          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_ATTR_SLOT 3 operand=0x10 exit=0
           _LOAD_FAST 1
-          _LOAD_ATTR_SLOT 1 operand=0x10 exit=1
+          _LOAD_ATTR_SLOT 3 operand=0x10 exit=1
           _GUARD_BOTH_FLOAT exit=2
           _COMPARE_OP_FLOAT 4
           _STORE_FAST 2
           _LOAD_FAST 0
-          _LOAD_ATTR_SLOT 1 operand=0x100000010 exit=3
+          _LOAD_ATTR_SLOT 3 operand=0x100000010 exit=3
           _STORE_FAST 3
           _LOAD_FAST 0
           _LOAD_ATTR_SLOT 0 operand=0x200000010 exit=4
@@ -677,17 +677,17 @@ class AllocationRemovalPassTest {
           _LOAD_FAST 0
           _LOAD_FAST 1
           _BINARY_SUBSCR_LIST_INT exit=0
-          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_ATTR_SLOT 3 operand=0x10 exit=0
           _LOAD_FAST 2
           _GUARD_FLOAT_OPERANDS exit=1
           _BINARY_OP_MULTIPLY_FLOAT
           _POP_TOP
           _LOAD_FAST 0
-          _LOAD_ATTR_SLOT 1 operand=0x10 exit=2
+          _LOAD_ATTR_SLOT 3 operand=0x10 exit=2
           _LOAD_FAST 3
           _STORE_FAST 0
           _LOAD_FAST 0
-          _LOAD_ATTR_SLOT 1 operand=0x10 exit=3
+          _LOAD_ATTR_SLOT 3 operand=0x10 exit=3
           _GUARD_FLOAT_OPERANDS exit=4
           _BINARY_OP_MULTIPLY_FLOAT
           _STORE_FAST 4
@@ -705,6 +705,38 @@ class AllocationRemovalPassTest {
         "_LOAD_ATTR_SLOT_RAW operand=0x10 exit=3", "_GUARD_NOS_FLOAT_OPERAND exit=6");
     assertThat(r.exits().get(6).attrSlots()).containsExactly(new Exit.AttrSlot(1, 0, 0x10));
     assertThat(counts).containsEntry("attribute-loads-unboxed", 1L);
+  }
+
+  @Test
+  void floatAttributesOfAClassWhoseFloatsAreNeverRawAreLeftAsTheyAre() {
+    // a.x > b.x and a.x * c seen as floats (oparg 1), but nothing keeps the class's floats raw:
+    // a raw load would only move the unboxing.
+    String text = """
+        trace
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=0
+          _LOAD_FAST 1
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=1
+          _GUARD_BOTH_FLOAT exit=2
+          _COMPARE_OP_FLOAT 4
+          _STORE_FAST 2
+          _LOAD_FAST 0
+          _LOAD_ATTR_SLOT 1 operand=0x10 exit=3
+          _LOAD_FAST 3
+          _GUARD_FLOAT_OPERANDS exit=4
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=5
+        exit 0: code=0x7 ip=2 depth=1 GUARD_FAILED
+        exit 1: code=0x7 ip=6 depth=2 GUARD_FAILED
+        exit 2: code=0x7 ip=8 depth=2 GUARD_FAILED
+        exit 3: code=0x7 ip=14 depth=1 GUARD_FAILED
+        exit 4: code=0x7 ip=18 depth=2 GUARD_FAILED
+        exit 5: code=0x7 ip=20 depth=0 END_OF_REGION
+        """;
+    assertThat(RegionText.format(pass.run(text))).isEqualTo(RegionText.format(
+        RegionText.parse(text)));
+    assertThat(counts).doesNotContainKey("attribute-loads-unboxed");
   }
 
   @Test

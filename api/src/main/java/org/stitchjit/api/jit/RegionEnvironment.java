@@ -92,14 +92,16 @@ public interface RegionEnvironment extends RuntimeConstants {
   }
 
   /**
-   * Whether the receiver on top of the frame's operand stack, {@code stackDepth} deep, is an
-   * instance LOAD_ATTR_INSTANCE's cache (its type, shape and slot word) holds for whose
-   * attribute there is a float now (a raw float attribute included). A tracing frontend asks
-   * before the load runs and records the answer on the load ({@code Uop.FLOAT_SEEN}): the
-   * attribute is likely to hold floats on later runs too. Outside a VM, false.
+   * What the receiver on top of the frame's operand stack, {@code stackDepth} deep, shows about
+   * the attribute LOAD_ATTR_INSTANCE's cache (its type, shape and slot word) names, when the
+   * cache holds for it: {@code Uop.FLOAT_SEEN} when the attribute holds a float now (a raw
+   * float attribute included), plus {@code Uop.RAW_FLOATS_SEEN} when compiled code keeps float
+   * attributes of the receiver's class raw. A tracing frontend asks before the load runs and
+   * records the answer as the load's oparg: what the attribute is likely to hold on later runs
+   * too. Outside a VM, 0.
    */
-  default boolean observeFloatAttribute(long frame, int stackDepth, long[] cache) {
-    return false;
+  default int observeAttributeValue(long frame, int stackDepth, long[] cache) {
+    return 0;
   }
 
   /**

@@ -126,11 +126,12 @@ public enum Uop {
    */
   GUARD_SHAPE(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(GUARD).proves(1, TypeFact.SHAPE)),
   /**
-   * Operand: the slot word of the cache (value index high, attrs offset low). A raw float
-   * attribute (a NULL slot, Layout.Array) is boxed and the box kept in its slot. Oparg: 1 when
-   * the frontend saw a float there as it recorded the load (a hint for allocation-removal,
-   * {@link #FLOAT_SEEN}), else 0. The exit, at the instruction with the instance on the stack,
-   * is for _LOAD_ATTR_SLOT_RAW.
+   * Operand: the slot word of the cache (value index high, attrs offset low). Oparg: what the
+   * frontend saw as it recorded the load ({@link #FLOAT_SEEN}, {@link #RAW_FLOATS_SEEN}), for
+   * allocation-removal. Reads no raw float attribute (a NULL slot, Layout.Array): a load that
+   * may is _LOAD_ATTR_SLOT_FLOAT, and the JIT drops code with this uop when a class starts
+   * keeping float attributes raw (the Java executor boxes one, as the interpreter does). The
+   * exit, at the instruction with the instance on the stack, is for _LOAD_ATTR_SLOT_RAW.
    */
   LOAD_ATTR_SLOT(def(1, 1).kinds(OPARG, OPERAND, EXIT).flags(ALLOCATES)),
   /**
@@ -141,10 +142,9 @@ public enum Uop {
    */
   LOAD_ATTR_SLOT_RAW(def(1, 1).kinds(OPERAND, EXIT).flags(SYNTHETIC)),
   /**
-   * _LOAD_ATTR_SLOT of an attribute the frontend saw a float in that is read boxed
-   * (allocation-removal): such attributes are often raw, so its native code boxes a raw one
-   * itself rather than escaping to the runtime as _LOAD_ATTR_SLOT does (a larger stencil, which
-   * loads of other attributes do without). Never exits.
+   * _LOAD_ATTR_SLOT of an attribute that may be a raw float (allocation-removal: its class keeps
+   * float attributes raw, or the trace stores some raw): boxes a raw one and keeps the box in
+   * its slot, as VM.attrValue does. Never exits.
    */
   LOAD_ATTR_SLOT_FLOAT(def(1, 1).kinds(OPERAND, EXIT).flags(ALLOCATES, SYNTHETIC)),
   /** Operand: the module object (cache 0). */
@@ -530,8 +530,13 @@ public enum Uop {
   IMPORT_FROM(def(1, 2).kinds(OPARG).flags(ESCAPES)),
   IMPORT_STAR(def(1, 0).flags(ESCAPES));
 
-  /** _LOAD_ATTR_SLOT's oparg when its frontend saw a float in the attribute. */
+  /** _LOAD_ATTR_SLOT's oparg bit: its frontend saw a float in the attribute. */
   public static final int FLOAT_SEEN = 1;
+  /**
+   * _LOAD_ATTR_SLOT's oparg bit: the class the load is compiled for keeps float attributes raw
+   * (Layout.TypeFlags.RAW_FLOAT_ATTRS), so the slot may be NULL.
+   */
+  public static final int RAW_FLOATS_SEEN = 2;
   /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: NOS (the left operand) is raw. */
   public static final int RAW_NOS = 1;
   /** Oparg bit of the _BINARY_OP_*_FLOAT_RAW uops: TOS (the right operand) is raw. */

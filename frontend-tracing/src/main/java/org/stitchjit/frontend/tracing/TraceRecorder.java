@@ -64,8 +64,8 @@ final class TraceRecorder implements Recorder {
    * for its receiver or callee (pOp and pCache hold that form), whatever form the code holds.
    */
   private boolean pObserved;
-  /** Whether the pending LOAD_ATTR_INSTANCE's attribute held a float (Uop.FLOAT_SEEN). */
-  private boolean pFloat;
+  /** What the pending LOAD_ATTR_INSTANCE's attribute held (Uop.FLOAT_SEEN, RAW_FLOATS_SEEN). */
+  private int pSeen;
 
   /**
    * The KW_NAMES instruction just emitted, or -1. The keyword names it sets live only in the
@@ -157,8 +157,8 @@ final class TraceRecorder implements Recorder {
         pCache[n] = code.cache(index, n);
       }
     }
-    pFloat = pOp == Opcode.LOAD_ATTR_INSTANCE && env != null
-        && env.observeFloatAttribute(frame, stackDepth, pCache);
+    pSeen = pOp == Opcode.LOAD_ATTR_INSTANCE && env != null
+        ? env.observeAttributeValue(frame, stackDepth, pCache) : 0;
     return Step.CONTINUE;
   }
 
@@ -348,8 +348,8 @@ final class TraceRecorder implements Recorder {
   }
 
   private int opargFor(Uop u) {
-    if (u == Uop.LOAD_ATTR_SLOT && pFloat) {
-      return Uop.FLOAT_SEEN;
+    if (u == Uop.LOAD_ATTR_SLOT) {
+      return pSeen;
     }
     return CacheOperands.oparg(pOp, pOparg, u, n -> pCache[n]);
   }

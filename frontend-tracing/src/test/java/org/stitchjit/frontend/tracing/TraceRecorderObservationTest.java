@@ -108,11 +108,11 @@ class TraceRecorderObservationTest {
             assertThat(args[3]).isEqualTo(1);
             return Optional.ofNullable(s);
           }
-          if (method.getName().equals("observeFloatAttribute")) {
+          if (method.getName().equals("observeAttributeValue")) {
             // The receiver's attribute holds a float: the load says so (Uop.FLOAT_SEEN).
             assertThat(args[0]).isEqualTo(FRAME);
             assertThat(args[1]).isEqualTo(1);
-            return true;
+            return Uop.FLOAT_SEEN;
           }
           throw new UnsupportedOperationException(method.getName());
         });

@@ -117,6 +117,17 @@ public final class JitDriver {
     this.dumpOut = dumpOut;
     this.dumpDir = dumpDir;
     vm.jitOn = true;
+    vm.rawFloatClass = type -> {
+      // Loads compiled as _LOAD_ATTR_SLOT read no NULL slot (decision 7, "Float attributes"):
+      // regions with one go before any instance of the class can have a raw attribute. (The
+      // region whose raw store got here reads its own attributes through checking loads.)
+      for (Executor ex : List.copyOf(all)) {
+        if (ex.valid && ex.region.allUops().stream()
+            .anyMatch(in -> in.uop() == Uop.LOAD_ATTR_SLOT)) {
+          invalidate(ex);
+        }
+      }
+    };
     vm.jitRoots = c -> {
       // Invalidated regions too: one may still be running below an escaping call.
       for (Executor ex : all) {
@@ -667,21 +678,26 @@ public final class JitDriver {
     }
 
     @Override
-    public boolean observeFloatAttribute(long frame, int stackDepth, long[] cache) {
+    public int observeAttributeValue(long frame, int stackDepth, long[] cache) {
       if (stackDepth < 1) {
-        return false;
+        return (VM.typeFlags(cache[0]) & Layout.TypeFlags.RAW_FLOAT_ATTRS) != 0
+            ? Uop.RAW_FLOATS_SEEN : 0;
       }
+      // The class the load is compiled for keeps floats raw: its slots may be NULL.
+      int seen = (VM.typeFlags(cache[0]) & Layout.TypeFlags.RAW_FLOAT_ATTRS) != 0
+          ? Uop.RAW_FLOATS_SEEN : 0;
       long obj = Mem.getLong(stackSlot(frame, uops.codeOf(frame), stackDepth - 1));
       if ((obj & 1) != 0 || obj == 0 || Mem.getLong(obj) != cache[0]) {
-        return false;
+        return seen;
       }
       long attrs = obj + (cache[2] & 0xFFFFFFFFL);
       if (Mem.getLong(attrs + Layout.Attrs.SHAPE) != cache[1]) {
-        return false;
+        return seen;
       }
       long v = Mem.getLong(Mem.getLong(attrs + Layout.Attrs.VALUES) + Layout.Array.ITEMS
           + 8 * (cache[2] >>> 32));
-      return v == 0 || (v & 1) == 0 && Mem.getLong(v) == vm.floatType;
+      boolean isFloat = v == 0 || (v & 1) == 0 && Mem.getLong(v) == vm.floatType;
+      return seen | (isFloat ? Uop.FLOAT_SEEN : 0);
     }
 
     @Override

@@ -79,6 +79,11 @@ public final class VM implements AutoCloseable {
   public boolean jitOn;
   /** The objects compiled code embeds (types, functions, modules, constants), kept alive. */
   public org.stitchjit.runtime.heap.Collector.Roots jitRoots;
+  /**
+   * Told of a class whose instances may have raw float attributes from now on (NULL slots):
+   * the JIT drops code that loads attributes without looking for them.
+   */
+  public java.util.function.LongConsumer rawFloatClass = type -> { };
 
   // ---------------------------------------------------------------- built-in types
   public long typeType;
@@ -579,8 +584,10 @@ public final class VM implements AutoCloseable {
   public long addRawWords(long obj, long attrs) {
     long type = Mem.getLong(obj);
     int flags = typeFlags(type);
-    if ((flags & Layout.TypeFlags.HEAPTYPE) != 0) {
+    if ((flags & Layout.TypeFlags.RAW_FLOAT_ATTRS) == 0) {
+      // Before the first NULL slot of the class's instances.
       Mem.putLong(type + Layout.Type.FLAGS, Tag.fromInt(flags | Layout.TypeFlags.RAW_FLOAT_ATTRS));
+      rawFloatClass.accept(type);
     }
     long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
     int cap = slotCount(values);

@@ -401,15 +401,16 @@ class UopConformanceTest {
     List<String> withRaw = concat(instances, List.of("_raw(C(1.5, 2), 'x')",
         "_raw(C(1, -0.0), 'y')", "_raw(_with(C(1, 2.5), z=float('nan')), 'z')"));
     for (String[] ra : new String[][] {{"C(1, 2)", "x"}, {"C(1, 2)", "y"}, {"C(None, 2)", "y"},
-        {"_with(C(1, 2), z=3)", "z"}, {"C(1.5, 2)", "x"}}) {
-      // (The load's exit is its raw form's: the boxed load never takes it. _LOAD_ATTR_SLOT_FLOAT
-      // boxes a raw float itself where _LOAD_ATTR_SLOT escapes.)
-      Uop load = ra[0].contains(".") ? LOAD_ATTR_SLOT_FLOAT : LOAD_ATTR_SLOT;
+        {"_with(C(1, 2), z=3)", "z"}, {"C(1.5, 2)", "x"}, {"C(1, 2.5)", "y"}}) {
+      // (The load's exit is its raw form's: the boxed load never takes it. _LOAD_ATTR_SLOT reads
+      // no raw attribute; _LOAD_ATTR_SLOT_FLOAT boxes one.)
+      boolean raw = ra[0].contains(".");
+      Uop load = raw ? LOAD_ATTR_SLOT_FLOAT : LOAD_ATTR_SLOT;
       l.add(s("_GUARD_TYPE _GUARD_SHAPE " + load.uopName() + " " + ra[0] + "." + ra[1])
           .stepOperand(GUARD_TYPE, c -> c.h.global("C"))
           .step(GUARD_SHAPE, c -> (int) c.h.attrOffset(c.get("ref")), c -> c.shape("ref"))
           .stepOperand(load, c -> c.slotWord("ref", ra[1]))
-          .inputs("a").pool("ref", ra[0]).pool("a", withRaw)
+          .inputs("a").pool("ref", ra[0]).pool("a", raw ? withRaw : instances)
           .observeExpr("getattr(a, '" + ra[1] + "', 0) is getattr(a, '" + ra[1] + "', 1)")
           .oracle(py("if type(a) is not C:", "    exit = 0", "elif _shape(a) != _shape(ref):",
               "    exit = 1", "else:", "    out = [a." + ra[1] + "]"))
