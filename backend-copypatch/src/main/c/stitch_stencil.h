@@ -453,6 +453,27 @@ static inline __attribute__((always_inline)) uint64_t stitch_attrs(uint64_t obj)
                      OBJ_WORD(OBJ_WORD(obj, STITCH_HEADER_TYPE), STITCH_TYPE_ATTR_OFFSET));
 }
 
+/* The values array of an instance for an attribute cache's slot word (value index high, attrs
+   offset low), as _LOAD_ATTR_SLOT's operand. */
+static inline __attribute__((always_inline)) uint64_t stitch_attr_values(uint64_t obj,
+                                                                        uint64_t slot_word) {
+    return OBJ_WORD(obj + (slot_word & UINT64_C(0xFFFFFFFF)), STITCH_ATTRS_VALUES);
+}
+
+/* The values array _STORE_ATTR_SLOT and its raw form store value index of: the one in attrs,
+   or 0 (they exit) when the store adds an attribute (shape != 0, the shape after it) that the
+   array has no room for. */
+static inline __attribute__((always_inline)) uint64_t stitch_store_values(uint64_t attrs,
+                                                                         uint64_t shape,
+                                                                         uint64_t index) {
+    uint64_t values = OBJ_WORD(attrs, STITCH_ATTRS_VALUES);
+    if (shape != 0 && (values == 0
+            || stitch_header_slots(OBJ_WORD(values, STITCH_HEADER_META)) <= index)) {
+        return 0;
+    }
+    return values;
+}
+
 /* Float attributes kept raw (Layout.Array; decision 7, "Float attributes"): the raw word of
    attribute index in an instance's values array, after the array's slots. */
 static inline __attribute__((always_inline)) uint64_t *stitch_attr_raw(uint64_t values,

@@ -11,7 +11,7 @@ STENCIL(_EXIT_BOX_ATTR_SLOT)
     uint64_t where = OPAQUE(OPARG);
     uint64_t *slot = sp - (where & 0xFFFF);
     uint64_t obj = LOCAL(where >> 16);
-    uint64_t values = OBJ_WORD(obj + (OPERAND & UINT64_C(0xFFFFFFFF)), STITCH_ATTRS_VALUES);
+    uint64_t values = stitch_attr_values(obj, OPERAND);
     uint64_t index = OPERAND >> 32;
     uint64_t v = OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index);
     if (v == 0) {

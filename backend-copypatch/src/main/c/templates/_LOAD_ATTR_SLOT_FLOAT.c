@@ -7,7 +7,7 @@
 STENCIL(_LOAD_ATTR_SLOT_FLOAT)
 {
     uint64_t obj = sp[-1];
-    uint64_t values = OBJ_WORD(obj + (OPERAND & UINT64_C(0xFFFFFFFF)), STITCH_ATTRS_VALUES);
+    uint64_t values = stitch_attr_values(obj, OPERAND);
     uint64_t index = OPERAND >> 32;
     uint64_t v = OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * index);
     if (v == 0) {

@@ -9,10 +9,9 @@ STENCIL(_STORE_ATTR_SLOT)
 {
     uint64_t obj = sp[-1];
     uint64_t attrs = stitch_attrs(obj);
-    uint64_t values = OBJ_WORD(attrs, STITCH_ATTRS_VALUES);
     uint64_t shape = OPAQUE(OPERAND);
-    if (shape != 0 && (values == 0
-            || stitch_header_slots(OBJ_WORD(values, STITCH_HEADER_META)) <= OPARG)) {
+    uint64_t values = stitch_store_values(attrs, shape, OPARG);
+    if (values == 0) {
         EXIT();
     }
     OBJ_WORD(values, STITCH_ARRAY_ITEMS + 8 * OPARG) = sp[-2];

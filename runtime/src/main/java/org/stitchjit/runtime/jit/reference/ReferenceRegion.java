@@ -337,14 +337,12 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           break;
         }
         case LOAD_ATTR_SLOT, LOAD_ATTR_SLOT_FLOAT: {
-          long obj = top(sp, 1);
-          long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+          long values = attrValues(top(sp, 1), operand);
           Mem.putLong(sp - 8, rt.vm().attrValue(values, (int) (operand >>> 32)));
           break;
         }
         case LOAD_ATTR_SLOT_RAW: {
-          long obj = top(sp, 1);
-          long values = Mem.getLong(obj + (operand & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+          long values = attrValues(top(sp, 1), operand);
           int index = (int) (operand >>> 32);
           long v = Mem.getLong(values + Layout.Array.ITEMS + 8L * index);
           if (v == 0) {
@@ -986,8 +984,7 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
    */
   private void boxAttrSlots(Exit e, long frame, long stackBase) {
     for (Exit.AttrSlot a : e.attrSlots()) {
-      long obj = local(frame, a.local());
-      long values = Mem.getLong(obj + (a.slotWord() & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
+      long values = attrValues(local(frame, a.local()), a.slotWord());
       Mem.putLong(stackBase + 8L * a.slot(),
           rt.vm().attrValue(values, (int) (a.slotWord() >>> 32)));
     }
@@ -1100,6 +1097,11 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
       return obj + offset;
     }
     return obj + (Mem.getLong(Mem.getLong(obj) + Layout.Type.ATTR_OFFSET) >> 1);
+  }
+
+  /** The values array of obj for an attribute cache's slot word (index high, offset low). */
+  private static long attrValues(long obj, long slotWord) {
+    return Mem.getLong(obj + (slotWord & 0xFFFFFFFFL) + Layout.Attrs.VALUES);
   }
 
   /** A float's value, or a small int's converted exactly as the interpreter converts it. */
