@@ -287,8 +287,8 @@ final class Emitter {
       stencils[i] = library.byUop[uops.get(i).uop().ordinal()];
     }
     // A local's attribute, read in one stencil: no uop enters the code between the two (the
-    // loop's jump target is its _LOOP_HEAD; neither uop exits, and when the pair escapes for a
-    // raw attribute, the runtime performs the second and goes on after it).
+    // loop's jump target is its _LOOP_HEAD; neither uop exits or escapes, so nothing resumes
+    // at the second).
     boolean[] fused = new boolean[n];
     for (int i = 0; i + 2 < n; i++) {
       if (library.loadFastAttr != null && uops.get(i).uop() == Uop.LOAD_FAST
@@ -491,9 +491,7 @@ final class Emitter {
         values[JUMP_TARGET] = base + start[layout.loopStart];
         copied = s.copyTo(code, start[i], base + start[i], after < n, values, constants);
         if (layout.escapeStubStart[i] >= 0) {
-          // A superinstruction escapes with its first half done: the runtime performs the second.
-          copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token,
-              layout.fused[i] ? next : i, values);
+          copyEscapeStub(library.escape, code, layout.escapeStubStart[i], base, token, i, values);
         }
       }
       if (start[i] + copied != start[next]) {

@@ -679,13 +679,12 @@ public final class JitDriver {
 
     @Override
     public int observeAttributeValue(long frame, int stackDepth, long[] cache) {
-      if (stackDepth < 1) {
-        return (VM.typeFlags(cache[0]) & Layout.TypeFlags.RAW_FLOAT_ATTRS) != 0
-            ? Uop.RAW_FLOATS_SEEN : 0;
-      }
       // The class the load is compiled for keeps floats raw: its slots may be NULL.
       int seen = (VM.typeFlags(cache[0]) & Layout.TypeFlags.RAW_FLOAT_ATTRS) != 0
           ? Uop.RAW_FLOATS_SEEN : 0;
+      if (stackDepth < 1) {
+        return seen;
+      }
       long obj = Mem.getLong(stackSlot(frame, uops.codeOf(frame), stackDepth - 1));
       if ((obj & 1) != 0 || obj == 0 || Mem.getLong(obj) != cache[0]) {
         return seen;

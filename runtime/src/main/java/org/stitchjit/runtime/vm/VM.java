@@ -608,7 +608,7 @@ public final class VM implements AutoCloseable {
   }
 
   /** The box of raw attribute i of values, kept in its slot. */
-  public long boxAttr(long values, int i) {
+  private long boxAttr(long values, int i) {
     long box = boxRawFloat(Mem.getDouble(values + Layout.Array.rawItem(slotCount(values), i)));
     Mem.putLong(values + Layout.Array.ITEMS + 8L * i, box);
     return box;
