@@ -176,11 +176,11 @@ public final class AllocationRemovalPass implements OptimizerPass {
         }
       }
     }
-    long floatLoads = 0;
+    long checkingLoads = 0;
     for (int i = 0; i < n; i++) {
-      floatLoads += mayBeRaw[i] && !rawLoad[i] ? 1 : 0;
+      checkingLoads += mayBeRaw[i] && !rawLoad[i] ? 1 : 0;
     }
-    if (made == 0 && attrLoads == 0 && floatLoads == 0) {
+    if (made == 0 && attrLoads == 0 && checkingLoads == 0) {
       return region;
     }
     List<AttrLoad> rawLoads = new ArrayList<>();

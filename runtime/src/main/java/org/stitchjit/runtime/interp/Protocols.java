@@ -886,13 +886,13 @@ public final class Protocols implements Runtime {
           && (VM.typeFlags(type) & TypeFlags.HEAPTYPE) != 0) {
         Mem.putLong(type + Layout.Type.ATTR_CAPACITY, fromInt(newCap));
       }
-      boolean raw = cap > 0 && VM.hasRawWords(values)
-          || (VM.typeFlags(type) & TypeFlags.RAW_FLOAT_ATTRS) != 0;
-      long fresh = vm.newValues(newCap, raw);
+      boolean hadRaw = cap > 0 && VM.hasRawWords(values);
+      long fresh = vm.newValues(newCap,
+          hadRaw || (VM.typeFlags(type) & TypeFlags.RAW_FLOAT_ATTRS) != 0);
       if (cap > 0) {
         Mem.copy(values + Layout.Array.ITEMS, fresh + Layout.Array.ITEMS, 8L * cap);
       }
-      if (raw) {
+      if (hadRaw) {
         // Raw float attributes (NULL slots) keep their bits.
         Mem.copy(values + Layout.Array.rawItem(cap, 0), fresh + Layout.Array.rawItem(newCap, 0),
             Layout.Array.valuesRawBytes(cap));

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.stitchjit.api.bytecode.CompareOp;
 import org.stitchjit.api.jit.CompiledRegion;
 import org.stitchjit.api.jit.RuntimeSteps;
-import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Frame;
 import org.stitchjit.api.layout.Layout.ThreadState;
@@ -374,32 +373,23 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
           Mem.putLong(sp - 8, v);
           break;
         }
-        case STORE_ATTR_SLOT: {
+        case STORE_ATTR_SLOT, STORE_ATTR_SLOT_RAW: {
           long obj = top(sp, 1);
           long attrs = attrs(obj, 0);
           long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
           if (operand != 0 && (values == 0 || VM.slotCount(values) <= oparg)) {
             return exit(exits, frame, stackBase, sp, targets[i]);
           }
-          Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
-          if (operand != 0) {
-            Mem.putLong(attrs + Layout.Attrs.SHAPE, operand);
+          if (u == Uop.STORE_ATTR_SLOT) {
+            Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, top(sp, 2));
+          } else {
+            // The raw form: the bits in the raw word, the slot NULL (Layout.Array).
+            if (!VM.hasRawWords(values)) {
+              values = rt.vm().addRawWords(obj, attrs);
+            }
+            Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), oparg), top(sp, 2));
+            Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, 0);
           }
-          sp -= 16;
-          break;
-        }
-        case STORE_ATTR_SLOT_RAW: {
-          long obj = top(sp, 1);
-          long attrs = attrs(obj, 0);
-          long values = Mem.getLong(attrs + Layout.Attrs.VALUES);
-          if (operand != 0 && (values == 0 || VM.slotCount(values) <= oparg)) {
-            return exit(exits, frame, stackBase, sp, targets[i]);
-          }
-          if (!VM.hasRawWords(values)) {
-            values = rt.vm().addRawWords(obj, attrs);
-          }
-          Mem.putLong(values + Layout.Array.rawItem(VM.slotCount(values), oparg), top(sp, 2));
-          Mem.putLong(values + Layout.Array.ITEMS + 8L * oparg, 0);
           if (operand != 0) {
             Mem.putLong(attrs + Layout.Attrs.SHAPE, operand);
           }
