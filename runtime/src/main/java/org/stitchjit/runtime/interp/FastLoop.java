@@ -24,10 +24,11 @@ import org.stitchjit.runtime.vm.VM;
  * <p>Why a second loop: C2 compiles {@code run()}, 12 KB of bytecode full of calls, with
  * every loop variable in a stack slot and with the expressions its cases share hoisted above
  * the switch, so that each dispatch executed about 60 machine instructions (docs/decisions/
- * 0010). This loop calls nothing but {@link Interpreter#pushSimple} on its way out after a
- * call, so its few variables stay in registers. It never throws and never collects (floats it
+ * 0010). This loop calls nothing but {@link Interpreter#pushSimple}, to push a callee's frame,
+ * so its few variables stay in registers. It never throws and never collects (floats it
  * allocates inline; past the threshold it only raises the GC-wanted flag, which run() serves),
- * so it needs no frame synchronization: the frame in native memory is what {@code run()} left.
+ * so it needs no frame synchronization: a frame in native memory is as {@code run()} left it,
+ * or as a call FastLoop made saved it (the caller's position at the call).
  */
 final class FastLoop {
   private static final sun.misc.Unsafe U = Mem.unsafe();
@@ -58,14 +59,12 @@ final class FastLoop {
   private boolean counting;
   private int hotLoop;
   private int hotFunction;
-  /**
-   * Set when {@link #run} returned right after making a call or a return, which leaves
-   * frameOut (and codeOut) current at the returned position; clear when it stopped before an
-   * instruction of the frame it was given.
-   */
-  boolean switched;
   /** Whether a run with once executed its instruction (otherwise run() must). */
   boolean stepped;
+  /**
+   * The frame {@link #run}'s returned position is in, and its code: the frame it was given, or
+   * another when the calls and returns it made left a different frame current.
+   */
   long frameOut;
   CodeInfo codeOut;
 
@@ -94,10 +93,10 @@ final class FastLoop {
    * {@link #stepped} tells whether it ran it.
    */
   long run(long frame, CodeInfo ci, int ip, int spSlot, boolean once) {
-    final long bc = ci.bytecode;
-    final long[] consts = ci.consts;
-    final long locals = frame + Frame.LOCALSPLUS;
-    final long stackBase = locals + 8L * ci.nlocalsplus;
+    long bc = ci.bytecode;
+    long[] consts = ci.consts;
+    long locals = frame + Frame.LOCALSPLUS;
+    long stackBase = locals + 8L * ci.nlocalsplus;
     final long trueObj = vm.trueObj;
     final long falseObj = vm.falseObj;
     long sp = stackBase + 8L * spSlot;
@@ -733,7 +732,7 @@ final class FastLoop {
             }
             callee.entries++;
           }
-          // A call, but the loop ends here (switchTo): C2 spills around it only on this path.
+          // The loop's one call (C2 spills its variables around it, on this path only).
           long nf = interp.pushSimple(callee, callable, args, nargs);
           if (nf == 0) {
             break loop;
@@ -741,10 +740,21 @@ final class FastLoop {
           U.putLong(frame + Frame.IP, ((long) (ip - 1) << 1) | 1);
           U.putLong(frame + Frame.SP, (((nullSlot - stackBase) >> 3) << 1) | 1);
           U.putLong(ts + Layout.ThreadState.CURRENT_FRAME, nf);
-          // Done: run() reloads its frame state and calls again, so that this method's frame
-          // variables stay final (continuing here measured no faster; decision 10).
           U.putLong(counter, U.getLong(counter) + 1);
-          return switchTo(nf, callee, 0, 0);
+          if (once) {
+            return switchTo(nf, callee, 0, 0);
+          }
+          // Go on in the callee, as CPython's loop does: returning to run() to be called again
+          // here cost richards 14% and deltablue 19% (decision 10, rule 4).
+          frame = nf;
+          ci = callee;
+          bc = ci.bytecode;
+          consts = ci.consts;
+          locals = frame + Frame.LOCALSPLUS;
+          stackBase = locals + 8L * ci.nlocalsplus;
+          sp = stackBase;
+          ip = 0;
+          continue;
         }
         case Op.RETURN_VALUE: {
           // A return from a frame pushed for a Python call (not an entry frame, which returns
@@ -770,22 +780,35 @@ final class FastLoop {
           }
           U.putLong(callerSp, v);
           U.putLong(counter, U.getLong(counter) + 1);
-          return switchTo(caller, callerCode,
-              (int) (U.getLong(caller + Frame.IP) >> 1) + Frame.CALL_UNITS,
-              (int) ((callerSp + 8 - callerBase) >>> 3));
+          int callerIp = (int) (U.getLong(caller + Frame.IP) >> 1) + Frame.CALL_UNITS;
+          if (once) {
+            return switchTo(caller, callerCode, callerIp,
+                (int) ((callerSp + 8 - callerBase) >>> 3));
+          }
+          frame = caller;
+          ci = callerCode;
+          bc = ci.bytecode;
+          consts = ci.consts;
+          locals = frame + Frame.LOCALSPLUS;
+          stackBase = callerBase;
+          sp = callerSp + 8;
+          ip = callerIp;
+          continue;
         }
         default:
           break loop;
       }
       U.putLong(counter, U.getLong(counter) + 1);
       if (once) {
-        switched = false;
         stepped = true;
+        frameOut = frame;
+        codeOut = ci;
         return ((long) ip << 32) | ((sp - stackBase) >>> 3);
       }
     }
-    switched = false;
     stepped = false;
+    frameOut = frame;
+    codeOut = ci;
     // Every guard that stops the loop fails before its case moved ip past the unit.
     return ((long) (ip - 1) << 32) | ((sp - stackBase) >>> 3);
   }
@@ -800,8 +823,8 @@ final class FastLoop {
     return i < size ? i : -1;
   }
 
+  /** The return of a run with once that made a call or a return: it goes on in frame. */
   private long switchTo(long frame, CodeInfo ci, int ip, int spSlot) {
-    switched = true;
     stepped = true;
     frameOut = frame;
     codeOut = ci;

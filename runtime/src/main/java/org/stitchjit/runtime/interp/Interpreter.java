@@ -325,17 +325,14 @@ public final class Interpreter {
           }
           if (kwnames == 0) {
             long at = fast.run(frame, ci, ip, (int) ((sp - stackBase) >>> 3), once);
-            while (fast.switched) {
+            if (fast.frameOut != frame || fast.codeOut != ci) {
+              // It made calls or returns: go on in the frame it stopped in.
               frame = fast.frameOut;
               ci = fast.codeOut;
               bc = ci.bytecode;
               consts = ci.consts;
               locals = frame + Frame.LOCALSPLUS;
               stackBase = locals + 8L * ci.nlocalsplus;
-              if (once) {
-                break;
-              }
-              at = fast.run(frame, ci, (int) (at >>> 32), (int) at, false);
             }
             ip = (int) (at >>> 32);
             sp = stackBase + 8 * (at & 0xFFFFFFFFL);
