@@ -10,13 +10,18 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.OptimizerPass;
 import org.stitchjit.api.jit.PassContext;
 import org.stitchjit.api.uop.Block;
 import org.stitchjit.api.uop.BlockRegion;
 import org.stitchjit.api.uop.Exit;
+import org.stitchjit.api.uop.ExitReason;
+import org.stitchjit.api.uop.Expansion;
+import org.stitchjit.api.uop.Expansions;
 import org.stitchjit.api.uop.GuardFact;
 import org.stitchjit.api.uop.OperandKind;
 import org.stitchjit.api.uop.RawLocals;
@@ -322,7 +327,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
       out.add(in);
     }
     if (!rawLocals.isEmpty()) {
-      nameRawLocals(out, exits, exitIndex);
+      nameRawLocals(out, exits, exitIndex, stats);
       stats.count("raw-locals", rawLocals.size());
       stats.count("loads-unboxed", loadsUnboxed);
     }
@@ -502,18 +507,39 @@ public final class AllocationRemovalPass implements OptimizerPass {
   /**
    * Gives every exit a uop may take while raw locals are live a copy naming them, as {@link
    * RawLocals} reads them off the rewritten uops (the runtime reads them the same way when a
-   * guest exception unwinds the region).
+   * guest exception unwinds the region). Of those in the exit's own frame, the ones the
+   * interpreter writes before it reads them from the exit on ({@link LocalLiveness}) are named
+   * dead: leaving clears them instead of boxing them (nbody's pair loop leaves seven such
+   * locals per body and step). Outside a VM the code is unknown, and every raw local is boxed.
    */
   private static void nameRawLocals(List<UopInstr> out, List<Exit> exits,
-      Map<Exit, Integer> exitIndex) {
+      Map<Exit, Integer> exitIndex, PassContext context) {
     Trace t = Trace.of(out, exits);
     List<ImmutableSortedSet<Integer>> live = RawLocals.before(t);
     int[] below = RawLocals.framesBelow(t);
+    Map<Long, Optional<LocalLiveness>> liveness = new HashMap<>();
+    long dead = 0;
     for (int i = 0; i < out.size(); i++) {
       UopInstr in = out.get(i);
       if (in.uop().has(OperandKind.EXIT) && !live.get(i).isEmpty()) {
         Exit e = exits.get(in.target());
         Exit withRaw = e.withRawOuter(live.get(i), e.outerSlots(), below[i]);
+        if (below[i] == 0) {
+          Optional<LocalLiveness> code = liveness.computeIfAbsent(e.codeId(), id ->
+              context.environment().flatMap(env -> env.codeView(id)).map(LocalLiveness::of));
+          if (code.isPresent()) {
+            Optional<Boolean> jumps = branchExitJumps(code.get().code(), in, e);
+            ImmutableSortedSet<Integer> deadHere = live.get(i).stream()
+                .filter(local -> jumps.isPresent()
+                    ? !code.get().isLiveAfterBranch(e.bytecodeIndex(), jumps.get(), local)
+                    : !code.get().isLive(e.bytecodeIndex(), local))
+                .collect(ImmutableSortedSet.toImmutableSortedSet(Integer::compare));
+            if (!deadHere.isEmpty()) {
+              withRaw = withRaw.withDeadLocals(deadHere);
+              dead += deadHere.size();
+            }
+          }
+        }
         int k = exitIndex.computeIfAbsent(withRaw, x -> {
           exits.add(x);
           return exits.size() - 1;
@@ -521,6 +547,26 @@ public final class AllocationRemovalPass implements OptimizerPass {
         out.set(i, in.withTarget(k));
       }
     }
+    if (dead > 0) {
+      context.count("dead-raw-locals-at-exits", dead);
+    }
+  }
+
+  /**
+   * For a branch guard's exit that resumes at its conditional jump: whether the interpreter
+   * will jump there (the trace followed the fall-through, whose expansion holds the guard) or
+   * fall through (the trace jumped). Empty for any other exit: liveness is then taken at the
+   * instruction itself, which for a branch means both ways.
+   */
+  private static Optional<Boolean> branchExitJumps(CodeView code, UopInstr in, Exit e) {
+    int at = e.bytecodeIndex();
+    if (e.reason() != ExitReason.BRANCH || at >= code.length()) {
+      return Optional.empty();
+    }
+    Expansion x = Expansions.of(code.opcode(at));
+    boolean inFallThrough = x.traced(false).map(l -> l.contains(in.uop())).orElse(false);
+    boolean inJump = x.traced(true).map(l -> l.contains(in.uop())).orElse(false);
+    return inFallThrough == inJump ? Optional.empty() : Optional.of(inFallThrough);
   }
 
   /** Per uop, whether it runs in the frame the trace was entered in. */

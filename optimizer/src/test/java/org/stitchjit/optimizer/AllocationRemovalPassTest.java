@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.stitchjit.api.bytecode.Opcode;
 import org.stitchjit.api.uop.Exit;
 import org.stitchjit.api.uop.Region;
 import org.stitchjit.api.uop.RegionText;
@@ -737,6 +738,115 @@ class AllocationRemovalPassTest {
     assertThat(RegionText.format(pass.run(text))).isEqualTo(RegionText.format(
         RegionText.parse(text)));
     assertThat(counts).doesNotContainKey("attribute-loads-unboxed");
+  }
+
+  /** z = x * x; w = z * z in a trace that ends before w is read (locals: 1 x, 2 z, 3 w). */
+  private static final String ENDS_AFTER_STORES = """
+      trace
+        _LOAD_FAST 1
+        _LOAD_FAST 1
+        _GUARD_FLOAT_OPERANDS exit=0
+        _BINARY_OP_MULTIPLY_FLOAT
+        _STORE_FAST 2
+        _LOAD_FAST 2
+        _LOAD_FAST 2
+        _GUARD_FLOAT_OPERANDS exit=1
+        _BINARY_OP_MULTIPLY_FLOAT
+        _STORE_FAST 3
+        _EXIT_TRACE exit=2
+      exit 0: code=0x9 ip=2 depth=2 GUARD_FAILED
+      exit 1: code=0x9 ip=7 depth=2 GUARD_FAILED
+      exit 2: code=0x9 ip=10 depth=0 END_OF_REGION
+      """;
+
+  /** Code 0x9 from {@code z = x * x} (units 0-4) on, locals 1 x and 2 z. */
+  private static FakeCode zIsXSquared() {
+    return new FakeCode(0x9)
+        .op(Opcode.LOAD_FAST, 1).op(Opcode.LOAD_FAST, 1).op(Opcode.BINARY_OP, 5) // 0 1 2
+        .op(Opcode.STORE_FAST, 2);                                               // 4
+  }
+
+  /** The bytecode of ENDS_AFTER_STORES, which reads w after the trace's end and never z. */
+  private static FakeCode endsAfterStoresCode() {
+    return zIsXSquared()
+        .op(Opcode.LOAD_FAST, 2).op(Opcode.LOAD_FAST, 2).op(Opcode.BINARY_OP, 5) // 5 6 7
+        .op(Opcode.STORE_FAST, 3)                                                // 9
+        .op(Opcode.LOAD_FAST, 3).op(Opcode.RETURN_VALUE, 0);                     // 10 11
+  }
+
+  @Test
+  void aRawLocalTheInterpreterWritesBeforeReadingIsClearedAtTheExitInsteadOfBoxed() {
+    FakeEnvironment env = new FakeEnvironment();
+    env.codes.put(0x9L, endsAfterStoresCode());
+    PassHarness inVm = new PassHarness(env, new AllocationRemovalPass());
+    Region r = inVm.run(ENDS_AFTER_STORES);
+    // z is loaded raw, so it is raw from its store on; the trace's end resumes at LOAD_FAST w,
+    // from where z is never read: the exit clears it rather than making a float of it.
+    assertThat(RegionText.format(r)).endsWith(
+        "exit 2: code=0x9 ip=10 depth=0 END_OF_REGION\n"
+            + "exit 3: code=0x9 ip=10 depth=0 END_OF_REGION deadlocals=2\n");
+    assertThat(inVm.counts).containsEntry("raw-locals", 1L)
+        .containsEntry("dead-raw-locals-at-exits", 1L);
+    assertThat(RegionText.format(inVm.run(r))).isEqualTo(RegionText.format(r));
+    // Outside a VM the code is unknown: the exit boxes z.
+    assertThat(RegionText.format(pass.run(ENDS_AFTER_STORES))).endsWith(
+        "exit 3: code=0x9 ip=10 depth=0 END_OF_REGION rawlocals=2\n");
+    assertThat(counts).doesNotContainKey("dead-raw-locals-at-exits");
+  }
+
+  @Test
+  void aBranchExitClearsWhatTheOtherWayNeverReads() {
+    // z = x * x; if flag: w = z * z (traced) else: return 0 (locals: 1 x, 2 z, 3 flag, 4 w)
+    FakeEnvironment env = new FakeEnvironment();
+    env.codes.put(0x9L, zIsXSquared()
+        .op(Opcode.LOAD_FAST, 3).op(Opcode.POP_JUMP_IF_FALSE, 14)                // 5 6
+        .op(Opcode.LOAD_FAST, 2).op(Opcode.LOAD_FAST, 2).op(Opcode.BINARY_OP, 5) // 7 8 9
+        .op(Opcode.STORE_FAST, 4)                                                // 11
+        .op(Opcode.LOAD_FAST, 4).op(Opcode.RETURN_VALUE, 0)                      // 12 13
+        .op(Opcode.LOAD_CONST, 0).op(Opcode.RETURN_VALUE, 0));                   // 14 15
+    String text = """
+        trace
+          _LOAD_FAST 1
+          _LOAD_FAST 1
+          _GUARD_FLOAT_OPERANDS exit=0
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 2
+          _LOAD_FAST 3
+          _GUARD_IS_TRUE_POP exit=1
+          _LOAD_FAST 2
+          _LOAD_FAST 2
+          _GUARD_FLOAT_OPERANDS exit=2
+          _BINARY_OP_MULTIPLY_FLOAT
+          _STORE_FAST 4
+          _EXIT_TRACE exit=3
+        exit 0: code=0x9 ip=2 depth=2 GUARD_FAILED
+        exit 1: code=0x9 ip=6 depth=1 BRANCH
+        exit 2: code=0x9 ip=9 depth=2 GUARD_FAILED
+        exit 3: code=0x9 ip=12 depth=0 END_OF_REGION
+        """;
+    // The guard exits when flag is false: the interpreter then jumps to 'return 0', which
+    // never reads z, although the branch's other way (the trace's) does.
+    Region r = new PassHarness(env, new AllocationRemovalPass()).run(text);
+    assertThat(RegionText.format(r)).contains(
+        "_GUARD_IS_TRUE_POP exit=4\n",
+        "exit 4: code=0x9 ip=6 depth=1 BRANCH deadlocals=2\n",
+        "exit 5: code=0x9 ip=12 depth=0 END_OF_REGION deadlocals=2\n");
+    // Right only where the guard fails: force-exits must not take it where the guard passes.
+    assertThat(r.exits().get(4).onlyWhereTheGuardFails()).isTrue();
+    assertThat(r.exits().get(5).onlyWhereTheGuardFails()).isFalse();
+    // A trace that took the jump instead exits to the fall-through, which reads z.
+    FakeEnvironment jumped = new FakeEnvironment();
+    jumped.codes.put(0x9L, zIsXSquared()
+        .op(Opcode.LOAD_FAST, 3).op(Opcode.POP_JUMP_IF_TRUE, 9)                  // 5 6
+        .op(Opcode.LOAD_FAST, 2).op(Opcode.RETURN_VALUE, 0)                      // 7 8
+        .op(Opcode.LOAD_FAST, 2).op(Opcode.LOAD_FAST, 2).op(Opcode.BINARY_OP, 5) // 9 10 11
+        .op(Opcode.STORE_FAST, 4)                                                // 13
+        .op(Opcode.LOAD_FAST, 4).op(Opcode.RETURN_VALUE, 0));                    // 14 15
+    r = new PassHarness(jumped, new AllocationRemovalPass()).run(text
+        .replace("ip=9 depth=2", "ip=11 depth=2").replace("ip=12 depth=0", "ip=14 depth=0"));
+    assertThat(RegionText.format(r)).contains(
+        "exit 4: code=0x9 ip=6 depth=1 BRANCH rawlocals=2\n",
+        "exit 5: code=0x9 ip=14 depth=0 END_OF_REGION deadlocals=2\n");
   }
 
   @Test

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.stitchjit.api.jit.CodeView;
 import org.stitchjit.api.jit.RegionEnvironment;
 import org.stitchjit.api.jit.RuntimeConstants;
 import org.stitchjit.api.layout.Tag;
@@ -36,6 +38,8 @@ final class FakeEnvironment implements RegionEnvironment {
   final Map<Long, Long> typeVersions = new HashMap<>();
   final Map<Long, String> builtinNames = new HashMap<>();
   final List<String> dependencies = new ArrayList<>();
+  /** Code objects by id, for passes that read what the interpreter does after an exit. */
+  final Map<Long, CodeView> codes = new HashMap<>();
 
   FakeEnvironment entry(long dict, int index, long value) {
     entries.computeIfAbsent(dict, d -> new HashMap<>()).put(index, value);
@@ -134,5 +138,10 @@ final class FakeEnvironment implements RegionEnvironment {
   @Override
   public void dependOnType(long type) {
     dependencies.add("type 0x" + Long.toHexString(type));
+  }
+
+  @Override
+  public Optional<CodeView> codeView(long codeId) {
+    return Optional.ofNullable(codes.get(codeId));
   }
 }

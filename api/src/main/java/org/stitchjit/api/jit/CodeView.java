@@ -33,4 +33,18 @@ public interface CodeView {
 
   /** Number of positional parameters (for checking calls a trace inlines). */
   int argCount();
+
+  /**
+   * Where the jump at index goes: the unit index of its target, as the compiler wrote it (an
+   * {@code ENTER_EXECUTOR} in a jump's place, whose oparg names its executor, still answers
+   * the jump's target). Only for instructions whose {@link Opcode#isJump} holds.
+   */
+  int jumpTarget(int index);
+
+  /**
+   * The first instruction of the exception handler that an exception raised by the
+   * instruction at index goes to (the exception table's entry covering it), or -1 when none
+   * covers it and the exception leaves the frame.
+   */
+  int handlerAt(int index);
 }

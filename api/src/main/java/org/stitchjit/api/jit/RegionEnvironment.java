@@ -120,6 +120,15 @@ public interface RegionEnvironment extends RuntimeConstants {
   }
 
   /**
+   * The code object {@code codeId} names ({@link org.stitchjit.api.uop.Exit#codeId}) as the
+   * interpreter runs it: what a pass reads to know what the interpreter does after an exit
+   * (which locals it reads before writing them). Outside a VM there is none.
+   */
+  default Optional<CodeView> codeView(long codeId) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether the iterator on top of the frame's operand stack, {@code stackDepth} deep, is a
    * generator now: a tracing frontend then ends the trace at the FOR_ITER with {@code
    * _FOR_ITER_GEN}, which resumes it in compiled code. Outside a VM there is none.

@@ -36,10 +36,16 @@ import java.util.Objects;
  *     attribute's own float, as the boxed load would have (the box its slot holds, or one made
  *     and kept there), so the value keeps its identity (decision 7, "Float attributes"). Empty
  *     for every exit a frontend makes.
+ * @param deadLocals locals of the frame {@code rawLocals} are in that hold a raw double's bits
+ *     when the exit is taken but that the interpreter, resuming there, writes before it reads
+ *     (dead): leaving clears each (unbound) instead of boxing it, so that the collector never
+ *     scans the bits (decision 7, "Dead raw locals"). Disjoint from {@code rawLocals}; empty for
+ *     every exit a frontend makes.
  */
 public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
     ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals,
-    ImmutableSortedSet<Integer> outerSlots, int outerFrame, ImmutableList<AttrSlot> attrSlots) {
+    ImmutableSortedSet<Integer> outerSlots, int outerFrame, ImmutableList<AttrSlot> attrSlots,
+    ImmutableSortedSet<Integer> deadLocals) {
 
   /**
    * A raw stack slot whose float is attribute {@code slotWord} names (value index high, attrs
@@ -75,7 +81,14 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
       throw new IllegalArgumentException("raw slots " + outerSlots + " of frame "
           + outerFrame + " below");
     }
-    if (outerFrame < 0 || outerFrame > 0 && rawLocals.isEmpty() && outerSlots.isEmpty()) {
+    Objects.requireNonNull(deadLocals, "deadLocals");
+    if (!deadLocals.isEmpty() && (deadLocals.first() < 0
+        || deadLocals.stream().anyMatch(rawLocals::contains))) {
+      throw new IllegalArgumentException("dead locals " + deadLocals + " with raw locals "
+          + rawLocals);
+    }
+    if (outerFrame < 0 || outerFrame > 0 && rawLocals.isEmpty() && outerSlots.isEmpty()
+        && deadLocals.isEmpty()) {
       throw new IllegalArgumentException("no raw words in frame " + outerFrame + " below");
     }
     Objects.requireNonNull(attrSlots, "attrSlots");
@@ -87,12 +100,12 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
     }
   }
 
-  /** An exit with the given raw words and no attribute slots. */
+  /** An exit with the given raw words and no attribute slots or dead locals. */
   public Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason reason,
       ImmutableSortedSet<Integer> rawSlots, ImmutableSortedSet<Integer> rawLocals,
       ImmutableSortedSet<Integer> outerSlots, int outerFrame) {
     this(codeId, bytecodeIndex, stackDepth, reason, rawSlots, rawLocals, outerSlots, outerFrame,
-        ImmutableList.of());
+        ImmutableList.of(), ImmutableSortedSet.of());
   }
 
   /** An exit with no raw slots or locals. */
@@ -110,13 +123,13 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
   /** This exit with the given slots of its own frame raw. */
   public Exit withRawSlots(ImmutableSortedSet<Integer> slots) {
     return new Exit(codeId, bytecodeIndex, stackDepth, reason, slots, rawLocals, outerSlots,
-        outerFrame, attrSlots);
+        outerFrame, attrSlots, deadLocals);
   }
 
   /** This exit with the given attribute slots (sorted by slot). */
   public Exit withAttrSlots(ImmutableList<AttrSlot> slots) {
     return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, rawLocals, outerSlots,
-        outerFrame, slots);
+        outerFrame, slots, deadLocals);
   }
 
   /**
@@ -126,12 +139,29 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
   public Exit withRawOuter(ImmutableSortedSet<Integer> locals, ImmutableSortedSet<Integer> slots,
       int frame) {
     return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots, locals, slots, frame,
-        attrSlots);
+        attrSlots, deadLocals);
   }
 
-  /** Whether leaving through this exit must box anything. */
+  /** This exit with {@code dead} of its raw locals cleared on leaving instead of boxed. */
+  public Exit withDeadLocals(ImmutableSortedSet<Integer> dead) {
+    return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots,
+        ImmutableSortedSet.copyOf(com.google.common.collect.Sets.difference(rawLocals, dead)),
+        outerSlots, outerFrame, attrSlots, dead);
+  }
+
+  /**
+   * Whether the state this exit leaves is right only when its guard fails: a branch guard's
+   * exit with dead locals, which may be dead only on the way the interpreter goes when the
+   * guard fails, not on the way the trace went. Forcing exits where guards pass (force-exits)
+   * leaves such exits alone.
+   */
+  public boolean onlyWhereTheGuardFails() {
+    return reason == ExitReason.BRANCH && !deadLocals.isEmpty();
+  }
+
+  /** Whether leaving through this exit must box or clear anything. */
   public boolean boxesOnLeaving() {
     return !rawSlots.isEmpty() || !rawLocals.isEmpty() || !outerSlots.isEmpty()
-        || !attrSlots.isEmpty();
+        || !attrSlots.isEmpty() || !deadLocals.isEmpty();
   }
 }

@@ -25,7 +25,8 @@ import java.util.Locale;
  * </pre>
  *
  * An exit with raw slots ({@link Exit#rawSlots()}) ends with {@code raw=N,N...}, one with raw
- * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}); an
+ * locals ({@link Exit#rawLocals()}) with {@code rawlocals=N,N...} (after any {@code raw=}), and
+ * the raw locals it clears as dead ({@link Exit#deadLocals()}) with {@code deadlocals=N,N...}; an
  * exit that boxes them or raw stack slots ({@code outerraw=N,N...}, {@link Exit#outerSlots()})
  * in the frame K calls below its own ends with {@code outer=K} ({@link Exit#outerFrame()}). Raw
  * attribute slots ({@link Exit#attrSlots()}) come after {@code raw=}, as {@code
@@ -97,6 +98,9 @@ public final class RegionText {
       }
       if (!e.rawLocals().isEmpty()) {
         sb.append(" rawlocals=").append(Joiner.on(',').join(e.rawLocals()));
+      }
+      if (!e.deadLocals().isEmpty()) {
+        sb.append(" deadlocals=").append(Joiner.on(',').join(e.deadLocals()));
       }
       if (!e.outerSlots().isEmpty()) {
         sb.append(" outerraw=").append(Joiner.on(',').join(e.outerSlots()));
@@ -254,11 +258,11 @@ public final class RegionText {
 
   private static Exit parseExit(String line, int lineNo, int expected) {
     // exit N: code=0x.. ip=N depth=N REASON [raw=N,..] [rawattr=S:L:0xW,..] [rawlocals=N,..]
-    // [outerraw=N,..] [outer=K]
+    // [deadlocals=N,..] [outerraw=N,..] [outer=K]
     String[] words = line.split("\\s+");
     if (words.length < 6 || !words[1].endsWith(":")) {
       throw error(lineNo, "expected 'exit N: code=0x.. ip=N depth=N REASON [raw=N,...]"
-          + " [rawlocals=N,...] [outerraw=N,...] [outer=K]'");
+          + " [rawlocals=N,...] [deadlocals=N,...] [outerraw=N,...] [outer=K]'");
     }
     int index = parseInt(words[1].substring(0, words[1].length() - 1), lineNo, "exit index");
     if (index != expected) {
@@ -286,7 +290,7 @@ public final class RegionText {
     int outer = 0;
     int w = 6;
     ImmutableList.Builder<Exit.AttrSlot> attrs = ImmutableList.builder();
-    for (String key : List.of("raw", "rawattr", "rawlocals", "outerraw")) {
+    for (String key : List.of("raw", "rawattr", "rawlocals", "deadlocals", "outerraw")) {
       if (key.equals("rawattr")) {
         if (w < words.length && words[w].startsWith("rawattr=")) {
           for (String a : value(words[w++], key, lineNo).split(",", -1)) {
@@ -319,8 +323,8 @@ public final class RegionText {
       throw error(lineNo, "unexpected '" + words[w] + "'");
     }
     try {
-      return new Exit(codeId, ip, depth, reason, sets.get(0), sets.get(1), sets.get(2), outer,
-          attrs.build());
+      return new Exit(codeId, ip, depth, reason, sets.get(0), sets.get(1), sets.get(3), outer,
+          attrs.build(), sets.get(2));
     } catch (IllegalArgumentException e) {
       throw error(lineNo, e.getMessage());
     }

@@ -148,6 +148,7 @@ final class Emitter {
     final Plan exit;
     final Plan boxCheck;
     final Plan boxLocal;
+    final Plan clearLocal;
     final Plan boxOuterSlot;
     final Plan boxSlot;
     final Plan boxAttrSlot;
@@ -172,6 +173,7 @@ final class Emitter {
       exit = new Plan(library.exitStub(), ids);
       boxCheck = new Plan(library.get(StencilParser.EXIT_BOX_CHECK), ids);
       boxLocal = new Plan(library.get(StencilParser.EXIT_BOX_LOCAL), ids);
+      clearLocal = new Plan(library.get(StencilParser.EXIT_CLEAR_LOCAL), ids);
       boxSlot = new Plan(library.get(StencilParser.EXIT_BOX_SLOT), ids);
       boxOuterSlot = new Plan(library.get(StencilParser.EXIT_BOX_OUTER_SLOT), ids);
       boxAttrSlot = new Plan(library.get(StencilParser.EXIT_BOX_ATTR_SLOT), ids);
@@ -272,6 +274,7 @@ final class Emitter {
   /**
    * Picks the code of every uop and the offsets. An exit that leaves raw doubles (decision 7)
    * gets {@code _EXIT_BOX_CHECK}, an {@code _EXIT_BOX_LOCAL} per raw local, an {@code
+   * _EXIT_CLEAR_LOCAL} per dead raw local ({@link Exit#deadLocals()}), an {@code
    * _EXIT_BOX_SLOT} per raw slot and an {@code _EXIT_BOX_OUTER_SLOT} per raw slot of the frame
    * the exit's inlined call is in ({@link Exit#outerSlots()}), an {@code _EXIT_BOX_ATTR_SLOT}
    * per raw attribute slot ({@link Exit#attrSlots()}), its {@code _EXIT_STUB}, and a
@@ -336,6 +339,7 @@ final class Emitter {
       if (exit.boxesOnLeaving()) {
         at += library.boxCheck.sizeWithoutTailJump
             + exit.rawLocals().size() * library.boxLocal.sizeWithoutTailJump
+            + exit.deadLocals().size() * library.clearLocal.sizeWithoutTailJump
             + exit.rawSlots().size() * library.boxSlot.sizeWithoutTailJump
             + exit.outerSlots().size() * library.boxOuterSlot.sizeWithoutTailJump
             + exit.attrSlots().size() * library.boxAttrSlot.sizeWithoutTailJump;
@@ -535,6 +539,12 @@ final class Emitter {
       values[OPERAND] = exit.outerFrame();
       values[CONTINUE] = base + at + library.boxLocal.sizeWithoutTailJump;
       at += library.boxLocal.copyTo(code, at, base + at, true, values, constants);
+    }
+    for (int local : exit.deadLocals()) {
+      values[OPARG] = local;
+      values[OPERAND] = exit.outerFrame();
+      values[CONTINUE] = base + at + library.clearLocal.sizeWithoutTailJump;
+      at += library.clearLocal.copyTo(code, at, base + at, true, values, constants);
     }
     for (int below : exit.outerSlots()) {
       values[OPARG] = below;

@@ -73,6 +73,16 @@ class TraceRecorderObservationTest {
     }
 
     @Override
+    public int jumpTarget(int index) {
+      return Opcode.opargOf(units[index]);
+    }
+
+    @Override
+    public int handlerAt(int index) {
+      return -1;
+    }
+
+    @Override
     public Opcode opcode(int index) {
       return Opcode.of((int) (units[index] & 0xFF));
     }

@@ -316,4 +316,16 @@ public final class CodeInfo implements CodeView {
   public int argCount() {
     return argcount;
   }
+
+  @Override
+  public int jumpTarget(int index) {
+    // The compiler's unit: quickening keeps a jump's target, but ENTER_EXECUTOR replaces it.
+    return Opcode.opargOf(unit.code()[index]);
+  }
+
+  @Override
+  public int handlerAt(int index) {
+    int h = handlerFor(index);
+    return h < 0 ? -1 : excTarget[h];
+  }
 }

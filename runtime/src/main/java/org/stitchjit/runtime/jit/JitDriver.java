@@ -634,6 +634,11 @@ public final class JitDriver {
     }
 
     @Override
+    public Optional<CodeView> codeView(long codeId) {
+      return Optional.of(CodeInfo.of(vm, codeId));
+    }
+
+    @Override
     public long codeConstant(long code, int index) {
       return CodeInfo.of(vm, code).consts[index];
     }

@@ -69,6 +69,7 @@ public final class StencilParser {
    */
   public static final String EXIT_BOX_CHECK = "_EXIT_BOX_CHECK";
   public static final String EXIT_BOX_LOCAL = "_EXIT_BOX_LOCAL";
+  public static final String EXIT_CLEAR_LOCAL = "_EXIT_CLEAR_LOCAL";
   public static final String EXIT_BOX_SLOT = "_EXIT_BOX_SLOT";
   public static final String EXIT_BOX_OUTER_SLOT = "_EXIT_BOX_OUTER_SLOT";
   public static final String EXIT_BOX_ATTR_SLOT = "_EXIT_BOX_ATTR_SLOT";

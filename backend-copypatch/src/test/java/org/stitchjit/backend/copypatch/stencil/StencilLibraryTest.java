@@ -40,7 +40,7 @@ class StencilLibraryTest {
     for (String name : library.stencils().keySet()) {
       if (List.of(StencilParser.EXIT_STUB, StencilParser.ESCAPE_STUB,
           StencilParser.ENTRY_TRAMPOLINE, StencilParser.EXIT_BOX_CHECK,
-          StencilParser.EXIT_BOX_LOCAL, StencilParser.EXIT_BOX_SLOT,
+          StencilParser.EXIT_BOX_LOCAL, StencilParser.EXIT_CLEAR_LOCAL, StencilParser.EXIT_BOX_SLOT,
           StencilParser.EXIT_BOX_OUTER_SLOT, StencilParser.EXIT_BOX_ATTR_SLOT).contains(name)) {
         continue;
       }

@@ -903,11 +903,13 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   /**
    * force-exits: whether uop i leaves through its exit now, its exit not having been forced
    * yet. Not a terminator's exit (it is taken anyway), nor one that resumes after its loop
-   * ({@link CacheOperands#exitLeavesLoop}), which is right only once the iterator is exhausted.
+   * ({@link CacheOperands#exitLeavesLoop}), which is right only once the iterator is exhausted,
+   * nor a branch's exit that clears locals only the trace's way reads ({@link
+   * Exit#onlyWhereTheGuardFails}).
    */
   private boolean forcesExit(Uop u, int i) {
     if (!u.is(UopFlag.EXIT) || u.is(UopFlag.TERMINATOR) || CacheOperands.exitLeavesLoop(u)
-        || forced.get(targets[i])) {
+        || forced.get(targets[i]) || exits[targets[i]].onlyWhereTheGuardFails()) {
       return false;
     }
     forced.set(targets[i]);
@@ -951,13 +953,17 @@ public final class ReferenceRegion implements CompiledRegion, RuntimeSteps.Steps
   }
 
   /**
-   * Boxes exit e's raw locals and outer slots, in the frame {@link Exit#outerFrame()} calls below
+   * Boxes exit e's raw locals and outer slots and clears its dead locals, in the frame {@link
+   * Exit#outerFrame()} calls below
    * {@code frame} (inlined frames are real frames); an outer slot is a distance below the stack
    * pointer that frame's call saved.
    */
   private void boxOuter(Exit e, long frame) {
     long owner = frameBelow(frame, e.outerFrame());
     boxLocals(e.rawLocals(), owner);
+    for (int local : e.deadLocals()) {
+      Mem.putLong(owner + Frame.LOCALSPLUS + 8L * local, 0);
+    }
     if (!e.outerSlots().isEmpty()) {
       long top = stackBase(owner, rt.codeOf(owner))
           + 8 * Tag.intValue(Mem.getLong(owner + Frame.SP));
