@@ -13,6 +13,7 @@ import static org.stitchjit.api.bytecode.Opcode.RETURN_VALUE;
 import static org.stitchjit.api.bytecode.Opcode.STORE_FAST;
 
 import org.junit.jupiter.api.Test;
+import org.stitchjit.api.bytecode.Opcode;
 
 /** Which locals the interpreter reads before writing them, from an instruction on. */
 class LocalLivenessTest {
@@ -81,6 +82,13 @@ class LocalLivenessTest {
     assertThat(l.isLive(2, 3)).isTrue();
     assertThat(l.isLive(3, 3)).isTrue();
     assertThat(l.isLive(4, 3)).isFalse();
+  }
+
+  @Test
+  void quickeningKeepsEveryInstructionsSizeSoTheLiveCodeCanBeWalked() {
+    for (Opcode op : Opcode.values()) {
+      assertThat(op.size()).as(op.name()).isEqualTo(op.family().size());
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.stitchjit.api.uop;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Sets;
 import java.util.Objects;
 
 /**
@@ -145,7 +146,7 @@ public record Exit(long codeId, int bytecodeIndex, int stackDepth, ExitReason re
   /** This exit with {@code dead} of its raw locals cleared on leaving instead of boxed. */
   public Exit withDeadLocals(ImmutableSortedSet<Integer> dead) {
     return new Exit(codeId, bytecodeIndex, stackDepth, reason, rawSlots,
-        ImmutableSortedSet.copyOf(com.google.common.collect.Sets.difference(rawLocals, dead)),
+        ImmutableSortedSet.copyOf(Sets.difference(rawLocals, dead)),
         outerSlots, outerFrame, attrSlots, dead);
   }
 
