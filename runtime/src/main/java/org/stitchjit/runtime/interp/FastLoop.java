@@ -553,9 +553,8 @@ final class FastLoop {
           break;
         }
         case Op.BINARY_OP: {
-          // Only the bitwise operators, floor division and remainder on small ints, which have
-          // no specialized form (richards' flag tests, spectral_norm's index arithmetic);
-          // run() does the rest and specializes.
+          // Only the bitwise operators on small ints, which have no specialized form (flag
+          // tests in richards); run() does the rest and specializes.
           long a = U.getLong(sp - 16);
           long b = U.getLong(sp - 8);
           if ((a & b & 1) == 0) {
@@ -569,14 +568,6 @@ final class FastLoop {
             r = a | b;
           } else if (base == BinaryOp.XOR) {
             r = (a ^ b) | 1;
-          } else if ((base == BinaryOp.FLOOR_DIVIDE || base == BinaryOp.REMAINDER) && b != 1) {
-            // spectral_norm's index arithmetic: 800K declines per iteration before.
-            long q = base == BinaryOp.FLOOR_DIVIDE ? Math.floorDiv(a >> 1, b >> 1)
-                : Math.floorMod(a >> 1, b >> 1);
-            if (q > Tag.SMALL_MAX) {
-              break loop; // SMALL_MIN // -1
-            }
-            r = (q << 1) | 1;
           } else {
             break loop;
           }
