@@ -6,6 +6,7 @@ import com.google.common.collect.Sets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -132,9 +133,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
     for (int i = 0; i < n; i++) {
       UopInstr in = uops.get(i);
       if (isFloatArithmetic(in.uop()) && (rawOparg(in) & Uop.RAW_RESULT) == 0) {
-        long at = readerAt(uops, stacks, quiet, i, resultSlot(in, depth[i]));
-        int r = (int) (at >> 32);
-        boolean toAttr = r >= 0 && storesAttr(uops.get(r), (int) at, depth[r]);
+        Read at = readerAt(uops, stacks, quiet, i, resultSlot(in, depth[i]));
+        int r = at.uop();
+        boolean toAttr = r >= 0 && storesAttr(uops.get(r), at.slot(), depth[r]);
         if (r >= 0 && (readsAsFloat(uops, r) || toAttr || !returns(uops, i, r)
             && storesToRawLocal(uops.get(r), entryFrame[r], rawLocals))) {
           rawResult[i] = true;
@@ -156,9 +157,9 @@ public final class AllocationRemovalPass implements OptimizerPass {
       UopInstr in = uops.get(i);
       if (mayBeRaw[i] && (in.oparg() & Uop.FLOAT_SEEN) != 0) {
         int local = receiverLocal(uops, i);
-        long at = readerAt(uops, stacks, quiet, i, depth[i] - 1);
-        int r = (int) (at >> 32);
-        if (local < 0 || r < 0 || (int) at != depth[i] - 1
+        Read at = readerAt(uops, stacks, quiet, i, depth[i] - 1);
+        int r = at.uop();
+        if (local < 0 || r < 0 || at.slot() != depth[i] - 1
             || !attributeKept(uops, stacks, i, r, local)) {
           continue;
         }
@@ -597,15 +598,15 @@ public final class AllocationRemovalPass implements OptimizerPass {
    */
   private static int reader(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
       int slot) {
-    return (int) (readerAt(uops, stacks, quiet, i, slot) >> 32);
+    return readerAt(uops, stacks, quiet, i, slot).uop();
   }
 
   /**
-   * {@link #reader} high, and low the position the value has when that uop reads it: a
-   * {@code _SWAP} moves it, as a return does ({@code a.x -= y} swaps the difference below the
-   * instance for the store).
+   * {@link #reader}, and the position the value has when that uop reads it: a {@code _SWAP}
+   * moves it, as a return does ({@code a.x -= y} swaps the difference below the instance for
+   * the store).
    */
-  private static long readerAt(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
+  private static Read readerAt(List<UopInstr> uops, Stacks stacks, boolean[] quiet, int i,
       int slot) {
     int[] depth = stacks.depth();
     for (int j = i + 1; j < uops.size(); j++) {
@@ -622,13 +623,13 @@ public final class AllocationRemovalPass implements OptimizerPass {
         continue;
       }
       if (depth[j] - u.inputs(in.oparg()) <= slot && stacks.levelOf(slot) == stacks.level()[j]) {
-        return ((long) j << 32) | (slot & 0xFFFFFFFFL);
+        return new Read(j, slot);
       }
       if (!quiet[j] && !(stacks.levelOf(slot) == 0 && callKeeps(uops, j, stacks))) {
-        return -1L << 32;
+        return Read.NONE;
       }
     }
-    return -1L << 32;
+    return Read.NONE;
   }
 
   /**
@@ -805,7 +806,7 @@ public final class AllocationRemovalPass implements OptimizerPass {
       }
     }
     ImmutableSortedSet<Integer> outerSlots = outer.build();
-    attrs.sort(java.util.Comparator.comparingInt(Exit.AttrSlot::slot));
+    attrs.sort(Comparator.comparingInt(Exit.AttrSlot::slot));
     Exit withRaw = e.withRawSlots(slots.build()).withAttrSlots(ImmutableList.copyOf(attrs));
     if (!outerSlots.isEmpty()) {
       withRaw = withRaw.withRawOuter(e.rawLocals(), outerSlots, level);
@@ -815,6 +816,11 @@ public final class AllocationRemovalPass implements OptimizerPass {
       exits.add(found);
       return exits.size() - 1;
     });
+  }
+
+  /** The uop that reads a value (-1: none) and the stack position it reads it at. */
+  private record Read(int uop, int slot) {
+    static final Read NONE = new Read(-1, -1);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.stitchjit.api.layout.Header;
 import org.stitchjit.api.layout.Layout;
 import org.stitchjit.api.layout.Layout.Kind;
@@ -83,7 +84,7 @@ public final class VM implements AutoCloseable {
    * Told of a class whose instances may have raw float attributes from now on (NULL slots):
    * the JIT drops code that loads attributes without looking for them.
    */
-  public java.util.function.LongConsumer rawFloatClass = type -> { };
+  public LongConsumer rawFloatClass = type -> { };
 
   // ---------------------------------------------------------------- built-in types
   public long typeType;
